@@ -1,0 +1,40 @@
+package dev.mica.interp;
+
+import java.nio.file.Path;
+
+/**
+ * One MicroPython interpreter: its own {@code sys.modules}, {@code __main__}, heap and streams.
+ * Runs one program at a time; {@link #interrupt()} may be called from any thread.
+ *
+ * <p>An uncaught Python exception is printed to the interpreter's stderr as a MicroPython
+ * traceback and reported as {@link RunResult#exception()}; {@code SystemExit} ends the run
+ * with its code.
+ */
+public interface Interpreter extends AutoCloseable {
+    /** Runs a script as {@code __main__}; its directory goes first on {@code sys.path}. */
+    RunResult runFile(Path script);
+
+    /** Runs source text as {@code __main__}, as {@code mica -c} does. */
+    RunResult runSource(String source, String sourceFile);
+
+    /** Imports a module by name as {@code __main__}, as {@code mica -m} does. */
+    RunResult runModule(String moduleName);
+
+    /**
+     * Runs one statement typed at the REPL: expression statements print their repr, and
+     * {@code _} holds the last value.
+     */
+    RunResult runInteractive(String source);
+
+    /**
+     * Whether REPL input is a complete statement, or needs continuation lines ({@code ... }
+     * prompt) as MicroPython decides it.
+     */
+    boolean isCompleteInput(String source);
+
+    /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */
+    void interrupt();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,87 @@
+package dev.mica.interp;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import dev.mica.code.CompileOptions;
+
+/**
+ * What an interpreter is made with: MicroPython's compile-time and command-line options.
+ *
+ * @param stdin {@code sys.stdin}
+ * @param stdout {@code sys.stdout}
+ * @param stderr {@code sys.stderr}, where tracebacks go
+ * @param argv {@code sys.argv}
+ * @param path {@code sys.path} (the script's directory is put first by
+ *        {@link Interpreter#runFile})
+ * @param heapSize heap budget in bytes, as {@code -X heapsize}
+ * @param compileOptions optimisation level and emitter
+ * @param storageRoot when not null, file access is confined to this folder
+ * @param verbose {@code -v} count
+ */
+public record InterpreterConfig(
+        InputStream stdin,
+        OutputStream stdout,
+        OutputStream stderr,
+        List<String> argv,
+        List<String> path,
+        long heapSize,
+        CompileOptions compileOptions,
+        Path storageRoot,
+        int verbose) {
+
+    /** The unix port's default heap on a 64-bit host. */
+    public static final long DEFAULT_HEAP_SIZE = 2L * 1024 * 1024;
+
+    /** The unix port's default {@code sys.path} after the script's own entry. */
+    public static final List<String> DEFAULT_PATH = List.of(".frozen", "~/.micropython/lib", "/usr/lib/micropython");
+
+    public InterpreterConfig {
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+        argv = List.copyOf(argv);
+        path = List.copyOf(path);
+        Objects.requireNonNull(compileOptions, "compileOptions");
+        if (heapSize <= 0) {
+            throw new IllegalArgumentException("heap size must be positive: " + heapSize);
+        }
+    }
+
+    /** Standard streams of the process, empty argv, MicroPython's default path and heap. */
+    public static InterpreterConfig standard() {
+        return new InterpreterConfig(System.in, System.out, System.err, List.of(), DEFAULT_PATH,
+                DEFAULT_HEAP_SIZE, CompileOptions.DEFAULT, null, 0);
+    }
+
+    public InterpreterConfig withStreams(InputStream in, OutputStream out, OutputStream err) {
+        return new InterpreterConfig(in, out, err, argv, path, heapSize, compileOptions, storageRoot, verbose);
+    }
+
+    public InterpreterConfig withArgv(List<String> newArgv) {
+        return new InterpreterConfig(stdin, stdout, stderr, newArgv, path, heapSize, compileOptions, storageRoot, verbose);
+    }
+
+    public InterpreterConfig withPath(List<String> newPath) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, newPath, heapSize, compileOptions, storageRoot, verbose);
+    }
+
+    public InterpreterConfig withHeapSize(long bytes) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, bytes, compileOptions, storageRoot, verbose);
+    }
+
+    public InterpreterConfig withCompileOptions(CompileOptions options) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, options, storageRoot, verbose);
+    }
+
+    public InterpreterConfig withStorageRoot(Path root) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, root, verbose);
+    }
+
+    public InterpreterConfig withVerbose(int level) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, level);
+    }
+}
