@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * with its code.
  */
 public interface Interpreter extends AutoCloseable {
-    /** Runs a script as {@code __main__}; its directory goes first on {@code sys.path}. */
+    /** Runs a script as {@code __main__}; its directory becomes the first entry of {@code sys.path}. */
     RunResult runFile(Path script);
 
     /** Runs source text as {@code __main__}, as {@code mica -c} does. */

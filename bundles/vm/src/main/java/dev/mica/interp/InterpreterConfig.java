@@ -15,8 +15,8 @@ import dev.mica.code.CompileOptions;
  * @param stdout {@code sys.stdout}
  * @param stderr {@code sys.stderr}, where tracebacks go
  * @param argv {@code sys.argv}
- * @param path {@code sys.path} (the script's directory is put first by
- *        {@link Interpreter#runFile})
+ * @param path {@code sys.path}; {@link Interpreter#runFile} replaces its first entry with the
+ *        script's directory, as MicroPython's unix port does
  * @param heapSize heap budget in bytes, as {@code -X heapsize}
  * @param compileOptions optimisation level and emitter
  * @param storageRoot when not null, file access is confined to this folder
@@ -36,8 +36,8 @@ public record InterpreterConfig(
     /** The unix port's default heap on a 64-bit host. */
     public static final long DEFAULT_HEAP_SIZE = 2L * 1024 * 1024;
 
-    /** The unix port's default {@code sys.path} after the script's own entry. */
-    public static final List<String> DEFAULT_PATH = List.of(".frozen", "~/.micropython/lib", "/usr/lib/micropython");
+    /** The unix port's default {@code sys.path}: the script's own entry, then the library folders. */
+    public static final List<String> DEFAULT_PATH = List.of("", ".frozen", "~/.micropython/lib", "/usr/lib/micropython");
 
     public InterpreterConfig {
         Objects.requireNonNull(stdin, "stdin");
