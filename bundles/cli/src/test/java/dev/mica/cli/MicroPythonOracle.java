@@ -1,0 +1,52 @@
+package dev.mica.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real MicroPython v1.24.1 (its WebAssembly port under Node, installed in tools/oracle by
+ * {@code npm ci}) run on a batch of programs, for differential tests.
+ */
+final class MicroPythonOracle {
+    /** Set (as CI does) to make a missing oracle a failure instead of a skipped test. */
+    static final String REQUIRED = "MICA_REQUIRE_ORACLE";
+
+    record Output(String stdout, String stderr) {}
+
+    private final Path script;
+
+    private MicroPythonOracle(Path script) {
+        this.script = script;
+    }
+
+    /** The oracle of this checkout, or null when Node or the npm package is missing. */
+    static MicroPythonOracle find() {
+        Path oracle = Path.of("../../tools/oracle").toAbsolutePath().normalize();
+        if (!Files.isDirectory(oracle.resolve("node_modules/@micropython/micropython-webassembly-pyscript"))) {
+            return null;
+        }
+        return new MicroPythonOracle(oracle.resolve("run.mjs"));
+    }
+
+    List<Output> run(List<String> programs) throws IOException, InterruptedException {
+        Process node = new ProcessBuilder("node", script.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        node.getOutputStream().write(Json.stringArray(programs).getBytes(StandardCharsets.UTF_8));
+        node.getOutputStream().close();
+        String json = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!node.waitFor(120, TimeUnit.SECONDS) || node.exitValue() != 0) {
+            throw new IOException("the MicroPython oracle failed");
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (List<String> pair : Json.parseOutputs(json)) {
+            outputs.add(new Output(pair.get(0), pair.get(1)));
+        }
+        return outputs;
+    }
+}

@@ -1,0 +1,28 @@
+// Runs MicroPython programs on the real MicroPython v1.24.1 (WebAssembly port).
+// Input on stdin: a JSON array of program texts. Output on stdout: a JSON array of
+// {stdout, stderr} objects, one per program, each run in a fresh interpreter.
+// An uncaught exception is printed to stderr as MicroPython's traceback, as the unix port does.
+import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript";
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const programs = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+const decoder = new TextDecoder();
+const results = [];
+for (const program of programs) {
+    const out = [];
+    const err = [];
+    const mp = await loadMicroPython({
+        linebuffer: false,
+        stdout: (bytes) => out.push(...bytes),
+        stderr: (bytes) => err.push(...bytes),
+    });
+    try {
+        mp.runPython(program);
+    } catch (e) {
+        // the traceback has already gone to stderr through sys.print_exception
+        if (err.length === 0) err.push(...new TextEncoder().encode(String(e.message ?? e)));
+    }
+    results.push({ stdout: decoder.decode(new Uint8Array(out)), stderr: decoder.decode(new Uint8Array(err)) });
+}
+process.stdout.write(JSON.stringify(results));
