@@ -1,0 +1,145 @@
+package dev.mica.compiler.mpy;
+
+import dev.mica.code.Constant;
+import dev.mica.code.CompiledModule;
+import dev.mica.code.RawCode;
+import dev.mica.compiler.parse.QstrPool;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a compiled module as a {@code .mpy} version 6 file, the format MicroPython v1.24 loads:
+ * header, qstr table (names in the format's static table are written as indices), constant table
+ * (numbers as their repr text), then the raw code tree.
+ */
+public final class MpyWriter {
+    private static final int VERSION = 6;
+    private static final int SMALL_INT_BITS = 31;
+
+    private static final int OBJ_NONE = 1;
+    private static final int OBJ_FALSE = 2;
+    private static final int OBJ_TRUE = 3;
+    private static final int OBJ_ELLIPSIS = 4;
+    private static final int OBJ_STR = 5;
+    private static final int OBJ_BYTES = 6;
+    private static final int OBJ_INT = 7;
+    private static final int OBJ_FLOAT = 8;
+    private static final int OBJ_COMPLEX = 9;
+    private static final int OBJ_TUPLE = 10;
+
+    private static final Map<String, Integer> STATIC_QSTRS = loadStatic();
+
+    private MpyWriter() {}
+
+    private static Map<String, Integer> loadStatic() {
+        List<String> names = new ArrayList<>();
+        QstrPool.readInto(names, "/dev/mica/compiler/mpy/static-qstrs.txt", MpyWriter.class);
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.putIfAbsent(names.get(i), i + 1); // qstr 0 is the null qstr
+        }
+        return out;
+    }
+
+    public static byte[] write(CompiledModule module) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('M');
+        out.write(VERSION);
+        out.write(0);
+        out.write(SMALL_INT_BITS);
+        writeUint(out, module.qstrs().size());
+        writeUint(out, module.constants().size());
+        for (String q : module.qstrs()) {
+            Integer idx = STATIC_QSTRS.get(q);
+            if (idx != null) {
+                writeUint(out, ((long) idx << 1) | 1);
+            } else {
+                byte[] b = q.getBytes(StandardCharsets.UTF_8);
+                writeUint(out, (long) b.length << 1);
+                out.writeBytes(b);
+                out.write(0);
+            }
+        }
+        for (Constant c : module.constants()) {
+            writeConstant(out, c);
+        }
+        writeRawCode(out, module.root());
+        return out.toByteArray();
+    }
+
+    private static void writeConstant(ByteArrayOutputStream out, Constant c) {
+        if (c instanceof Constant.Str s) {
+            byte[] b = s.value().getBytes(StandardCharsets.UTF_8);
+            out.write(OBJ_STR);
+            writeUint(out, b.length);
+            out.writeBytes(b);
+            out.write(0);
+        } else if (c instanceof Constant.Bytes bs) {
+            byte[] b = bs.value();
+            out.write(OBJ_BYTES);
+            writeUint(out, b.length);
+            out.writeBytes(b);
+            out.write(0);
+        } else if (c instanceof Constant.Singleton s) {
+            out.write(switch (s) {
+                case NONE -> OBJ_NONE;
+                case FALSE -> OBJ_FALSE;
+                case TRUE -> OBJ_TRUE;
+                case ELLIPSIS -> OBJ_ELLIPSIS;
+            });
+        } else if (c instanceof Constant.Tuple t) {
+            out.write(OBJ_TUPLE);
+            writeUint(out, t.items().size());
+            for (Constant item : t.items()) {
+                writeConstant(out, item);
+            }
+        } else {
+            int type;
+            String text;
+            if (c instanceof Constant.Int i) {
+                type = OBJ_INT;
+                text = i.value().toString();
+            } else if (c instanceof Constant.Float f) {
+                type = OBJ_FLOAT;
+                text = FloatRepr.of(f.value());
+            } else {
+                Constant.Complex x = (Constant.Complex) c;
+                type = OBJ_COMPLEX;
+                text = FloatRepr.ofComplex(x.real(), x.imag());
+            }
+            byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            out.write(type);
+            writeUint(out, b.length);
+            out.writeBytes(b);
+        }
+    }
+
+    private static void writeRawCode(ByteArrayOutputStream out, RawCode rc) {
+        byte[] data = rc.functionData();
+        int kind = rc.kind().ordinal();
+        writeUint(out, ((long) data.length << 3) | (rc.children().isEmpty() ? 0 : 4) | kind);
+        out.writeBytes(data);
+        if (!rc.children().isEmpty()) {
+            writeUint(out, rc.children().size());
+            for (RawCode child : rc.children()) {
+                writeRawCode(out, child);
+            }
+        }
+    }
+
+    private static void writeUint(ByteArrayOutputStream out, long value) {
+        byte[] buf = new byte[10];
+        int p = buf.length;
+        buf[--p] = (byte) (value & 0x7f);
+        value >>>= 7;
+        while (value != 0) {
+            buf[--p] = (byte) (0x80 | (value & 0x7f));
+            value >>>= 7;
+        }
+        out.write(buf, p, buf.length - p);
+    }
+}
