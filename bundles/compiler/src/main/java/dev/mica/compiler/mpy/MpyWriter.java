@@ -17,8 +17,12 @@ import java.util.Map;
  * (numbers as their repr text), then the raw code tree.
  */
 public final class MpyWriter {
-    private static final int VERSION = 6;
-    private static final int SMALL_INT_BITS = 31;
+    /** The {@code .mpy} format version written in the header. */
+    public static final int VERSION = 6;
+    /** Its sub-version, which a file records only when it holds native code. */
+    public static final int SUB_VERSION = 3;
+    /** Bits of a small int on the target, as the compiler assumes them (the header's fourth byte). */
+    public static final int SMALL_INT_BITS = 31;
 
     private static final int OBJ_NONE = 1;
     private static final int OBJ_FALSE = 2;
@@ -49,7 +53,7 @@ public final class MpyWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('M');
         out.write(VERSION);
-        out.write(0);
+        out.write(0); // feature flags: no native code, so neither architecture nor sub-version
         out.write(SMALL_INT_BITS);
         writeUint(out, module.qstrs().size());
         writeUint(out, module.constants().size());
