@@ -1,0 +1,131 @@
+package dev.mica.driver.sim;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+import dev.mica.hal.AdcChannel;
+import dev.mica.hal.GpioController;
+import dev.mica.hal.HalProperties;
+import dev.mica.hal.I2cBus;
+import dev.mica.hal.PwmChannel;
+import dev.mica.hal.SpiBus;
+import dev.mica.hal.Uart;
+
+/**
+ * The simulated board in OSGi: builds a {@link SimBoard} from its configuration and registers
+ * one HAL service per controller, bus and channel (their number depends on the configuration,
+ * so they are registered by hand rather than declared). Chips configured by
+ * {@link SimChipComponent}s are attached here, so they survive a rebuild of the board.
+ * Wires and ADC voltages change live; other changes rebuild the board.
+ */
+@Component(configurationPid = SimBoardComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = SimBoardComponent.class, immediate = true)
+@Designate(ocd = SimBoardConfig.class)
+public final class SimBoardComponent {
+    static final String PID = "dev.mica.driver.sim.board";
+
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final Map<Object, Map<String, ?>> chipConfigs = new LinkedHashMap<>();
+    private final Map<Object, SimChip> chips = new LinkedHashMap<>();
+    private BundleContext context;
+    private SimBoard board;
+
+    @Activate
+    synchronized void activate(BundleContext bundleContext, Map<String, Object> properties) {
+        context = bundleContext;
+        build(properties);
+    }
+
+    @Modified
+    synchronized void modified(Map<String, Object> properties) {
+        SimBoardSettings next = SimBoardSettings.parse(properties);
+        if (next.sameStructure(board.settings())) {
+            board.applyLiveSettings(next);
+        } else {
+            tearDown();
+            build(properties);
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        tearDown();
+    }
+
+    synchronized SimBoard board() {
+        return board;
+    }
+
+    /** Attaches (or re-attaches, after a change) the chip configured under {@code key}. */
+    synchronized void putChip(Object key, Map<String, ?> config) {
+        SimChip existing = chips.get(key);
+        if (existing != null && existing.samePlace(config)) {
+            existing.reconfigure(config);
+        } else {
+            if (existing != null) {
+                existing.detach();
+                chips.remove(key);
+            }
+            chips.put(key, board.attachChip(config));
+        }
+        chipConfigs.put(key, config);
+    }
+
+    synchronized void removeChip(Object key) {
+        chipConfigs.remove(key);
+        SimChip chip = chips.remove(key);
+        if (chip != null) {
+            chip.detach();
+        }
+    }
+
+    private void build(Map<String, ?> properties) {
+        board = SimBoard.create(properties);
+        chipConfigs.forEach((key, config) -> chips.put(key, board.attachChip(config)));
+        String name = board.name();
+        SimGpioController gpio = board.gpio();
+        register(GpioController.class, gpio, Map.of(HalProperties.BOARD, name, HalProperties.CONTROLLER, "0",
+                HalProperties.PIN_NAMES, gpio.pinNameProperty()));
+        board.i2cBuses().forEach(bus -> register(I2cBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
+        board.spiBuses().forEach(bus -> register(SpiBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
+        board.uarts().forEach(uart -> register(Uart.class, uart, Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id())));
+        board.pwmChannels().forEach(pwm -> register(PwmChannel.class, pwm, Map.of(HalProperties.BOARD, name,
+                HalProperties.CHANNEL, pwm.id(), HalProperties.PIN, pwm.pin())));
+        board.adcChannels().forEach(adc -> register(AdcChannel.class, adc, Map.of(HalProperties.BOARD, name,
+                HalProperties.CHANNEL, adc.id(), HalProperties.PIN, adc.pin())));
+    }
+
+    private <S> void register(Class<S> type, S service, Map<String, Object> properties) {
+        Dictionary<String, Object> dictionary = new Hashtable<>(properties);
+        registrations.add(context.registerService(type, service, dictionary));
+    }
+
+    private void tearDown() {
+        registrations.forEach(registration -> {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters everything itself when the bundle stops
+            }
+        });
+        registrations.clear();
+        chips.clear();
+        if (board != null) {
+            board.close();
+            board = null;
+        }
+    }
+}
