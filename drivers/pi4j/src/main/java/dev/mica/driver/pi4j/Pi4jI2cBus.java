@@ -1,0 +1,236 @@
+package dev.mica.driver.pi4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.pi4j.io.i2c.I2C;
+
+import dev.mica.hal.HalException;
+import dev.mica.hal.I2cBus;
+import dev.mica.hal.I2cMessage;
+
+/**
+ * An I2C bus ({@code /dev/i2c-N}) through Pi4J. Pi4J talks to one device object per address
+ * and offers whole transactions rather than single messages, so a HAL transfer is cut into
+ * runs of messages to one address and each run becomes the Pi4J call with the same bytes on
+ * the wire:
+ * <ul>
+ * <li>a write followed by a read of the same address, no STOP between: one combined
+ * write-then-read with a repeated START ({@code readRegister}, which is what
+ * {@code readfrom_mem} sends)</li>
+ * <li>a one- or two-byte write continued (NO_START) by more bytes: {@code writeRegister}
+ * ({@code writeto_mem}); on a real bus the same bytes as a plain write, on Pi4J's mock the
+ * bytes land in the register store that {@code readRegister} reads back</li>
+ * <li>any other write or read: a plain {@code write} / {@code read}</li>
+ * </ul>
+ * Each Pi4J call ends with a STOP, so a transfer that ends without STOP does not hold the bus
+ * for the next one. Pi4J cannot tell an unacknowledged address from a NACKed data byte, so a
+ * failure before anything reached the address is reported as ENODEV, a later one as EIO.
+ */
+final class Pi4jI2cBus implements I2cBus {
+    private static final int FIRST_SCAN_ADDRESS = 0x08;
+    private static final int LAST_SCAN_ADDRESS = 0x77;
+
+    private final String id;
+    private final int busNumber;
+    private final Pi4jRuntime runtime;
+    private final BoardGuard guard;
+    private final int frequency;
+    private final Map<Integer, I2C> devices = new TreeMap<>();
+
+    Pi4jI2cBus(int busNumber, Pi4jRuntime runtime, BoardGuard guard, int frequency) {
+        this.id = String.valueOf(busNumber);
+        this.busNumber = busNumber;
+        this.runtime = runtime;
+        this.guard = guard;
+        this.frequency = frequency;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /**
+     * The bus clock of a Pi is set in the device tree ({@code dtparam=i2c_arm_baudrate}) and
+     * cannot change at run time: every request is rounded to the configured speed.
+     */
+    @Override
+    public synchronized void setFrequency(int hertz) {
+        guard.check();
+        if (hertz <= 0) {
+            throw new HalException(HalException.EINVAL, "bad I2C frequency " + hertz);
+        }
+    }
+
+    @Override
+    public synchronized int frequency() {
+        return frequency;
+    }
+
+    /**
+     * Probes each address with a one-byte read, as {@code i2cdetect -r} does. On Pi4J's mock
+     * platform a device answers a read only while it holds bytes written to it.
+     */
+    @Override
+    public synchronized int[] scan() {
+        guard.check();
+        Set<Integer> known = new HashSet<>(devices.keySet());
+        List<Integer> found = new ArrayList<>();
+        byte[] probe = new byte[1];
+        for (int address = FIRST_SCAN_ADDRESS; address <= LAST_SCAN_ADDRESS; address++) {
+            boolean answered;
+            try {
+                answered = device(address).read(probe, 0, 1) == 1;
+            } catch (RuntimeException noAnswer) {
+                answered = false;
+            }
+            if (answered) {
+                found.add(address);
+            } else if (!known.contains(address)) {
+                forget(address);
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public synchronized int transfer(List<I2cMessage> messages) {
+        guard.check();
+        List<Run> runs = Run.split(messages);
+        int acknowledged = 0;
+        Set<Integer> reached = new HashSet<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Run next = i + 1 < runs.size() ? runs.get(i + 1) : null;
+            try {
+                if (!run.read() && next != null && next.read() && next.address() == run.address() && !run.stop()) {
+                    readAfterWrite(run, next);
+                    acknowledged += run.length();
+                    i++;
+                } else if (!run.read()) {
+                    acknowledged += write(run);
+                } else {
+                    read(run);
+                }
+            } catch (RuntimeException e) {
+                int errno = reached.contains(run.address()) ? HalException.EIO : HalException.ENODEV;
+                throw Pi4jErrors.translate(e, errno,
+                        String.format("I2C bus %s, address 0x%02x", id, run.address()));
+            }
+            reached.add(run.address());
+        }
+        return acknowledged;
+    }
+
+    private void readAfterWrite(Run write, Run read) {
+        byte[] register = write.bytes();
+        byte[] into = new byte[read.length()];
+        I2C device = device(write.address());
+        // one register byte takes the int form: Pi4J's mock keys its store by register number
+        int count = register.length == 1
+                ? device.readRegister(register[0] & 0xFF, into, 0, into.length)
+                : device.readRegister(register, into, 0, into.length);
+        if (count != into.length) {
+            throw new HalException(HalException.EIO, String.format(
+                    "I2C bus %s, address 0x%02x: %d of %d bytes read", id, write.address(), Math.max(count, 0), into.length));
+        }
+        read.scatter(into);
+    }
+
+    private int write(Run run) {
+        I2C device = device(run.address());
+        List<I2cMessage> parts = run.parts();
+        int head = parts.get(0).length();
+        if (parts.size() > 1 && (head == 1 || head == 2)) {
+            byte[] bytes = run.bytes();
+            byte[] data = Arrays.copyOfRange(bytes, head, bytes.length);
+            if (head == 1) {
+                device.writeRegister(bytes[0] & 0xFF, data, 0, data.length);
+            } else {
+                device.writeRegister(new byte[] {bytes[0], bytes[1]}, data, 0, data.length);
+            }
+        } else if (run.length() > 0) {
+            byte[] bytes = run.bytes();
+            device.write(bytes, 0, bytes.length);
+        }
+        return run.length();
+    }
+
+    private void read(Run run) {
+        byte[] into = new byte[run.length()];
+        int count = into.length == 0 ? 0 : device(run.address()).read(into, 0, into.length);
+        if (count != into.length) {
+            throw new HalException(HalException.EIO, String.format(
+                    "I2C bus %s, address 0x%02x: %d of %d bytes read", id, run.address(), Math.max(count, 0), into.length));
+        }
+        run.scatter(into);
+    }
+
+    /** The Pi4J device for an address, opened on first use and kept (the mock keeps its data in it). */
+    private I2C device(int address) {
+        return devices.computeIfAbsent(address, a -> runtime.context().create(I2C.newConfigBuilder(runtime.context())
+                .id(ioId(a)).bus(busNumber).device(a).provider(runtime.i2c())));
+    }
+
+    private void forget(int address) {
+        if (devices.remove(address) != null) {
+            runtime.context().shutdown(ioId(address));
+        }
+    }
+
+    private String ioId(int address) {
+        return String.format("mica-i2c-%d-%02x", busNumber, address);
+    }
+
+    /** Messages to one address in one direction, joined by NO_START. */
+    private record Run(int address, boolean read, List<I2cMessage> parts) {
+        static List<Run> split(List<I2cMessage> messages) {
+            List<Run> runs = new ArrayList<>();
+            for (I2cMessage message : messages) {
+                Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (message.continuesPrevious() && last != null) {
+                    if (last.address != message.address() || last.read != message.read()) {
+                        throw new HalException(HalException.EINVAL, "NO_START message changes address or direction");
+                    }
+                    last.parts.add(message);
+                } else {
+                    List<I2cMessage> parts = new ArrayList<>();
+                    parts.add(message);
+                    runs.add(new Run(message.address(), message.read(), parts));
+                }
+            }
+            return runs;
+        }
+
+        int length() {
+            return parts.stream().mapToInt(I2cMessage::length).sum();
+        }
+
+        boolean stop() {
+            return parts.get(parts.size() - 1).hasStop();
+        }
+
+        byte[] bytes() {
+            byte[] all = new byte[length()];
+            int at = 0;
+            for (I2cMessage part : parts) {
+                System.arraycopy(part.buffer(), part.offset(), all, at, part.length());
+                at += part.length();
+            }
+            return all;
+        }
+
+        void scatter(byte[] data) {
+            int at = 0;
+            for (I2cMessage part : parts) {
+                System.arraycopy(data, at, part.buffer(), part.offset(), part.length());
+                at += part.length();
+            }
+        }
+    }
+}
