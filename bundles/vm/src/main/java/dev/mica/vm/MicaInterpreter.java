@@ -1,0 +1,162 @@
+package dev.mica.vm;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import dev.mica.code.CompiledModule;
+import dev.mica.code.Compiler;
+import dev.mica.code.InputKind;
+import dev.mica.interp.Interpreter;
+import dev.mica.interp.InterpreterConfig;
+import dev.mica.interp.RunResult;
+import dev.mica.vm.obj.Ops;
+import dev.mica.vm.obj.Py;
+import dev.mica.vm.obj.PyBaseException;
+import dev.mica.vm.obj.PyException;
+import dev.mica.vm.obj.PyInt;
+import dev.mica.vm.obj.PyModule;
+import dev.mica.vm.obj.PyNone;
+import dev.mica.vm.obj.PyObject;
+import dev.mica.vm.obj.PyStr;
+import dev.mica.vm.runtime.Runtime;
+
+/** An interpreter: one runtime, programs run on a thread with a deep stack. */
+final class MicaInterpreter implements Interpreter {
+    /** Stack for the thread running Python code; deep recursion needs room for many JVM frames. */
+    private static final long STACK_SIZE = 512L * 1024 * 1024;
+
+    private final Runtime runtime;
+    private PyModule main;
+
+    MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler) {
+        this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
+                config.argv(), config.path());
+        this.main = newMain();
+    }
+
+    Runtime runtime() {
+        return runtime;
+    }
+
+    private PyModule newMain() {
+        PyModule m = new PyModule("__main__");
+        runtime.modules().putStr("__main__", m);
+        return m;
+    }
+
+    @Override
+    public RunResult runFile(Path script) {
+        return onPythonThread(() -> {
+            Path dir = script.toAbsolutePath().getParent();
+            if (runtime.path().size() > 0) {
+                runtime.path().setItem(PyInt.of(0), PyStr.of(dir == null ? "" : dir.toString()));
+            } else {
+                runtime.path().append(PyStr.of(dir == null ? "" : dir.toString()));
+            }
+            main = newMain();
+            if (!Files.isRegularFile(script)) {
+                throw Py.error(PyBaseException.OS_ERROR, "[Errno 2] ENOENT");
+            }
+            runtime.execFile(main, script);
+        });
+    }
+
+    @Override
+    public RunResult runSource(String source, String sourceFile) {
+        return onPythonThread(() -> {
+            main = newMain();
+            CompiledModule cm = runtime.compile(source, sourceFile, InputKind.FILE);
+            runtime.run(cm, main.globals(), main.globals());
+        });
+    }
+
+    @Override
+    public RunResult runModule(String moduleName) {
+        return onPythonThread(() -> {
+            main = newMain();
+            runtime.runAsMain(moduleName, main);
+        });
+    }
+
+    @Override
+    public RunResult runInteractive(String source) {
+        return onPythonThread(() -> {
+            CompiledModule cm = runtime.compile(source, "<stdin>", InputKind.SINGLE);
+            runtime.run(cm, main.globals(), main.globals());
+        });
+    }
+
+    @Override
+    public boolean isCompleteInput(String source) {
+        return !ReplInput.needsContinuation(source);
+    }
+
+    @Override
+    public void interrupt() {
+        runtime.requestInterrupt();
+    }
+
+    @Override
+    public void close() {
+        runtime.flush();
+    }
+
+    private RunResult onPythonThread(Runnable body) {
+        AtomicReference<RunResult> result = new AtomicReference<>();
+        Thread t = new Thread(null, () -> result.set(runGuarded(body)), "mica-python", STACK_SIZE);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                runtime.requestInterrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result.get();
+    }
+
+    private RunResult runGuarded(Runnable body) {
+        runtime.interruptPending = false;
+        runtime.depth = 0;
+        try {
+            body.run();
+            return RunResult.COMPLETED;
+        } catch (PyException e) {
+            return uncaught(e.value());
+        } catch (StackOverflowError e) {
+            return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "maximum recursion depth exceeded"));
+        } catch (OutOfMemoryError e) {
+            return uncaught(PyBaseException.withMessage(PyBaseException.MEMORY_ERROR, "memory allocation failed"));
+        } catch (RuntimeException e) {
+            return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "internal error: " + e));
+        } finally {
+            runtime.flush();
+        }
+    }
+
+    private RunResult uncaught(PyBaseException exc) {
+        runtime.flush();
+        if (exc.type().isSubclassOf(PyBaseException.SYSTEM_EXIT)) {
+            PyObject v = exc.value();
+            int code = 0;
+            if (v != PyNone.NONE) {
+                code = v instanceof PyInt i && !i.isBig() ? (int) i.value : 1;
+            }
+            return RunResult.systemExit(code & 0xff);
+        }
+        try {
+            runtime.writeErr(runtime.formatException(exc));
+        } catch (PyException nested) {
+            runtime.writeErr(exc.type().name() + ": " + Ops.repr(nested.value()) + "\n");
+        }
+        return RunResult.exception();
+    }
+}

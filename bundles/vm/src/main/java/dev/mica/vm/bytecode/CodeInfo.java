@@ -1,0 +1,292 @@
+package dev.mica.vm.bytecode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mica.code.Opcodes;
+import dev.mica.code.RawCode;
+import dev.mica.vm.obj.Py;
+import dev.mica.vm.obj.PyInt;
+import dev.mica.vm.obj.PyObject;
+
+/**
+ * One raw code decoded once: the prelude's fields and the bytecode translated into fixed
+ * three-int instructions {@code [opcode, operand, extra]} with jumps resolved to instruction
+ * positions, multi-opcodes expanded and literal operands resolved into {@link #literals}.
+ */
+public final class CodeInfo {
+    /** Internal opcode: push {@code literals[operand]} (small ints, constants, strings). */
+    public static final int LOAD_LITERAL = 0x100;
+    public static final int UNARY_OP = Opcodes.UNARY_OP_MULTI;
+    public static final int BINARY_OP = Opcodes.BINARY_OP_MULTI;
+
+    public final ModuleContext module;
+    public final int nState;
+    public final int nExcStack;
+    public final int scopeFlags;
+    public final int nPosArgs;
+    public final int nKwonlyArgs;
+    public final int nDefPosArgs;
+    public final String name;
+    public final String[] argNames;
+    public final int[] cells;
+    public final int[] code;
+    public final PyObject[] literals;
+    public final CodeInfo[] children;
+    private final int[] byteOffsets;
+    private final byte[] lineTable;
+
+    public CodeInfo(RawCode raw, ModuleContext module) {
+        this.module = module;
+        if (raw.kind() != RawCode.Kind.BYTECODE) {
+            throw Py.valueError("incompatible .mpy file");
+        }
+        byte[] d = raw.functionData();
+        try {
+            int[] pos = {0};
+            int z = d[pos[0]++] & 0xff;
+            int s = (z >> 3) & 0xf;
+            int e = (z >> 2) & 1;
+            int f = 0;
+            int a = z & 3;
+            int k = 0;
+            int dd = 0;
+            for (int n = 0; (z & 0x80) != 0; n++) {
+                z = d[pos[0]++] & 0xff;
+                s |= (z & 0x30) << (2 * n);
+                e |= (z & 0x02) << n;
+                f |= ((z & 0x40) >> 6) << n;
+                a |= (z & 0x4) << n;
+                k |= ((z & 0x08) >> 3) << n;
+                dd |= (z & 0x1) << n;
+            }
+            nState = s + 1;
+            nExcStack = e;
+            scopeFlags = f;
+            nPosArgs = a;
+            nKwonlyArgs = k;
+            nDefPosArgs = dd;
+            int nInfo = 0;
+            int nCell = 0;
+            for (int n = 0;; n++) {
+                z = d[pos[0]++] & 0xff;
+                nCell |= (z & 1) << n;
+                nInfo |= ((z & 0x7e) >> 1) << (6 * n);
+                if ((z & 0x80) == 0) {
+                    break;
+                }
+            }
+            int infoStart = pos[0];
+            name = module.names[readUint(d, pos)];
+            argNames = new String[nPosArgs + nKwonlyArgs];
+            for (int i = 0; i < argNames.length; i++) {
+                argNames[i] = module.names[readUint(d, pos)];
+            }
+            int lineStart = pos[0];
+            int bcStart = infoStart + nInfo + nCell;
+            lineTable = java.util.Arrays.copyOfRange(d, lineStart, infoStart + nInfo);
+            cells = new int[nCell];
+            for (int i = 0; i < nCell; i++) {
+                cells[i] = d[infoStart + nInfo + i] & 0xff;
+            }
+            List<PyObject> lits = new ArrayList<>();
+            int[][] decoded = translate(d, bcStart, lits);
+            code = decoded[0];
+            byteOffsets = decoded[1];
+            literals = lits.toArray(new PyObject[0]);
+        } catch (ArrayIndexOutOfBoundsException ex) {
+            throw Py.valueError("incompatible .mpy file");
+        }
+        children = new CodeInfo[raw.children().size()];
+        for (int i = 0; i < children.length; i++) {
+            children[i] = new CodeInfo(raw.children().get(i), module);
+        }
+    }
+
+    public boolean isGenerator() {
+        return (scopeFlags & Opcodes.SCOPE_FLAG_GENERATOR) != 0;
+    }
+
+    public String sourceFile() {
+        return module.sourceFile;
+    }
+
+    public String[] names() {
+        return module.names;
+    }
+
+    static int readUint(byte[] d, int[] pos) {
+        int v = 0;
+        int b;
+        do {
+            b = d[pos[0]++] & 0xff;
+            v = (v << 7) | (b & 0x7f);
+        } while ((b & 0x80) != 0);
+        return v;
+    }
+
+    private int[][] translate(byte[] d, int start, List<PyObject> lits) {
+        // pass 1: instruction start offsets
+        List<Integer> starts = new ArrayList<>();
+        int p = start;
+        while (p < d.length) {
+            starts.add(p - start);
+            p = skip(d, p);
+        }
+        int n = starts.size();
+        int[] offsetToIndex = new int[d.length - start + 1];
+        java.util.Arrays.fill(offsetToIndex, -1);
+        for (int i = 0; i < n; i++) {
+            offsetToIndex[starts.get(i)] = i;
+        }
+        offsetToIndex[d.length - start] = n;
+        int[] out = new int[n * 3 + 3];
+        int[] offsets = new int[n + 1];
+        p = start;
+        for (int i = 0; i < n; i++) {
+            offsets[i] = p - start;
+            int op = d[p++] & 0xff;
+            int o = i * 3;
+            int[] pos = {p};
+            if (op >= Opcodes.LOAD_CONST_SMALL_INT_MULTI && op < Opcodes.LOAD_CONST_SMALL_INT_MULTI + 64) {
+                out[o] = LOAD_LITERAL;
+                out[o + 1] = literal(lits, PyInt.of(op - Opcodes.LOAD_CONST_SMALL_INT_MULTI - 16));
+            } else if (op >= Opcodes.LOAD_FAST_MULTI && op < Opcodes.LOAD_FAST_MULTI + 16) {
+                out[o] = Opcodes.LOAD_FAST_N;
+                out[o + 1] = op - Opcodes.LOAD_FAST_MULTI;
+            } else if (op >= Opcodes.STORE_FAST_MULTI && op < Opcodes.STORE_FAST_MULTI + 16) {
+                out[o] = Opcodes.STORE_FAST_N;
+                out[o + 1] = op - Opcodes.STORE_FAST_MULTI;
+            } else if (op >= Opcodes.UNARY_OP_MULTI && op < Opcodes.UNARY_OP_MULTI + Opcodes.UNARY_OP_MULTI_NUM) {
+                out[o] = UNARY_OP;
+                out[o + 1] = op - Opcodes.UNARY_OP_MULTI;
+            } else if (op >= Opcodes.BINARY_OP_MULTI && op < Opcodes.BINARY_OP_MULTI + Opcodes.BINARY_OP_MULTI_NUM) {
+                out[o] = BINARY_OP;
+                out[o + 1] = op - Opcodes.BINARY_OP_MULTI;
+            } else {
+                out[o] = op;
+                switch (Opcodes.format(op)) {
+                    case Opcodes.FORMAT_QSTR: {
+                        int q = readUint(d, pos);
+                        if (op == Opcodes.LOAD_CONST_STRING) {
+                            out[o] = LOAD_LITERAL;
+                            out[o + 1] = literal(lits, module.nameObjects[q]);
+                        } else {
+                            out[o + 1] = q;
+                        }
+                        break;
+                    }
+                    case Opcodes.FORMAT_VAR_UINT:
+                        if (op == Opcodes.LOAD_CONST_SMALL_INT) {
+                            out[o] = LOAD_LITERAL;
+                            out[o + 1] = literal(lits, PyInt.of(readSignedInt(d, pos)));
+                        } else if (op == Opcodes.LOAD_CONST_OBJ) {
+                            out[o] = LOAD_LITERAL;
+                            out[o + 1] = literal(lits, module.constants[readUint(d, pos)]);
+                        } else {
+                            out[o + 1] = readUint(d, pos);
+                        }
+                        break;
+                    case Opcodes.FORMAT_OFFSET: {
+                        int b0 = d[pos[0]++] & 0xff;
+                        int off;
+                        boolean signed = op <= Opcodes.POP_JUMP_IF_FALSE;
+                        if ((b0 & 0x80) != 0) {
+                            off = (b0 & 0x7f) | ((d[pos[0]++] & 0xff) << 7);
+                            if (signed) {
+                                off -= 0x4000;
+                            }
+                        } else {
+                            off = signed ? b0 - 0x40 : b0;
+                        }
+                        int target = pos[0] - start + off;
+                        if (target < 0 || target >= offsetToIndex.length || offsetToIndex[target] < 0) {
+                            throw Py.valueError("incompatible .mpy file");
+                        }
+                        out[o + 1] = offsetToIndex[target] * 3;
+                        break;
+                    }
+                    default:
+                        break;
+                }
+                if ((op == Opcodes.MAKE_CLOSURE || op == Opcodes.MAKE_CLOSURE_DEFARGS || op == Opcodes.UNWIND_JUMP)) {
+                    out[o + 2] = d[pos[0]++] & 0xff;
+                }
+            }
+            p = pos[0];
+        }
+        out[n * 3] = Opcodes.RETURN_VALUE;
+        offsets[n] = d.length - start;
+        return new int[][] {out, offsets};
+    }
+
+    private static int literal(List<PyObject> lits, PyObject o) {
+        lits.add(o);
+        return lits.size() - 1;
+    }
+
+    private static long readSignedInt(byte[] d, int[] pos) {
+        int b = d[pos[0]] & 0xff;
+        long v = (b & 0x40) != 0 ? -1 : 0;
+        do {
+            b = d[pos[0]++] & 0xff;
+            v = (v << 7) | (b & 0x7f);
+        } while ((b & 0x80) != 0);
+        return v;
+    }
+
+    /** Offset of the instruction after the one at {@code p}. */
+    private static int skip(byte[] d, int p) {
+        int op = d[p++] & 0xff;
+        if (op >= 0x70) {
+            return p;
+        }
+        switch (Opcodes.format(op)) {
+            case Opcodes.FORMAT_QSTR:
+            case Opcodes.FORMAT_VAR_UINT:
+                while ((d[p++] & 0x80) != 0) {
+                    // continuation bytes
+                }
+                break;
+            case Opcodes.FORMAT_OFFSET:
+                if ((d[p++] & 0x80) != 0) {
+                    p++;
+                }
+                break;
+            default:
+                break;
+        }
+        if (op == Opcodes.MAKE_CLOSURE || op == Opcodes.MAKE_CLOSURE_DEFARGS || op == Opcodes.UNWIND_JUMP) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The source line of the instruction at position {@code ip} (a multiple of 3). */
+    public int lineOf(int ip) {
+        int bcOffset = byteOffsets[Math.min(ip / 3, byteOffsets.length - 1)];
+        int line = 1;
+        int i = 0;
+        while (i < lineTable.length) {
+            int c = lineTable[i] & 0xff;
+            int b;
+            int l;
+            if ((c & 0x80) == 0) {
+                b = c & 0x1f;
+                l = c >> 5;
+                i += 1;
+            } else {
+                b = c & 0xf;
+                l = ((c << 4) & 0x700) | (i + 1 < lineTable.length ? lineTable[i + 1] & 0xff : 0);
+                i += 2;
+            }
+            if (bcOffset >= b) {
+                bcOffset -= b;
+                line += l;
+            } else {
+                break;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mica.vm.bytecode;
+
+import dev.mica.vm.obj.PyBaseException;
+import dev.mica.vm.obj.PyDict;
+import dev.mica.vm.runtime.Runtime;
+
+/**
+ * The state of one running code object: locals and value stack in one array (local i at
+ * {@code state[nState - 1 - i]}, the stack growing up from index 0, as MicroPython lays it
+ * out), the exception-handler stack, and where to resume a generator.
+ */
+public final class Frame {
+    final CodeInfo code;
+    final Runtime runtime;
+    final PyDict globals;
+    /** Namespace for LOAD_NAME/STORE_NAME: the module's globals or a class body's dict; null in functions. */
+    final PyDict locals;
+    final Object[] state;
+    int sp = -1;
+    int ip;
+    final int[] excHandler;
+    final int[] excSp;
+    final boolean[] excFinally;
+    final PyBaseException[] excPrev;
+    int excTop = -1;
+    /** Set when the last run stopped at a yield. */
+    boolean yielded;
+    boolean finished;
+
+    private static final int[] NO_INTS = new int[0];
+    private static final boolean[] NO_FLAGS = new boolean[0];
+    private static final PyBaseException[] NO_EXCEPTIONS = new PyBaseException[0];
+
+    public Frame(CodeInfo code, Runtime runtime, PyDict globals, PyDict locals) {
+        this.code = code;
+        this.runtime = runtime;
+        this.globals = globals;
+        this.locals = locals;
+        this.state = new Object[code.nState + 1];
+        int n = code.nExcStack;
+        if (n == 0) {
+            excHandler = NO_INTS;
+            excSp = NO_INTS;
+            excFinally = NO_FLAGS;
+            excPrev = NO_EXCEPTIONS;
+        } else {
+            excHandler = new int[n];
+            excSp = new int[n];
+            excFinally = new boolean[n];
+            excPrev = new PyBaseException[n];
+        }
+    }
+
+    void setLocal(int i, Object v) {
+        state[code.nState - 1 - i] = v;
+    }
+}

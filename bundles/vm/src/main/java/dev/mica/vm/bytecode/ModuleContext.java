@@ -1,0 +1,76 @@
+package dev.mica.vm.bytecode;
+
+import java.util.List;
+
+import dev.mica.code.CompiledModule;
+import dev.mica.code.Constant;
+import dev.mica.vm.obj.PyBool;
+import dev.mica.vm.obj.PyBytes;
+import dev.mica.vm.obj.PyFloat;
+import dev.mica.vm.obj.PyInt;
+import dev.mica.vm.obj.PyNone;
+import dev.mica.vm.obj.PyObject;
+import dev.mica.vm.obj.PyStr;
+import dev.mica.vm.obj.PyTuple;
+
+/** What the code of one compiled module shares: interned names and constant objects. */
+public final class ModuleContext {
+    final String sourceFile;
+    final String[] names;
+    final PyStr[] nameObjects;
+    final PyObject[] constants;
+
+    public ModuleContext(CompiledModule module) {
+        this.sourceFile = module.sourceFile();
+        List<String> q = module.qstrs();
+        names = new String[q.size()];
+        nameObjects = new PyStr[q.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = q.get(i).intern();
+            nameObjects[i] = PyStr.name(names[i]);
+        }
+        constants = new PyObject[module.constants().size()];
+        for (int i = 0; i < constants.length; i++) {
+            constants[i] = toObject(module.constants().get(i));
+        }
+    }
+
+    public String sourceFile() {
+        return sourceFile;
+    }
+
+    static PyObject toObject(Constant c) {
+        if (c instanceof Constant.Singleton s) {
+            switch (s) {
+                case NONE:
+                    return PyNone.NONE;
+                case FALSE:
+                    return PyBool.FALSE;
+                case TRUE:
+                    return PyBool.TRUE;
+                default:
+                    return PyNone.ELLIPSIS;
+            }
+        }
+        if (c instanceof Constant.Str s) {
+            return PyStr.of(s.value());
+        }
+        if (c instanceof Constant.Bytes b) {
+            return new PyBytes(b.value());
+        }
+        if (c instanceof Constant.Int i) {
+            return PyInt.of(i.value());
+        }
+        if (c instanceof Constant.Float f) {
+            return new PyFloat(f.value());
+        }
+        if (c instanceof Constant.Tuple t) {
+            PyObject[] items = new PyObject[t.items().size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = toObject(t.items().get(i));
+            }
+            return new PyTuple(items);
+        }
+        throw dev.mica.vm.obj.Py.error(dev.mica.vm.obj.PyBaseException.NOT_IMPLEMENTED_ERROR, "complex numbers not supported");
+    }
+}

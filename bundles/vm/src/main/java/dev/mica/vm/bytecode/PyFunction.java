@@ -1,0 +1,234 @@
+package dev.mica.vm.bytecode;
+
+import dev.mica.code.Opcodes;
+import dev.mica.vm.obj.Py;
+import dev.mica.vm.obj.PyBuiltinFunction;
+import dev.mica.vm.obj.PyCell;
+import dev.mica.vm.obj.PyDict;
+import dev.mica.vm.obj.PyObject;
+import dev.mica.vm.obj.PyStr;
+import dev.mica.vm.obj.PyTuple;
+import dev.mica.vm.obj.PyType;
+import dev.mica.vm.runtime.Runtime;
+
+/** A function defined in Python: code, globals, defaults and closed-over cells. */
+public final class PyFunction extends PyObject {
+    final CodeInfo code;
+    final Runtime runtime;
+    final PyDict globals;
+    final PyObject[] defaults;
+    final PyDict kwDefaults;
+    final PyObject[] closed;
+
+    public PyFunction(CodeInfo code, Runtime runtime, PyDict globals, PyObject[] defaults, PyDict kwDefaults, PyObject[] closed) {
+        this.code = code;
+        this.runtime = runtime;
+        this.globals = globals;
+        this.defaults = defaults;
+        this.kwDefaults = kwDefaults;
+        this.closed = closed;
+    }
+
+    public CodeInfo code() {
+        return code;
+    }
+
+    public PyDict globals() {
+        return globals;
+    }
+
+    @Override
+    public PyType type() {
+        return PyBuiltinFunction.TYPE;
+    }
+
+    @Override
+    public boolean isMethodFunction() {
+        return true;
+    }
+
+    @Override
+    public String repr() {
+        return "<function " + code.name + " at 0x" + Long.toHexString(Py.id(this)) + ">";
+    }
+
+    @Override
+    public PyObject getAttr(String name) {
+        if (name == "__name__") {
+            return PyStr.name(code.name);
+        }
+        if (name == "__globals__") {
+            return globals;
+        }
+        return super.getAttr(name);
+    }
+
+    @Override
+    public PyObject call(PyObject[] args, String[] kwNames) {
+        Frame f = new Frame(code, runtime, globals, null);
+        bindArguments(f, args, kwNames);
+        if (code.isGenerator()) {
+            return new PyGenerator(f, code.name);
+        }
+        return VirtualMachine.runFunction(f);
+    }
+
+    /**
+     * True when a call with exactly the positional parameters can fill the frame directly:
+     * no defaults needed, no *args/**kwargs, keyword-only parameters or closed-over cells.
+     */
+    boolean simpleCall(int nArgs) {
+        CodeInfo c = code;
+        return nArgs == c.nPosArgs && (c.scopeFlags & (Opcodes.SCOPE_FLAG_VARARGS | Opcodes.SCOPE_FLAG_VARKEYWORDS)) == 0
+                && c.nKwonlyArgs == 0 && (closed == null || closed.length == 0);
+    }
+
+    /** A call that passes {@code n} positional arguments straight from a value stack (and an optional self). */
+    PyObject callFromStack(Object[] stack, int base, int n, PyObject self) {
+        Frame f = new Frame(code, runtime, globals, null);
+        Object[] st = f.state;
+        int top = code.nState - 1;
+        int k = 0;
+        if (self != null) {
+            st[top] = self;
+            k = 1;
+        }
+        for (int i = 0; i < n; i++) {
+            st[top - k - i] = stack[base + i];
+        }
+        for (int local : code.cells) {
+            int slot = top - local;
+            st[slot] = new PyCell((PyObject) st[slot]);
+        }
+        if (code.isGenerator()) {
+            return new PyGenerator(f, code.name);
+        }
+        return VirtualMachine.runFunction(f);
+    }
+
+    /** Runs the code with a given namespace for names (a class body). */
+    public PyObject callWithLocals(PyDict locals) {
+        Frame f = new Frame(code, runtime, globals, locals);
+        bindArguments(f, Py.NO_ARGS, null);
+        return VirtualMachine.runFunction(f);
+    }
+
+    private PyObject[] withClosed(PyObject[] args) {
+        if (closed == null || closed.length == 0) {
+            return args;
+        }
+        PyObject[] a = new PyObject[closed.length + args.length];
+        System.arraycopy(closed, 0, a, 0, closed.length);
+        System.arraycopy(args, 0, a, closed.length, args.length);
+        return a;
+    }
+
+    private void bindArguments(Frame f, PyObject[] argsIn, String[] kwNames) {
+        PyObject[] args = withClosed(argsIn);
+        CodeInfo c = code;
+        Object[] st = f.state;
+        int nState = c.nState;
+        int nKw = kwNames == null ? 0 : kwNames.length;
+        int nArgs = args.length - nKw;
+        int flags = c.scopeFlags;
+        int nPos = c.nPosArgs;
+        int varSlot = nState - 1 - nPos - c.nKwonlyArgs;
+        if (nArgs > nPos) {
+            if ((flags & Opcodes.SCOPE_FLAG_VARARGS) == 0) {
+                throw mismatch(nPos, nArgs);
+            }
+            PyObject[] extra = new PyObject[nArgs - nPos];
+            System.arraycopy(args, nPos, extra, 0, extra.length);
+            st[varSlot--] = new PyTuple(extra);
+            nArgs = nPos;
+        } else {
+            if ((flags & Opcodes.SCOPE_FLAG_VARARGS) != 0) {
+                st[varSlot--] = PyTuple.EMPTY;
+            }
+            if (nKw == 0 && (flags & Opcodes.SCOPE_FLAG_DEFKWARGS) == 0) {
+                int required = nPos - c.nDefPosArgs;
+                if (nArgs >= required) {
+                    for (int i = nArgs; i < nPos; i++) {
+                        st[nState - 1 - i] = defaults[i - required];
+                    }
+                } else {
+                    throw mismatch(required, nArgs);
+                }
+            }
+        }
+        for (int i = 0; i < nArgs; i++) {
+            st[nState - 1 - i] = args[i];
+        }
+        if (nKw != 0 || (flags & Opcodes.SCOPE_FLAG_DEFKWARGS) != 0) {
+            PyDict dict = null;
+            if ((flags & Opcodes.SCOPE_FLAG_VARKEYWORDS) != 0) {
+                dict = new PyDict();
+                st[varSlot] = dict;
+            }
+            String[] names = c.argNames;
+            for (int i = 0; i < nKw; i++) {
+                String wanted = kwNames[i];
+                int j = 0;
+                for (; j < names.length; j++) {
+                    if (names[j].equals(wanted)) {
+                        break;
+                    }
+                }
+                if (j < names.length) {
+                    if (st[nState - 1 - j] != null) {
+                        throw Py.typeError("function got multiple values for argument '" + wanted + "'");
+                    }
+                    st[nState - 1 - j] = args[args.length - nKw + i];
+                    continue;
+                }
+                if (dict == null) {
+                    throw Py.typeError("unexpected keyword argument '" + wanted + "'");
+                }
+                PyStr key = PyStr.name(wanted);
+                if (dict.get(key) != null) {
+                    throw Py.typeError("function got multiple values for argument '" + wanted + "'");
+                }
+                dict.put(key, args[args.length - nKw + i]);
+            }
+            int nDef = c.nDefPosArgs;
+            for (int i = 0; i < nDef; i++) {
+                int slot = nState - nPos + i;
+                if (st[slot] == null) {
+                    st[slot] = defaults[nDef - 1 - i];
+                }
+            }
+            for (int slot = nState - nPos; slot < nState; slot++) {
+                if (st[slot] == null) {
+                    throw Py.typeError("function missing required positional argument #" + (nState - slot));
+                }
+            }
+            for (int i = 0; i < c.nKwonlyArgs; i++) {
+                int slot = nState - 1 - nPos - i;
+                if (st[slot] == null) {
+                    PyObject v = kwDefaults == null ? null : kwDefaults.get(PyStr.name(names[nPos + i]));
+                    if (v == null) {
+                        throw Py.typeError("function missing required keyword argument '" + names[nPos + i] + "'");
+                    }
+                    st[slot] = v;
+                }
+            }
+        } else {
+            if (c.nKwonlyArgs != 0) {
+                throw Py.typeError("function missing keyword-only argument");
+            }
+            if ((flags & Opcodes.SCOPE_FLAG_VARKEYWORDS) != 0) {
+                st[varSlot] = new PyDict();
+            }
+        }
+        for (int local : c.cells) {
+            int slot = nState - 1 - local;
+            st[slot] = new PyCell((PyObject) st[slot]);
+        }
+    }
+
+    private RuntimeException mismatch(int expected, int given) {
+        int closedCount = closed == null ? 0 : closed.length;
+        return Py.typeError(code.name + "() takes " + (expected - closedCount) + " positional arguments but "
+                + (given - closedCount) + " were given");
+    }
+}

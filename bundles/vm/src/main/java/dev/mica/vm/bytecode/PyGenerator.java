@@ -1,0 +1,140 @@
+package dev.mica.vm.bytecode;
+
+import dev.mica.vm.obj.Py;
+import dev.mica.vm.obj.PyBaseException;
+import dev.mica.vm.obj.PyException;
+import dev.mica.vm.obj.PyNone;
+import dev.mica.vm.obj.PyObject;
+import dev.mica.vm.obj.PyType;
+
+/** A generator: a suspended frame resumed by next/send/throw/close. */
+public final class PyGenerator extends PyObject {
+    public static final PyType TYPE = PyType.builtin("generator", PyType.OBJECT);
+
+    private final Frame frame;
+    private final String name;
+    private boolean running;
+    /** The value of the return statement once finished. */
+    private PyObject returnValue = PyNone.NONE;
+
+    static {
+        TYPE.method("send", 2, 2, a -> ((PyGenerator) a[0]).sendOrStop(a[1]));
+        TYPE.method("throw", 2, 4, a -> {
+            PyObject e = a[1];
+            if (e instanceof PyType t && a.length > 2 && a[2] != PyNone.NONE) {
+                e = a[2].type().isSubclassOf(t) ? a[2] : t.call(new PyObject[] {a[2]}, null);
+            }
+            PyObject r = ((PyGenerator) a[0]).resume(null, VirtualMachine.makeRaiseObject(e));
+            if (r == null) {
+                throw stop(((PyGenerator) a[0]).returnValue);
+            }
+            return r;
+        });
+        TYPE.method("close", 1, 1, a -> {
+            ((PyGenerator) a[0]).close();
+            return PyNone.NONE;
+        });
+        TYPE.method("__next__", 1, 1, a -> ((PyGenerator) a[0]).sendOrStop(PyNone.NONE));
+    }
+
+    PyGenerator(Frame frame, String name) {
+        this.frame = frame;
+        this.name = name;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public String repr() {
+        return "<generator object '" + name + "' at " + Long.toHexString(Py.id(this)) + ">";
+    }
+
+    @Override
+    public PyObject iter() {
+        return this;
+    }
+
+    @Override
+    public PyObject next() {
+        return resume(PyNone.NONE, null);
+    }
+
+    public PyObject returnValue() {
+        return returnValue;
+    }
+
+    static PyException stop(PyObject value) {
+        PyObject[] args = value == PyNone.NONE ? Py.NO_ARGS : new PyObject[] {value};
+        return new PyException(new PyBaseException(PyBaseException.STOP_ITERATION, args));
+    }
+
+    private PyObject sendOrStop(PyObject value) {
+        PyObject r = resume(value, null);
+        if (r == null) {
+            throw stop(returnValue);
+        }
+        return r;
+    }
+
+    /** Runs to the next yield: the yielded value, or null when the generator finished. */
+    public PyObject resume(PyObject send, PyBaseException throwValue) {
+        if (frame.finished) {
+            if (throwValue != null) {
+                throw new PyException(throwValue);
+            }
+            returnValue = PyNone.NONE;
+            return null;
+        }
+        if (running) {
+            throw Py.valueError("generator already executing");
+        }
+        if (frame.sp < 0 && frame.ip == 0 && !frame.yielded && send != null && send != PyNone.NONE && throwValue == null) {
+            throw Py.typeError("can't send non-None value to a just-started generator");
+        }
+        if (frame.yielded) {
+            frame.state[frame.sp] = send == null ? PyNone.NONE : send;
+        }
+        running = true;
+        PyObject r;
+        try {
+            r = VirtualMachine.resume(frame, throwValue);
+        } catch (PyException e) {
+            frame.finished = true;
+            if (e.matches(PyBaseException.STOP_ITERATION)) {
+                throw Py.runtimeError("generator raised StopIteration");
+            }
+            throw e;
+        } finally {
+            running = false;
+        }
+        if (frame.yielded) {
+            return r;
+        }
+        frame.finished = true;
+        returnValue = r;
+        return null;
+    }
+
+    public void close() {
+        if (frame.finished) {
+            return;
+        }
+        if (!frame.yielded) {
+            frame.finished = true;
+            return;
+        }
+        try {
+            PyObject r = resume(null, new PyBaseException(PyBaseException.GENERATOR_EXIT, Py.NO_ARGS));
+            if (r != null) {
+                throw Py.runtimeError("generator ignored GeneratorExit");
+            }
+        } catch (PyException e) {
+            if (!e.matches(PyBaseException.GENERATOR_EXIT) && !e.matches(PyBaseException.STOP_ITERATION)) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.mica.vm.obj;
+
+import dev.mica.code.Opcodes;
+
+/** Operations on any values: equality, arithmetic dispatch, conversions. */
+public final class Ops {
+    private Ops() {}
+
+    public static final int POSITIVE = Opcodes.UnaryOp.POSITIVE;
+    public static final int NEGATIVE = Opcodes.UnaryOp.NEGATIVE;
+    public static final int INVERT = Opcodes.UnaryOp.INVERT;
+    public static final int NOT = Opcodes.UnaryOp.NOT;
+
+    public static final int LESS = 0;
+    public static final int MORE = 1;
+    public static final int EQUAL = 2;
+    public static final int LESS_EQUAL = 3;
+    public static final int MORE_EQUAL = 4;
+    public static final int NOT_EQUAL = 5;
+    public static final int IN = 6;
+    public static final int IS = 7;
+    public static final int EXCEPTION_MATCH = 8;
+    public static final int INPLACE_OR = 9;
+    public static final int INPLACE_XOR = 10;
+    public static final int INPLACE_AND = 11;
+    public static final int INPLACE_LSHIFT = 12;
+    public static final int INPLACE_RSHIFT = 13;
+    public static final int INPLACE_ADD = 14;
+    public static final int INPLACE_SUBTRACT = 15;
+    public static final int INPLACE_MULTIPLY = 16;
+    public static final int INPLACE_MAT_MULTIPLY = 17;
+    public static final int INPLACE_FLOOR_DIVIDE = 18;
+    public static final int INPLACE_TRUE_DIVIDE = 19;
+    public static final int INPLACE_MODULO = 20;
+    public static final int INPLACE_POWER = 21;
+    public static final int OR = 22;
+    public static final int XOR = 23;
+    public static final int AND = 24;
+    public static final int LSHIFT = 25;
+    public static final int RSHIFT = 26;
+    public static final int ADD = 27;
+    public static final int SUBTRACT = 28;
+    public static final int MULTIPLY = 29;
+    public static final int MAT_MULTIPLY = 30;
+    public static final int FLOOR_DIVIDE = 31;
+    public static final int TRUE_DIVIDE = 32;
+    public static final int MODULO = 33;
+    public static final int POWER = 34;
+    public static final int INPLACE_TO_PLAIN = OR - INPLACE_OR;
+
+    private static final String[] BINARY_NAMES = {
+        "__lt__", "__gt__", "__eq__", "__le__", "__ge__", "__ne__", "__contains__", null, null,
+        "__ior__", "__ixor__", "__iand__", "__ilshift__", "__irshift__", "__iadd__", "__isub__", "__imul__",
+        "__imatmul__", "__ifloordiv__", "__itruediv__", "__imod__", "__ipow__",
+        "__or__", "__xor__", "__and__", "__lshift__", "__rshift__", "__add__", "__sub__", "__mul__",
+        "__matmul__", "__floordiv__", "__truediv__", "__mod__", "__pow__"};
+    private static final String[] REFLECTED_NAMES = {
+        null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null,
+        "__ror__", "__rxor__", "__rand__", "__rlshift__", "__rrshift__", "__radd__", "__rsub__", "__rmul__",
+        "__rmatmul__", "__rfloordiv__", "__rtruediv__", "__rmod__", "__rpow__"};
+    private static final String[] UNARY_NAMES = {"__pos__", "__neg__", "__invert__", null};
+
+    public static String binaryMethodName(int op) {
+        return BINARY_NAMES[op];
+    }
+
+    public static String reflectedMethodName(int op) {
+        return REFLECTED_NAMES[op];
+    }
+
+    public static String unaryMethodName(int op) {
+        return UNARY_NAMES[op];
+    }
+
+    public static boolean eq(PyObject a, PyObject b) {
+        if (a == b && !(a instanceof PyInstance)) {
+            return true;
+        }
+        if (a.pyEquals(b)) {
+            return true;
+        }
+        return b instanceof PyInstance && !(a instanceof PyInstance) && b.pyEquals(a);
+    }
+
+    public static boolean is(PyObject a, PyObject b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof PyInt x && b instanceof PyInt y && a.type() == b.type()) {
+            return !x.isBig() && !y.isBig() && x.value == y.value;
+        }
+        return a instanceof PyStr x && b instanceof PyStr y && x.value().equals(y.value()) && x.len() <= 1;
+    }
+
+    public static long hash(PyObject o) {
+        return o.pyHash();
+    }
+
+    public static String repr(PyObject o) {
+        return o.repr();
+    }
+
+    public static String str(PyObject o) {
+        return o.str();
+    }
+
+    static String checkStr(PyObject r, String method) {
+        if (r instanceof PyStr s) {
+            return s.value();
+        }
+        throw Py.typeError(method + " returned non-string (type " + r.type().name() + ")");
+    }
+
+    public static boolean lessThan(PyObject a, PyObject b) {
+        if (a instanceof PyInt x && b instanceof PyInt y && !x.isBig() && !y.isBig()) {
+            return x.value < y.value;
+        }
+        return binary(LESS, a, b).isTrue();
+    }
+
+    public static PyObject unary(int op, PyObject a) {
+        if (op == NOT) {
+            return Py.bool(!a.isTrue());
+        }
+        PyObject r = a.unaryOp(op);
+        if (r == null) {
+            throw Py.typeError("unsupported type for " + UNARY_NAMES[op] + ": '" + a.type().name() + "'");
+        }
+        return r;
+    }
+
+    public static PyObject binary(int op, PyObject a, PyObject b) {
+        switch (op) {
+            case IS:
+                return Py.bool(is(a, b));
+            case EQUAL:
+                return equality(a, b);
+            case NOT_EQUAL: {
+                PyObject r = userMethod(a, "__ne__", b);
+                return r != null ? r : Py.bool(!equality(a, b).isTrue());
+            }
+            case IN:
+                return Py.bool(containsOrFail(b, a));
+            default:
+                break;
+        }
+        PyObject r = a.binaryOp(op, b);
+        if (r != null) {
+            return r;
+        }
+        int plain = op >= INPLACE_OR && op <= INPLACE_POWER ? op + INPLACE_TO_PLAIN : op;
+        if (plain != op) {
+            r = a.binaryOp(plain, b);
+            if (r != null) {
+                return r;
+            }
+        }
+        r = b.reflectedOp(plain, a);
+        if (r != null) {
+            return r;
+        }
+        if (b instanceof PyInstance bi && bi.base() != null && !(a instanceof PyInstance)) {
+            r = a.binaryOp(op, bi.base());
+            if (r != null) {
+                return r;
+            }
+        }
+        throw Py.typeError("unsupported types for " + BINARY_NAMES[op] + ": '" + a.type().name() + "', '" + b.type().name() + "'");
+    }
+
+    /** {@code a == b}: a user __eq__ on either side (left first), else the built-in equality. */
+    private static PyObject equality(PyObject a, PyObject b) {
+        boolean userTypes = a instanceof PyInstance || b instanceof PyInstance;
+        if (!userTypes) {
+            return Py.bool(eq(a, b));
+        }
+        PyObject r = userMethod(a, "__eq__", b);
+        if (r == null) {
+            r = userMethod(b, "__eq__", a);
+        }
+        if (r != null) {
+            return r;
+        }
+        PyObject ua = a instanceof PyInstance i && i.base() != null ? i.base() : a;
+        PyObject ub = b instanceof PyInstance i && i.base() != null ? i.base() : b;
+        if (ua != a || ub != b) {
+            return Py.bool(eq(ua, ub));
+        }
+        return Py.bool(a == b);
+    }
+
+    /** Calls a special method defined in Python on a user object; null if absent or NotImplemented. */
+    private static PyObject userMethod(PyObject self, String name, PyObject arg) {
+        if (!(self instanceof PyInstance) || self instanceof PyBaseException) {
+            return null;
+        }
+        PyObject m = self.type().lookup(name);
+        if (m == null || m instanceof PyBuiltinFunction) {
+            return null;
+        }
+        PyObject r = m.call(new PyObject[] {self, arg}, null);
+        return r == PyNone.NOT_IMPLEMENTED ? null : r;
+    }
+
+    private static boolean containsOrFail(PyObject container, PyObject item) {
+        try {
+            return container.contains(item);
+        } catch (PyException e) {
+            if (e.matches(PyBaseException.TYPE_ERROR) && !(container instanceof PyStr) && !(container instanceof PyInstance)
+                    && e.value().str().endsWith("isn't iterable")) {
+                throw Py.typeError("unsupported types for : '" + item.type().name() + "', '" + container.type().name() + "'");
+            }
+            throw e;
+        }
+    }
+
+    /** An int-like value as a long, for indices and counts. */
+    public static long indexValue(PyObject o, String what) {
+        if (o instanceof PyInt i) {
+            if (i.isBig()) {
+                throw Py.overflow("overflow converting long int to machine word");
+            }
+            return i.value;
+        }
+        if (o instanceof PyInstance inst && inst.base() instanceof PyInt i) {
+            return i.value;
+        }
+        if (what.equals("list") || what.equals("tuple") || what.equals("str") || what.equals("bytes") || what.equals("range")) {
+            throw Py.typeError(what + " indices must be integers, not " + o.type().name());
+        }
+        throw Py.typeError("can't convert " + o.type().name() + " to int");
+    }
+
+    /** The items of any iterable. */
+    public static PyObject[] toArray(PyObject o) {
+        if (o instanceof PyTuple t) {
+            return t.items();
+        }
+        if (o instanceof PyList l) {
+            return l.toArray();
+        }
+        PyList out = new PyList();
+        PyObject it = o.iter();
+        for (PyObject x = it.next(); x != null; x = it.next()) {
+            out.append(x);
+        }
+        return out.toArray();
+    }
+
+    /** Attribute access raising MicroPython's AttributeError when missing. */
+    public static PyObject getAttr(PyObject o, String name) {
+        PyObject v = o.getAttr(name);
+        if (v == null) {
+            throw noAttribute(o, name);
+        }
+        return v;
+    }
+
+    public static PyException noAttribute(PyObject o, String name) {
+        if (o instanceof PyType t) {
+            return Py.attributeError("type object '" + t.name() + "' has no attribute '" + name + "'");
+        }
+        return Py.attributeError("'" + o.type().name() + "' object has no attribute '" + name + "'");
+    }
+
+    public static boolean isInstance(PyObject o, PyType t) {
+        return o.type().isSubclassOf(t);
+    }
+
+    public static double toDouble(PyObject o) {
+        if (o instanceof PyFloat f) {
+            return f.value;
+        }
+        if (o instanceof PyInt i) {
+            return i.toDouble();
+        }
+        throw Py.typeError("can't convert " + o.type().name() + " to float");
+    }
+}
