@@ -58,7 +58,7 @@ public final class Main {
             return 1;
         }
         if (command.action() == CommandLine.Action.VERSION) {
-            out.println(factory.version());
+            out.println(VersionInfo.banner(factory.version()));
             return 0;
         }
         InterpreterConfig config = InterpreterConfig.standard()
@@ -98,7 +98,7 @@ public final class Main {
                 return result.exitCode();
             }
             if (result == null || inspect) {
-                return new Repl(interpreter, factory.version(), in, out).run();
+                return new Repl(interpreter, VersionInfo.banner(factory.version()), in, out).run();
             }
             return result.exitCode();
         }

@@ -1,5 +1,6 @@
 package dev.mica.cli.cross;
 
+import dev.mica.cli.VersionInfo;
 import dev.mica.code.CompileError;
 import dev.mica.code.CompileOptions;
 import dev.mica.code.CompiledModule;
@@ -78,13 +79,8 @@ public final class CrossMain {
 
     /** mpy-cross's line, with its "mpy-cross emitting mpy vX.Y" part, which tools read. */
     static String versionLine() {
-        return "MicroPython v1.24.1 (Mica " + implementationVersion() + "); mpy-cross emitting mpy v"
+        return "MicroPython v1.24.1 (Mica " + VersionInfo.micaVersion() + "); mpy-cross emitting mpy v"
                 + MpyWriter.VERSION + "." + MpyWriter.SUB_VERSION;
-    }
-
-    private static String implementationVersion() {
-        String v = CrossMain.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
     }
 
     private static int compileAndSave(CrossOptions options, InputStream in, PrintStream out, PrintStream err) {
