@@ -155,12 +155,15 @@ public final class Runtime {
         }
     }
 
-    /** Bytes for the standard output stream; flushed at the end of a run, before input, or when due. */
+    /**
+     * Bytes for the standard output stream, flushed at each line end (as a terminal or an app's
+     * log reader expects to see a finished line at once), at the end of a run and before input.
+     */
     void writeStdout(byte[] data) {
         try {
             stdout.write(data);
             long now = System.nanoTime();
-            if (now - lastFlush > FLUSH_INTERVAL_NANOS) {
+            if ((data.length > 0 && data[data.length - 1] == '\n') || now - lastFlush > FLUSH_INTERVAL_NANOS) {
                 stdout.flush();
                 lastFlush = now;
             }
