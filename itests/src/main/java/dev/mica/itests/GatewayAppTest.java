@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogListener;
@@ -23,13 +25,15 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
- * The gateway runs the app of the storage folder configured through Config Admin, and its
- * output reaches the OSGi log line by line (logger {@code dev.mica.app.<app name>}).
+ * The simple case of the gateway: {@code boot.py} and {@code main.py} directly in the storage
+ * folder configured through Config Admin run as the app {@code main}, and its output reaches
+ * the OSGi log line by line (logger {@code dev.mica.app.main}).
  */
 @ExtendWith(ServiceExtension.class)
 class GatewayAppTest {
     private static final String PID = "dev.mica.gateway";
     private static final String APP_LOGGER = "dev.mica.app.main";
+    private static final String GATEWAY_LOGGER = "dev.mica.gateway";
 
     @InjectService(timeout = 10_000)
     ConfigurationAdmin configurationAdmin;
@@ -42,7 +46,7 @@ class GatewayAppTest {
 
     private final List<String> appLog = new CopyOnWriteArrayList<>();
     private final LogListener listener = entry -> {
-        if (APP_LOGGER.equals(entry.getLoggerName())) {
+        if (APP_LOGGER.equals(entry.getLoggerName()) || GATEWAY_LOGGER.equals(entry.getLoggerName())) {
             appLog.add(entry.getMessage());
         }
     };
@@ -52,10 +56,19 @@ class GatewayAppTest {
         logReader.addLogListener(listener);
     }
 
+    /** Stops the apps before JUnit deletes their storage folder, then restores the defaults. */
     @AfterEach
-    void restoreTheDefaults() throws IOException {
+    void restoreTheDefaults() throws Exception {
         logReader.removeLogListener(listener);
+        Bundle gateway = null;
+        for (Bundle bundle : FrameworkUtil.getBundle(GatewayAppTest.class).getBundleContext().getBundles()) {
+            if ("dev.mica.gateway".equals(bundle.getSymbolicName())) {
+                gateway = bundle;
+            }
+        }
+        gateway.stop();
         configuration().delete();
+        gateway.start();
     }
 
     @Test
@@ -92,11 +105,11 @@ class GatewayAppTest {
     }
 
     @Test
-    void aMissingStorageFolderIsMadeAndAMissingMainReported() throws Exception {
+    void aMissingStorageFolderIsMadeAndAnEmptyOneReported() throws Exception {
         Path fresh = storage.resolve("fresh");
         configure(fresh);
-        Await.until(() -> indexOfLineContaining("no main.py in " + fresh) >= 0, appLog::toString);
-        assertTrue(Files.isDirectory(fresh));
+        Await.until(() -> indexOfLineContaining("no apps in " + fresh) >= 0, appLog::toString);
+        assertTrue(Files.isDirectory(fresh.resolve("apps")));
     }
 
     private Configuration configuration() throws IOException {
@@ -106,7 +119,6 @@ class GatewayAppTest {
     private void configure(Path storageFolder) throws IOException {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("storage", storageFolder.toString());
-        properties.put("main", "main.py");
         configuration().update(properties);
     }
 

@@ -11,6 +11,9 @@ interface AppLog {
     /** A note about the app's lifecycle: started, nothing to run, ended. */
     void info(String message);
 
+    /** Something the operator should look at, such as a configuration that was refused. */
+    void warning(String message);
+
     /** Something went wrong in the gateway while running the app, not in the program. */
     void error(String message, Throwable cause);
 }

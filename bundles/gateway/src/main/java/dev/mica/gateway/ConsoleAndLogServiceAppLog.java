@@ -55,6 +55,15 @@ final class ConsoleAndLogServiceAppLog implements AppLog {
     }
 
     @Override
+    public void warning(String message) {
+        console.println("[gateway] WARNING " + message);
+        Logger log = logger.get();
+        if (log != null) {
+            log.warn("{}", message);
+        }
+    }
+
+    @Override
     public void error(String message, Throwable cause) {
         // the console gets the message only; the stack trace is for the log
         console.println("[gateway] " + message + ": " + cause);

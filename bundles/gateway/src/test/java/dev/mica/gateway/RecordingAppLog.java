@@ -23,6 +23,11 @@ final class RecordingAppLog implements AppLog {
     }
 
     @Override
+    public void warning(String message) {
+        entries.add("warning: " + message);
+    }
+
+    @Override
     public void error(String message, Throwable cause) {
         entries.add("error: " + message);
     }

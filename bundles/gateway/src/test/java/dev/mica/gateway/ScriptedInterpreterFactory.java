@@ -18,12 +18,16 @@ import dev.mica.interp.RunResult;
 /**
  * A stand-in for the VM whose "scripts" are one command each: {@code print TEXT},
  * {@code fail TEXT} (to stderr, then an uncaught exception), {@code exit N}, or {@code loop}
- * (runs until interrupted; {@code loop stubborn} ignores the first interrupt).
+ * (runs until interrupted; {@code loop stubborn} ignores the first interrupt), or
+ * {@code slowfail N TEXT} (moves {@link #clock} N seconds on, then fails as {@code fail} does).
+ * {@link Interpreter#runInteractive} takes the same commands.
  */
 final class ScriptedInterpreterFactory implements InterpreterFactory {
     final List<InterpreterConfig> configs = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
     final CountDownLatch looping = new CountDownLatch(1);
+    /** The clock {@code slowfail} moves on; null when no test needs it. */
+    ManualClock clock;
 
     @Override
     public Interpreter create(InterpreterConfig config) {
@@ -50,12 +54,14 @@ final class ScriptedInterpreterFactory implements InterpreterFactory {
         @Override
         public RunResult runFile(Path script) {
             events.add("run " + script.getFileName());
-            String command;
             try {
-                command = Files.readString(script).strip();
+                return runCommand(Files.readString(script).strip());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private RunResult runCommand(String command) {
             String argument = command.contains(" ") ? command.substring(command.indexOf(' ') + 1) : "";
             if (command.startsWith("print ")) {
                 out.println(argument);
@@ -63,6 +69,12 @@ final class ScriptedInterpreterFactory implements InterpreterFactory {
             }
             if (command.startsWith("fail ")) {
                 err.println(argument);
+                return RunResult.exception();
+            }
+            if (command.startsWith("slowfail ")) {
+                String[] parts = argument.split(" ", 2);
+                clock.advance(java.time.Duration.ofSeconds(Long.parseLong(parts[0])));
+                err.println(parts[1]);
                 return RunResult.exception();
             }
             if (command.startsWith("exit ")) {
@@ -109,7 +121,8 @@ final class ScriptedInterpreterFactory implements InterpreterFactory {
 
         @Override
         public RunResult runInteractive(String source) {
-            throw new UnsupportedOperationException();
+            events.add("interactive " + source);
+            return runCommand(source.strip());
         }
 
         @Override

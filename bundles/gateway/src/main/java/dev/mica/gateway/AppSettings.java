@@ -1,0 +1,48 @@
+package dev.mica.gateway;
+
+import java.util.Objects;
+
+import dev.mica.code.CompileOptions;
+import dev.mica.code.EmitMode;
+import dev.mica.interp.InterpreterConfig;
+
+/**
+ * How one app is run: what an operator sets through a {@code dev.mica.app} configuration, or
+ * the defaults. An app reads its settings when it starts, so a change applies at its next start.
+ *
+ * @param name the app's name: its folder or file under {@code apps/}
+ * @param autostart whether the gateway starts it when the gateway starts
+ * @param restart when it is started again after it ended
+ * @param backoff the delays between restarts
+ * @param heapSize the interpreter's heap budget in bytes
+ * @param compileOptions optimisation level and default emitter of the interpreter
+ */
+record AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
+        CompileOptions compileOptions) {
+
+    AppSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(compileOptions, "compileOptions");
+    }
+
+    /** An app without a configuration: started with the gateway, never restarted, default interpreter. */
+    static AppSettings defaults(String name) {
+        return new AppSettings(name, true, RestartPolicy.NEVER, Backoff.DEFAULT, InterpreterConfig.DEFAULT_HEAP_SIZE,
+                CompileOptions.DEFAULT);
+    }
+
+    int optimizationLevel() {
+        return compileOptions.optimizationLevel();
+    }
+
+    EmitMode emit() {
+        return compileOptions.emitMode();
+    }
+
+    /** The interpreter options these settings give, over a base with the app's streams and paths. */
+    InterpreterConfig applyTo(InterpreterConfig base) {
+        return base.withHeapSize(heapSize).withCompileOptions(compileOptions);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mica.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mica.code.EmitMode;
+
+class AppConfigurationParserTest {
+
+    @Test
+    void aNameAloneGivesTheDefaults() throws Exception {
+        assertEquals(AppSettings.defaults("sensor"), AppConfigurationParser.parse(Map.of("name", "sensor")));
+    }
+
+    @Test
+    void typedValuesAsConfigAdminGivesThem() throws Exception {
+        Map<String, Object> properties = new HashMap<>(Map.of("name", "sensor", "autostart", false,
+                "restart", "always", "heapsize", 65536L, "optimization", 3, "emit", "viper"));
+        properties.putAll(Map.of("restart.delay", 250, "restart.maxdelay", 10_000L, "restart.resetafter", 120_000L,
+                "service.pid", "dev.mica.app~x", "felix.fileinstall.filename", "file:/load/x.cfg"));
+        AppSettings settings = AppConfigurationParser.parse(properties);
+        assertFalse(settings.autostart());
+        assertEquals(RestartPolicy.ALWAYS, settings.restart());
+        assertEquals(65536, settings.heapSize());
+        assertEquals(3, settings.optimizationLevel());
+        assertEquals(EmitMode.VIPER, settings.emit());
+        assertEquals(new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofMinutes(2)),
+                settings.backoff());
+    }
+
+    @Test
+    void textValuesAsACfgFileGivesThem() throws Exception {
+        Map<String, Object> properties = new HashMap<>(Map.of("name", "sensor", "autostart", "no",
+                "restart", "On-Failure", "heapsize", "512k", "optimization", "1", "emit", "Native"));
+        properties.putAll(Map.of("restart.delay", "2s", "restart.maxdelay", "5m", "restart.resetafter", "1h"));
+        AppSettings settings = AppConfigurationParser.parse(properties);
+        assertFalse(settings.autostart());
+        assertEquals(RestartPolicy.ON_FAILURE, settings.restart());
+        assertEquals(512 * 1024, settings.heapSize());
+        assertEquals(1, settings.optimizationLevel());
+        assertEquals(EmitMode.NATIVE, settings.emit());
+        assertEquals(new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1)), settings.backoff());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("name", "../etc");
+        properties.put("autostart", "maybe");
+        properties.put("restart", "sometimes");
+        properties.put("heapsize", "12 parsecs");
+        properties.put("optimization", 4);
+        properties.put("emit", "jit");
+        properties.put("restart.delay", "-1");
+        properties.put("autstart", "true");
+        List<String> reasons = reasons(properties);
+        assertEquals(8, reasons.size(), reasons.toString());
+        assertTrue(reasons.contains("'restart' must be never, on-failure or always: 'sometimes'"), reasons.toString());
+        assertTrue(reasons.contains("'optimization' must be 0, 1, 2 or 3: '4'"), reasons.toString());
+        assertTrue(reasons.contains("unknown property 'autstart'"), reasons.toString());
+    }
+
+    @Test
+    void aNameIsRequired() {
+        assertEquals(List.of("'name' is missing"), reasons(Map.of("restart", "never")));
+    }
+
+    @Test
+    void heapSizesOutsideTheLimitsAreRefused() {
+        assertEquals(1, reasons(Map.of("name", "a", "heapsize", "1k")).size());
+        assertEquals(1, reasons(Map.of("name", "a", "heapsize", "2g")).size());
+        assertEquals(1, reasons(Map.of("name", "a", "heapsize", "99999999999999999999")).size());
+    }
+
+    @Test
+    void theMaximumDelayMayNotBeShorterThanTheFirst() {
+        List<String> reasons = reasons(Map.of("name", "a", "restart.delay", "10s", "restart.maxdelay", "5s"));
+        assertEquals(1, reasons.size());
+        assertTrue(reasons.get(0).contains("shorter than"), reasons.toString());
+    }
+
+    @Test
+    void optionsTheInterpreterCannotApplyAreRefusedRatherThanIgnored() {
+        List<String> reasons = reasons(Map.of("name", "a", "recursionlimit", 100, "modules", "json,re"));
+        assertEquals(2, reasons.size(), reasons.toString());
+        assertTrue(reasons.stream().allMatch(r -> r.contains("is not supported")), reasons.toString());
+    }
+
+    private static List<String> reasons(Map<String, ?> properties) {
+        return assertThrows(InvalidAppConfigurationException.class, () -> AppConfigurationParser.parse(properties))
+                .reasons();
+    }
+}
