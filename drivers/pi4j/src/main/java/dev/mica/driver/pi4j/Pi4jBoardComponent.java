@@ -1,13 +1,8 @@
 package dev.mica.driver.pi4j;
 
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,6 +15,7 @@ import dev.mica.hal.I2cBus;
 import dev.mica.hal.PwmChannel;
 import dev.mica.hal.SpiBus;
 import dev.mica.hal.Uart;
+import dev.mica.hal.support.ServiceRegistrations;
 
 /**
  * The Raspberry Pi board in OSGi: builds a {@link Pi4jBoard} from its configuration and
@@ -34,13 +30,12 @@ import dev.mica.hal.Uart;
 public final class Pi4jBoardComponent {
     static final String PID = "dev.mica.driver.pi4j";
 
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private BundleContext context;
+    private ServiceRegistrations registrations;
     private Pi4jBoard board;
 
     @Activate
     synchronized void activate(BundleContext bundleContext, Map<String, Object> properties) {
-        context = bundleContext;
+        registrations = new ServiceRegistrations(bundleContext);
         board = Pi4jBoard.create(properties);
         try {
             registerServices();
@@ -62,29 +57,17 @@ public final class Pi4jBoardComponent {
     private void registerServices() {
         String name = board.name();
         Pi4jGpioController gpio = board.gpioController();
-        register(GpioController.class, gpio, Map.of(HalProperties.BOARD, name, HalProperties.CONTROLLER, "0",
+        registrations.register(GpioController.class, gpio, Map.of(HalProperties.BOARD, name, HalProperties.CONTROLLER, "0",
                 HalProperties.PIN_NAMES, gpio.pinNameProperty()));
-        board.i2cBuses().forEach(bus -> register(I2cBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
-        board.spiBuses().forEach(bus -> register(SpiBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
-        board.uarts().forEach(uart -> register(Uart.class, uart, Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id())));
-        board.pwmChannels().forEach(pwm -> register(PwmChannel.class, pwm, Map.of(HalProperties.BOARD, name,
+        board.i2cBuses().forEach(bus -> registrations.register(I2cBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
+        board.spiBuses().forEach(bus -> registrations.register(SpiBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
+        board.uarts().forEach(uart -> registrations.register(Uart.class, uart, Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id())));
+        board.pwmChannels().forEach(pwm -> registrations.register(PwmChannel.class, pwm, Map.of(HalProperties.BOARD, name,
                 HalProperties.CHANNEL, pwm.id(), HalProperties.PIN, pwm.pin())));
     }
 
-    private <S> void register(Class<S> type, S service, Map<String, Object> properties) {
-        Dictionary<String, Object> dictionary = new Hashtable<>(properties);
-        registrations.add(context.registerService(type, service, dictionary));
-    }
-
     private void tearDown() {
-        registrations.forEach(registration -> {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework unregisters everything itself when the bundle stops
-            }
-        });
-        registrations.clear();
+        registrations.unregisterAll();
         if (board != null) {
             board.close();
             board = null;

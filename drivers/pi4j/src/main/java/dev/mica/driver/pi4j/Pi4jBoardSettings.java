@@ -1,5 +1,7 @@
 package dev.mica.driver.pi4j;
 
+import dev.mica.hal.support.ConfigValues;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

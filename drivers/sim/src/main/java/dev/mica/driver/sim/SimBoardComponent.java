@@ -1,14 +1,9 @@
 package dev.mica.driver.sim;
 
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,6 +18,7 @@ import dev.mica.hal.I2cBus;
 import dev.mica.hal.PwmChannel;
 import dev.mica.hal.SpiBus;
 import dev.mica.hal.Uart;
+import dev.mica.hal.support.ServiceRegistrations;
 
 /**
  * The simulated board in OSGi: builds a {@link SimBoard} from its configuration and registers
@@ -37,15 +33,14 @@ import dev.mica.hal.Uart;
 public final class SimBoardComponent {
     static final String PID = "dev.mica.driver.sim.board";
 
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private ServiceRegistrations registrations;
     private final Map<Object, Map<String, ?>> chipConfigs = new LinkedHashMap<>();
     private final Map<Object, SimChip> chips = new LinkedHashMap<>();
-    private BundleContext context;
     private SimBoard board;
 
     @Activate
     synchronized void activate(BundleContext bundleContext, Map<String, Object> properties) {
-        context = bundleContext;
+        registrations = new ServiceRegistrations(bundleContext);
         build(properties);
     }
 
@@ -97,31 +92,19 @@ public final class SimBoardComponent {
         chipConfigs.forEach((key, config) -> chips.put(key, board.attachChip(config)));
         String name = board.name();
         SimGpioController gpio = board.gpio();
-        register(GpioController.class, gpio, Map.of(HalProperties.BOARD, name, HalProperties.CONTROLLER, "0",
+        registrations.register(GpioController.class, gpio, Map.of(HalProperties.BOARD, name, HalProperties.CONTROLLER, "0",
                 HalProperties.PIN_NAMES, gpio.pinNameProperty()));
-        board.i2cBuses().forEach(bus -> register(I2cBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
-        board.spiBuses().forEach(bus -> register(SpiBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
-        board.uarts().forEach(uart -> register(Uart.class, uart, Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id())));
-        board.pwmChannels().forEach(pwm -> register(PwmChannel.class, pwm, Map.of(HalProperties.BOARD, name,
+        board.i2cBuses().forEach(bus -> registrations.register(I2cBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
+        board.spiBuses().forEach(bus -> registrations.register(SpiBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
+        board.uarts().forEach(uart -> registrations.register(Uart.class, uart, Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id())));
+        board.pwmChannels().forEach(pwm -> registrations.register(PwmChannel.class, pwm, Map.of(HalProperties.BOARD, name,
                 HalProperties.CHANNEL, pwm.id(), HalProperties.PIN, pwm.pin())));
-        board.adcChannels().forEach(adc -> register(AdcChannel.class, adc, Map.of(HalProperties.BOARD, name,
+        board.adcChannels().forEach(adc -> registrations.register(AdcChannel.class, adc, Map.of(HalProperties.BOARD, name,
                 HalProperties.CHANNEL, adc.id(), HalProperties.PIN, adc.pin())));
     }
 
-    private <S> void register(Class<S> type, S service, Map<String, Object> properties) {
-        Dictionary<String, Object> dictionary = new Hashtable<>(properties);
-        registrations.add(context.registerService(type, service, dictionary));
-    }
-
     private void tearDown() {
-        registrations.forEach(registration -> {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework unregisters everything itself when the bundle stops
-            }
-        });
-        registrations.clear();
+        registrations.unregisterAll();
         chips.clear();
         if (board != null) {
             board.close();

@@ -1,5 +1,7 @@
 package dev.mica.driver.sim;
 
+import dev.mica.hal.support.ConfigValues;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

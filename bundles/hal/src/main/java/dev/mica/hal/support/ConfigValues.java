@@ -1,4 +1,4 @@
-package dev.mica.driver.sim;
+package dev.mica.hal.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,26 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads typed values out of a configuration map, whether it came from Config Admin (typed
+ * Reads typed values out of a driver's configuration map, whether it came from Config Admin (typed
  * values) or from a properties file (strings such as {@code "0x76"} or {@code "5->6, 7->8"}).
  */
-final class ConfigValues {
+public final class ConfigValues {
     private final Map<String, ?> values;
 
-    ConfigValues(Map<String, ?> values) {
+    public ConfigValues(Map<String, ?> values) {
         this.values = values;
     }
 
-    Map<String, ?> raw() {
+    public Map<String, ?> raw() {
         return values;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         Object value = values.get(key);
         return value != null && !(value instanceof String s && s.isBlank());
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         Object value = values.get(key);
         if (value == null) {
             return fallback;
@@ -37,7 +37,7 @@ final class ConfigValues {
     }
 
     /** An int; strings may be decimal or 0x-prefixed hexadecimal. */
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         Object value = values.get(key);
         if (value instanceof Number n) {
             return n.intValue();
@@ -48,7 +48,7 @@ final class ConfigValues {
         return parseInt(value.toString().trim(), key);
     }
 
-    double decimal(String key, double fallback) {
+    public double decimal(String key, double fallback) {
         Object value = values.get(key);
         if (value instanceof Number n) {
             return n.doubleValue();
@@ -63,7 +63,7 @@ final class ConfigValues {
         }
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         Object value = values.get(key);
         if (value instanceof Boolean b) {
             return b;
@@ -72,7 +72,7 @@ final class ConfigValues {
     }
 
     /** Comma-separated items (or a String[] from Config Admin), trimmed, empty ones dropped. */
-    List<String> list(String key) {
+    public List<String> list(String key) {
         Object value = values.get(key);
         List<String> items = new ArrayList<>();
         if (value == null) {
@@ -90,7 +90,7 @@ final class ConfigValues {
     }
 
     /** Items of the form {@code key=value} (or {@code key->value} with the given separator). */
-    Map<String, String> pairs(String key, String separator) {
+    public Map<String, String> pairs(String key, String separator) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String item : list(key)) {
             int at = item.indexOf(separator);
@@ -102,7 +102,7 @@ final class ConfigValues {
         return pairs;
     }
 
-    static int parseInt(String text, String what) {
+    public static int parseInt(String text, String what) {
         try {
             String lower = text.toLowerCase();
             if (lower.startsWith("0x")) {
