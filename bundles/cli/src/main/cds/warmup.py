@@ -1,4 +1,5 @@
-# Run once by the build so that the AppCDS archive holds the classes a typical program loads.
+# Run (and compiled) once by the build so that the AppCDS archives of bin/mica and bin/mica-cross
+# hold the classes a typical program loads.
 import sys
 
 

@@ -1,5 +1,6 @@
 package dev.mica.compiler.mpy;
 
+import dev.mica.code.MpyReader;
 import dev.mica.code.Constant;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.RawCode;
@@ -40,8 +41,7 @@ public final class MpyWriter {
     private MpyWriter() {}
 
     private static Map<String, Integer> loadStatic() {
-        List<String> names = new ArrayList<>();
-        QstrPool.readInto(names, "/dev/mica/compiler/mpy/static-qstrs.txt", MpyWriter.class);
+        List<String> names = MpyReader.staticQstrs();
         Map<String, Integer> out = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             out.putIfAbsent(names.get(i), i + 1); // qstr 0 is the null qstr

@@ -1,5 +1,6 @@
 package dev.mica.compiler.parse;
 
+import dev.mica.code.MpyReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public final class QstrPool {
     private static Set<String> load() {
         Set<String> out = new HashSet<>();
         readInto(out, "interned-qstrs.txt", QstrPool.class);
-        readInto(out, "/dev/mica/compiler/mpy/static-qstrs.txt", QstrPool.class);
+        out.addAll(MpyReader.staticQstrs());
         return out;
     }
 
