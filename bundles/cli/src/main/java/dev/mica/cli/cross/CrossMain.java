@@ -106,8 +106,7 @@ public final class CrossMain {
             module = new BytecodeCompiler().compile(source, sourceName, InputKind.FILE,
                     new CompileOptions(level, EmitMode.BYTECODE));
         } catch (CompileError e) {
-            err.print(traceback(e.sourceFile(), e.line(), blockOf(e, source, sourceName, level),
-                    e.pythonType(), e.getMessage()));
+            err.print(traceback(e.sourceFile(), e.line(), e.scopeName(), e.pythonType(), e.getMessage()));
             return 1;
         }
         Optional<ProgramScopes.NativeDecorator> nativeCode = nativeDecorator(source, sourceName, level);
@@ -153,15 +152,6 @@ public final class CrossMain {
         return "Traceback (most recent call last):\n"
                 + "  File \"" + file + "\", line " + line + (block == null ? "" : ", in " + block) + "\n"
                 + type + ": " + message + "\n";
-    }
-
-    /**
-     * The scope a compile error's traceback names: none for errors of the parser (the program
-     * did not parse), else the function or class the error's line lies in.
-     */
-    private static String blockOf(CompileError e, String source, String sourceName, int level) {
-        Optional<List<Stmt>> program = parse(source, sourceName, level);
-        return program.map(p -> ProgramScopes.scopeOfLine(p, e.line())).orElse(null);
     }
 
     private static Optional<ProgramScopes.NativeDecorator> nativeDecorator(String source, String sourceName,

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The function and class scopes of a parsed program, for what mpy-cross reports about them: the
- * scope a compile error lies in (its traceback names it) and the first decorator that asks for
- * native code.
+ * The function and class scopes of a parsed program, for what mpy-cross reports about them:
+ * the first decorator that asks for native code, which a bytecode-only target refuses.
  */
 final class ProgramScopes {
     static final String MODULE_SCOPE = "<module>";
@@ -67,39 +66,6 @@ final class ProgramScopes {
         return Optional.empty();
     }
 
-    /**
-     * The name of the innermost function or class whose lines include {@code line}, or
-     * {@code <module>}. A definition's lines run from its keyword to its last statement's line.
-     */
-    static String scopeOfLine(List<Stmt> module, int line) {
-        String name = MODULE_SCOPE;
-        List<Stmt> body = module;
-        boolean descended = true;
-        while (descended) {
-            descended = false;
-            for (Stmt definition : definitionsIn(body)) {
-                int first = definition instanceof Stmt.FunctionDef f ? f.line() : ((Stmt.ClassDef) definition).line();
-                List<Stmt> inner = bodyOf(definition);
-                if (first <= line && line <= lastLine(inner, first)) {
-                    name = definition instanceof Stmt.FunctionDef f ? f.name() : ((Stmt.ClassDef) definition).name();
-                    body = inner;
-                    descended = true;
-                    break;
-                }
-            }
-        }
-        return name;
-    }
-
-    /** Function and class definitions of one scope, in source order, inside its compound statements too. */
-    private static List<Stmt> definitionsIn(List<Stmt> body) {
-        List<Placed> placed = new ArrayList<>();
-        collectDefinitions(body, 0, placed);
-        List<Stmt> out = new ArrayList<>();
-        placed.forEach(p -> out.add(p.definition()));
-        return out;
-    }
-
     private static void collectDefinitions(List<Stmt> body, int ownerLine, List<Placed> out) {
         if (body == null) {
             return;
@@ -113,10 +79,6 @@ final class ProgramScopes {
                 }
             }
         }
-    }
-
-    private static List<Stmt> bodyOf(Stmt definition) {
-        return definition instanceof Stmt.FunctionDef f ? f.body() : ((Stmt.ClassDef) definition).body();
     }
 
     /** The statement lists a compound statement holds that belong to the same scope. */
@@ -146,28 +108,5 @@ final class ProgramScopes {
         }
         out.removeIf(b -> b == null);
         return out.isEmpty() ? Collections.emptyList() : out;
-    }
-
-    private static int lastLine(List<Stmt> body, int atLeast) {
-        int last = atLeast;
-        if (body == null) {
-            return last;
-        }
-        for (Stmt s : body) {
-            last = Math.max(last, s.line());
-            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
-                last = Math.max(last, lastLine(bodyOf(s), last));
-            } else {
-                for (List<Stmt> nested : nestedBodies(s)) {
-                    last = Math.max(last, lastLine(nested, last));
-                }
-            }
-            if (s instanceof Stmt.Try t && t.handlers() != null) {
-                for (Stmt.ExceptHandler h : t.handlers()) {
-                    last = Math.max(last, h.line());
-                }
-            }
-        }
-        return last;
     }
 }

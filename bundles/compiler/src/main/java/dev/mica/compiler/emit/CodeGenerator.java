@@ -119,7 +119,8 @@ public final class CodeGenerator {
     }
 
     private CompileError syntaxError(String message, int line) {
-        return new CompileError("SyntaxError", message, sourceFile, line > 0 ? line : stmtLine);
+        return new CompileError("SyntaxError", message, sourceFile, line > 0 ? line : stmtLine,
+                cur == null ? null : cur.simpleName);
     }
 
     private CompileError syntaxError(String message, Expr at) {

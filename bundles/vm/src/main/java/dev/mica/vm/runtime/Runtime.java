@@ -214,7 +214,7 @@ public final class Runtime {
         } catch (CompileError e) {
             PyType t = "IndentationError".equals(e.pythonType()) ? PyBaseException.INDENTATION_ERROR : PyBaseException.SYNTAX_ERROR;
             PyBaseException exc = PyBaseException.withMessage(t, e.getMessage());
-            exc.addTraceback(e.sourceFile(), e.line(), null);
+            exc.addTraceback(e.sourceFile(), e.line(), e.scopeName());
             throw new PyException(exc);
         }
     }
