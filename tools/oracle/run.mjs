@@ -1,6 +1,9 @@
 // Runs MicroPython programs on the real MicroPython v1.24.1 (WebAssembly port).
-// Input on stdin: a JSON array of program texts. Output on stdout: a JSON array of
-// {stdout, stderr} objects, one per program, each run in a fresh interpreter.
+// Input on stdin: a JSON array; each item is either the text of a program, or an object
+// {"files": {"name": "base64 contents", ...}, "main": "program text"} whose files are written
+// to the interpreter's filesystem root (on sys.path) before the main program runs, so that it
+// can import them (.py or .mpy). Output on stdout: a JSON array of {stdout, stderr} objects,
+// one per program, each run in a fresh interpreter.
 // An uncaught exception is printed to stderr as MicroPython's traceback, as the unix port does.
 import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript";
 
@@ -17,8 +20,12 @@ for (const program of programs) {
         stdout: (bytes) => out.push(...bytes),
         stderr: (bytes) => err.push(...bytes),
     });
+    const { files = {}, main } = typeof program === "string" ? { main: program } : program;
+    for (const [name, base64] of Object.entries(files)) {
+        mp.FS.writeFile("/" + name, Buffer.from(base64, "base64"));
+    }
     try {
-        mp.runPython(program);
+        mp.runPython(main);
     } catch (e) {
         // the traceback has already gone to stderr through sys.print_exception
         if (err.length === 0) err.push(...new TextEncoder().encode(String(e.message ?? e)));

@@ -1,19 +1,31 @@
 package dev.mica.cli;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
-/** Just the JSON the oracle speaks: an array of strings out, an array of {stdout, stderr} in. */
+/** Just the JSON the oracle speaks: an array of programs out, an array of {stdout, stderr} in. */
 final class Json {
     private Json() {}
 
-    static String stringArray(List<String> items) {
+    /** {@code [{"files": {name: base64, ...}, "main": text}, ...]}, as tools/oracle/run.mjs reads it. */
+    static String programs(List<MicroPythonOracle.Program> programs) {
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
+        for (int i = 0; i < programs.size(); i++) {
+            MicroPythonOracle.Program program = programs.get(i);
+            sb.append(i > 0 ? ",{\"files\":{" : "{\"files\":{");
+            boolean first = true;
+            for (Map.Entry<String, byte[]> file : program.files().entrySet()) {
+                sb.append(first ? "" : ",");
+                first = false;
+                quote(file.getKey(), sb);
+                sb.append(':');
+                quote(Base64.getEncoder().encodeToString(file.getValue()), sb);
             }
-            quote(items.get(i), sb);
+            sb.append("},\"main\":");
+            quote(program.main(), sb);
+            sb.append('}');
         }
         return sb.append(']').toString();
     }

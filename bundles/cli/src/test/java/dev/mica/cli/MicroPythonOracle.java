@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +18,9 @@ final class MicroPythonOracle {
     static final String REQUIRED = "MICA_REQUIRE_ORACLE";
 
     record Output(String stdout, String stderr) {}
+
+    /** A program and the files (name to contents) put beside it, on {@code sys.path}, before it runs. */
+    record Program(Map<String, byte[]> files, String main) {}
 
     private final Path script;
 
@@ -34,10 +38,14 @@ final class MicroPythonOracle {
     }
 
     List<Output> run(List<String> programs) throws IOException, InterruptedException {
+        return runPrograms(programs.stream().map(main -> new Program(Map.of(), main)).toList());
+    }
+
+    List<Output> runPrograms(List<Program> programs) throws IOException, InterruptedException {
         Process node = new ProcessBuilder("node", script.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        node.getOutputStream().write(Json.stringArray(programs).getBytes(StandardCharsets.UTF_8));
+        node.getOutputStream().write(Json.programs(programs).getBytes(StandardCharsets.UTF_8));
         node.getOutputStream().close();
         String json = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!node.waitFor(120, TimeUnit.SECONDS) || node.exitValue() != 0) {

@@ -1,0 +1,95 @@
+package dev.mica.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mica.code.CompileError;
+import dev.mica.code.CompileOptions;
+import dev.mica.code.InputKind;
+import dev.mica.compiler.BytecodeCompiler;
+import dev.mica.compiler.mpy.MpyWriter;
+
+/**
+ * Every program of src/test/resources/programs that compiles is written as a .mpy file, as
+ * mica-cross writes it, and imported both by the real MicroPython v1.24.1 and by Mica: each
+ * must print what the real MicroPython prints when it imports the source.
+ */
+class MpyRoundTripTest {
+    private static final Path PROGRAMS = Path.of("src/test/resources/programs");
+    private static final String MODULE = "prog";
+
+    @TempDir
+    Path modules;
+
+    @TestFactory
+    Stream<DynamicTest> mpyFilesRunAsTheirSource() throws IOException, InterruptedException {
+        MicroPythonOracle oracle = MicroPythonOracle.find();
+        if (oracle == null) {
+            if (System.getenv(MicroPythonOracle.REQUIRED) != null) {
+                fail("the MicroPython oracle is not installed: run npm ci in tools/oracle");
+            }
+            Assumptions.abort("the MicroPython oracle is not installed (npm ci in tools/oracle)");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(PROGRAMS)) {
+            files = list.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+        List<String> names = new ArrayList<>();
+        List<byte[]> mpys = new ArrayList<>();
+        List<MicroPythonOracle.Program> runs = new ArrayList<>();
+        for (Path file : files) {
+            byte[] source = Files.readAllBytes(file);
+            byte[] mpy;
+            try {
+                mpy = MpyWriter.write(new BytecodeCompiler().compile(new String(source, StandardCharsets.UTF_8),
+                        MODULE + ".py", InputKind.FILE, CompileOptions.DEFAULT));
+            } catch (CompileError e) {
+                continue; // programs that test compile errors have no .mpy
+            }
+            names.add(file.getFileName().toString());
+            mpys.add(mpy);
+            runs.add(new MicroPythonOracle.Program(Map.of(MODULE + ".py", source), "import " + MODULE));
+            runs.add(new MicroPythonOracle.Program(Map.of(MODULE + ".mpy", mpy), "import " + MODULE));
+        }
+        List<MicroPythonOracle.Output> outputs = oracle.runPrograms(runs);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            MicroPythonOracle.Output fromSource = outputs.get(2 * i);
+            MicroPythonOracle.Output fromMpy = outputs.get(2 * i + 1);
+            byte[] mpy = mpys.get(i);
+            tests.add(DynamicTest.dynamicTest(names.get(i), () -> {
+                assertEquals(fromSource, fromMpy, "the real MicroPython runs the .mpy as its source");
+                assertEquals(fromSource, importOnMica(mpy), "Mica runs the .mpy as MicroPython runs the source");
+            }));
+        }
+        return tests.stream();
+    }
+
+    private MicroPythonOracle.Output importOnMica(byte[] mpy) throws IOException {
+        Path folder = Files.createTempDirectory(modules, "mpy");
+        Files.write(folder.resolve(MODULE + ".mpy"), mpy);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main.run(new String[] {"-c", "import " + MODULE}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("MICROPYPATH", folder.toString()), false);
+        return new MicroPythonOracle.Output(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
