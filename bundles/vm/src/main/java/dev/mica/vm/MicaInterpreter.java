@@ -33,6 +33,7 @@ final class MicaInterpreter implements Interpreter {
     MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler) {
         this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
                 config.argv(), config.path());
+        runtime.builtinModules().configure(config);
         this.main = newMain();
     }
 
@@ -124,10 +125,12 @@ final class MicaInterpreter implements Interpreter {
     }
 
     private RunResult runGuarded(Runnable body) {
-        runtime.interruptPending = false;
+        runtime.clearInterrupt();
         runtime.depth = 0;
         try {
             body.run();
+            // callbacks still queued when the program ends run before it is reported done
+            runtime.runScheduled(Runtime.SCHEDULER_DEPTH);
             return RunResult.COMPLETED;
         } catch (PyException e) {
             return uncaught(e.value());

@@ -27,11 +27,15 @@ public final class CodeInfo {
     public final int nPosArgs;
     public final int nKwonlyArgs;
     public final int nDefPosArgs;
+    /** True for generator functions (a call makes a generator instead of running the code). */
+    final boolean generator;
     public final String name;
     public final String[] argNames;
     public final int[] cells;
     public final int[] code;
     public final PyObject[] literals;
+    /** Per instruction (index ip / 3): the inline cache of an attribute instruction, null until it runs. */
+    final AttributeCache[] attributeCaches;
     public final CodeInfo[] children;
     private final int[] byteOffsets;
     private final byte[] lineTable;
@@ -66,6 +70,7 @@ public final class CodeInfo {
             nPosArgs = a;
             nKwonlyArgs = k;
             nDefPosArgs = dd;
+            generator = (f & Opcodes.SCOPE_FLAG_GENERATOR) != 0;
             int nInfo = 0;
             int nCell = 0;
             for (int n = 0;; n++) {
@@ -94,6 +99,7 @@ public final class CodeInfo {
             code = decoded[0];
             byteOffsets = decoded[1];
             literals = lits.toArray(new PyObject[0]);
+            attributeCaches = new AttributeCache[code.length / 3];
         } catch (ArrayIndexOutOfBoundsException ex) {
             throw Py.valueError("incompatible .mpy file");
         }

@@ -19,6 +19,12 @@ public final class PyFunction extends PyObject {
     final PyObject[] defaults;
     final PyDict kwDefaults;
     final PyObject[] closed;
+    /**
+     * The number of arguments with which a call can fill the frame straight from the caller's
+     * stack (exactly the positional parameters; no defaults, *args, **kwargs, keyword-only
+     * parameters or closed-over cells involved), or -1 when calls always bind arguments.
+     */
+    private final int directArity;
 
     public PyFunction(CodeInfo code, Runtime runtime, PyDict globals, PyObject[] defaults, PyDict kwDefaults, PyObject[] closed) {
         this.code = code;
@@ -27,6 +33,9 @@ public final class PyFunction extends PyObject {
         this.defaults = defaults;
         this.kwDefaults = kwDefaults;
         this.closed = closed;
+        boolean direct = (code.scopeFlags & (Opcodes.SCOPE_FLAG_VARARGS | Opcodes.SCOPE_FLAG_VARKEYWORDS)) == 0
+                && code.nKwonlyArgs == 0 && (closed == null || closed.length == 0);
+        this.directArity = direct ? code.nPosArgs : -1;
     }
 
     public CodeInfo code() {
@@ -78,9 +87,7 @@ public final class PyFunction extends PyObject {
      * no defaults needed, no *args/**kwargs, keyword-only parameters or closed-over cells.
      */
     boolean simpleCall(int nArgs) {
-        CodeInfo c = code;
-        return nArgs == c.nPosArgs && (c.scopeFlags & (Opcodes.SCOPE_FLAG_VARARGS | Opcodes.SCOPE_FLAG_VARKEYWORDS)) == 0
-                && c.nKwonlyArgs == 0 && (closed == null || closed.length == 0);
+        return nArgs == directArity;
     }
 
     /** A call that passes {@code n} positional arguments straight from a value stack (and an optional self). */
@@ -96,11 +103,14 @@ public final class PyFunction extends PyObject {
         for (int i = 0; i < n; i++) {
             st[top - k - i] = stack[base + i];
         }
-        for (int local : code.cells) {
-            int slot = top - local;
-            st[slot] = new PyCell((PyObject) st[slot]);
+        int[] cells = code.cells;
+        if (cells.length != 0) {
+            for (int local : cells) {
+                int slot = top - local;
+                st[slot] = new PyCell((PyObject) st[slot]);
+            }
         }
-        if (code.isGenerator()) {
+        if (code.generator) {
             return new PyGenerator(f, code.name);
         }
         return VirtualMachine.runFunction(f);

@@ -14,17 +14,17 @@ public final class PyGenerator extends PyObject {
     private final Frame frame;
     private final String name;
     private boolean running;
+    /** An exception queued by pend_throw(), raised at the next resume; None when there is none. */
+    private PyObject pending = PyNone.NONE;
     /** The value of the return statement once finished. */
     private PyObject returnValue = PyNone.NONE;
 
     static {
         TYPE.method("send", 2, 2, a -> ((PyGenerator) a[0]).sendOrStop(a[1]));
         TYPE.method("throw", 2, 4, a -> {
-            PyObject e = a[1];
-            if (e instanceof PyType t && a.length > 2 && a[2] != PyNone.NONE) {
-                e = a[2].type().isSubclassOf(t) ? a[2] : t.call(new PyObject[] {a[2]}, null);
-            }
-            PyObject r = ((PyGenerator) a[0]).resume(null, VirtualMachine.makeRaiseObject(e));
+            // throw(type[, value[, traceback]]) reduces to one object, passed on unprocessed (as MicroPython)
+            PyObject e = a.length > 2 && a[2] != PyNone.NONE ? a[2] : a[1];
+            PyObject r = ((PyGenerator) a[0]).resume(null, e);
             if (r == null) {
                 throw stop(((PyGenerator) a[0]).returnValue);
             }
@@ -35,6 +35,15 @@ public final class PyGenerator extends PyObject {
             return PyNone.NONE;
         });
         TYPE.method("__next__", 1, 1, a -> ((PyGenerator) a[0]).sendOrStop(PyNone.NONE));
+        TYPE.method("pend_throw", 2, 2, a -> {
+            PyGenerator g = (PyGenerator) a[0];
+            if (g.running) {
+                throw Py.valueError("generator already executing");
+            }
+            PyObject previous = g.pending;
+            g.pending = a[1];
+            return previous;
+        });
     }
 
     PyGenerator(Frame frame, String name) {
@@ -59,7 +68,11 @@ public final class PyGenerator extends PyObject {
 
     @Override
     public PyObject next() {
-        return resume(PyNone.NONE, null);
+        PyObject r = resume(PyNone.NONE, null);
+        if (r == null) {
+            PyBaseException.recordStopValue(returnValue);
+        }
+        return r;
     }
 
     public PyObject returnValue() {
@@ -79,17 +92,25 @@ public final class PyGenerator extends PyObject {
         return r;
     }
 
-    /** Runs to the next yield: the yielded value, or null when the generator finished. */
-    public PyObject resume(PyObject send, PyBaseException throwValue) {
+    /**
+     * Runs to the next yield: the yielded value, or null when the generator finished. A thrown
+     * value is passed as given (an exception instance or class, or any object), as MicroPython
+     * does: a delegate's own throw() receives it unchanged.
+     */
+    public PyObject resume(PyObject send, PyObject throwValue) {
         if (frame.finished) {
             if (throwValue != null) {
-                throw new PyException(throwValue);
+                throw new PyException(VirtualMachine.makeRaiseObject(throwValue));
             }
             returnValue = PyNone.NONE;
             return null;
         }
         if (running) {
             throw Py.valueError("generator already executing");
+        }
+        if (pending != PyNone.NONE) {
+            throwValue = pending;
+            pending = PyNone.NONE;
         }
         if (frame.sp < 0 && frame.ip == 0 && !frame.yielded && send != null && send != PyNone.NONE && throwValue == null) {
             throw Py.typeError("can't send non-None value to a just-started generator");

@@ -59,7 +59,7 @@ public final class VirtualMachine {
         return runFunction(f);
     }
 
-    static PyObject resume(Frame f, PyBaseException inject) {
+    static PyObject resume(Frame f, PyObject inject) {
         Runtime rt = f.runtime;
         if (++rt.depth > rt.maxDepth) {
             rt.depth--;
@@ -101,6 +101,51 @@ public final class VirtualMachine {
         if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
             PyType t = obj.type();
             PyObject m = t.lookup(name);
+            if (m != null && m.isMethodFunction()) {
+                if (!(obj instanceof PyInstance inst) || !inst.dict().containsKey(name)) {
+                    st[at] = m;
+                    st[at + 1] = obj;
+                    return;
+                }
+            }
+        }
+        st[at] = Ops.getAttr(obj, name);
+        st[at + 1] = null;
+    }
+
+    /** LOAD_ATTR: an instance's own attribute straight from its dict when the class allows it. */
+    private static PyObject loadAttr(PyObject obj, String name, AttributeCache[] caches, int slot) {
+        if (obj.getClass() == PyInstance.class) {
+            PyInstance inst = (PyInstance) obj;
+            AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
+            if (!cache.dataDescriptor) {
+                PyObject v = inst.dict().get(name);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return Ops.getAttr(obj, name);
+    }
+
+    /** STORE_ATTR: straight into an instance's dict when no descriptor or __setattr__ intervenes. */
+    private static void storeAttr(PyObject obj, String name, PyObject value, AttributeCache[] caches, int slot) {
+        // a null value is "del obj.name" (compiled as a store of NULL), always the general way
+        if (value != null && obj.getClass() == PyInstance.class) {
+            PyInstance inst = (PyInstance) obj;
+            AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
+            if (cache.plainStore) {
+                inst.dict().put(name, value);
+                return;
+            }
+        }
+        obj.setAttr(name, value);
+    }
+
+    /** LOAD_METHOD with the class lookup remembered by the instruction's cache. */
+    private static void loadMethodCached(PyObject obj, String name, Object[] st, int at, AttributeCache[] caches, int slot) {
+        if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
+            PyObject m = AttributeCache.lookup(caches, slot, obj.type(), name).inType;
             if (m != null && m.isMethodFunction()) {
                 if (!(obj instanceof PyInstance inst) || !inst.dict().containsKey(name)) {
                     st[at] = m;
@@ -316,7 +361,7 @@ public final class VirtualMachine {
      * Runs (or resumes) a frame. Returns the return value, or the yielded value with
      * {@code f.yielded} set.
      */
-    static Object execute(Frame f, PyBaseException injectIn) {
+    static Object execute(Frame f, PyObject injectIn) {
         final CodeInfo c = f.code;
         final int[] code = c.code;
         final Object[] st = f.state;
@@ -328,16 +373,16 @@ public final class VirtualMachine {
         int ip = f.ip;
         int sp = f.sp;
         int pc = ip;
-        PyBaseException inject = injectIn;
+        PyObject inject = injectIn;
         f.yielded = false;
         for (;;) {
             try {
                 if (inject != null) {
-                    PyBaseException e = inject;
+                    PyObject e = inject;
                     if (code[ip] != Opcodes.YIELD_FROM) {
                         inject = null;
                         pc = ip;
-                        throw new PyException(e);
+                        throw new PyException(makeRaiseObject(e));
                     }
                 }
                 for (;;) {
@@ -373,12 +418,6 @@ public final class VirtualMachine {
                             st[nState - 1 - arg] = st[sp];
                             st[sp--] = null;
                             break;
-                        case Opcodes.DELETE_FAST:
-                            if (st[nState - 1 - arg] == null) {
-                                throw unboundLocal();
-                            }
-                            st[nState - 1 - arg] = null;
-                            break;
                         case Opcodes.LOAD_DEREF: {
                             PyObject v = ((PyCell) st[nState - 1 - arg]).value;
                             if (v == null) {
@@ -389,17 +428,6 @@ public final class VirtualMachine {
                         }
                         case Opcodes.STORE_DEREF:
                             ((PyCell) st[nState - 1 - arg]).value = (PyObject) st[sp--];
-                            break;
-                        case Opcodes.DELETE_DEREF: {
-                            PyCell cell = (PyCell) st[nState - 1 - arg];
-                            if (cell.value == null) {
-                                throw unboundLocal();
-                            }
-                            cell.value = null;
-                            break;
-                        }
-                        case Opcodes.LOAD_NAME:
-                            st[++sp] = loadName(f, names[arg], nameObjs[arg]);
                             break;
                         case Opcodes.LOAD_GLOBAL: {
                             PyObject v = f.globals.get(nameObjs[arg]);
@@ -412,55 +440,18 @@ public final class VirtualMachine {
                             st[++sp] = v;
                             break;
                         }
-                        case Opcodes.STORE_NAME:
-                            (f.locals != null ? f.locals : f.globals).put(nameObjs[arg], (PyObject) st[sp]);
-                            st[sp--] = null;
-                            break;
-                        case Opcodes.STORE_GLOBAL:
-                            f.globals.put(nameObjs[arg], (PyObject) st[sp]);
-                            st[sp--] = null;
-                            break;
-                        case Opcodes.DELETE_NAME:
-                            if ((f.locals != null ? f.locals : f.globals).map().remove(nameObjs[arg]) == null) {
-                                throw nameError(names[arg]);
-                            }
-                            break;
-                        case Opcodes.DELETE_GLOBAL:
-                            if (f.globals.map().remove(nameObjs[arg]) == null) {
-                                throw nameError(names[arg]);
-                            }
-                            break;
                         case Opcodes.LOAD_ATTR:
-                            st[sp] = Ops.getAttr((PyObject) st[sp], names[arg]);
+                            st[sp] = loadAttr((PyObject) st[sp], names[arg], c.attributeCaches, pc / 3);
                             break;
                         case Opcodes.LOAD_METHOD:
-                            loadMethod((PyObject) st[sp], names[arg], st, sp);
+                            loadMethodCached((PyObject) st[sp], names[arg], st, sp, c.attributeCaches, pc / 3);
                             sp++;
                             break;
-                        case Opcodes.LOAD_SUPER_METHOD: {
-                            sp--;
-                            PySuper sup = new PySuper((PyType) st[sp], (PyObject) st[sp + 1]);
-                            PyObject m = sup.lookup(names[arg]);
-                            if (m != null && m.isMethodFunction()) {
-                                st[sp - 1] = m;
-                                st[sp] = sup.self();
-                            } else {
-                                PyObject v = sup.getAttr(names[arg]);
-                                if (v == null) {
-                                    throw Py.attributeError("'super' object has no attribute '" + names[arg] + "'");
-                                }
-                                st[sp - 1] = v;
-                                st[sp] = null;
-                            }
-                            st[sp + 1] = null;
-                            break;
-                        }
                         case Opcodes.STORE_ATTR:
-                            ((PyObject) st[sp]).setAttr(names[arg], (PyObject) st[sp - 1]);
+                            storeAttr((PyObject) st[sp], names[arg], (PyObject) st[sp - 1], c.attributeCaches, pc / 3);
+                            st[sp] = null;
+                            st[sp - 1] = null;
                             sp -= 2;
-                            break;
-                        case Opcodes.LOAD_BUILD_CLASS:
-                            st[++sp] = rt.buildClass();
                             break;
                         case Opcodes.LOAD_SUBSCR: {
                             PyObject index = (PyObject) st[sp--];
@@ -487,11 +478,6 @@ public final class VirtualMachine {
                             st[sp + 1] = st[sp];
                             sp++;
                             break;
-                        case Opcodes.DUP_TOP_TWO:
-                            st[sp + 1] = st[sp - 1];
-                            st[sp + 2] = st[sp];
-                            sp += 2;
-                            break;
                         case Opcodes.POP_TOP:
                             st[sp--] = null;
                             break;
@@ -499,13 +485,6 @@ public final class VirtualMachine {
                             Object t = st[sp];
                             st[sp] = st[sp - 1];
                             st[sp - 1] = t;
-                            break;
-                        }
-                        case Opcodes.ROT_THREE: {
-                            Object t = st[sp];
-                            st[sp] = st[sp - 1];
-                            st[sp - 1] = st[sp - 2];
-                            st[sp - 2] = t;
                             break;
                         }
                         case Opcodes.JUMP:
@@ -550,47 +529,6 @@ public final class VirtualMachine {
                                 st[sp--] = null;
                             }
                             break;
-                        case Opcodes.SETUP_WITH: {
-                            PyObject obj = (PyObject) st[sp];
-                            loadMethod(obj, "__exit__", st, sp);
-                            loadMethod(obj, "__enter__", st, sp + 2);
-                            PyObject enter = (PyObject) st[sp + 2];
-                            PyObject enterSelf = (PyObject) st[sp + 3];
-                            PyObject ret = enterSelf == null ? enter.call(Py.NO_ARGS, null) : enter.call(new PyObject[] {enterSelf}, null);
-                            st[sp + 2] = null;
-                            st[sp + 3] = null;
-                            sp += 1;
-                            pushBlock(f, arg, sp, true);
-                            st[++sp] = ret;
-                            break;
-                        }
-                        case Opcodes.WITH_CLEANUP: {
-                            Object top = st[sp];
-                            if (top == PyNone.NONE) {
-                                callExit(st, sp - 2, PyNone.NONE, PyNone.NONE, PyNone.NONE);
-                                sp -= 2;
-                                st[sp] = PyNone.NONE;
-                                st[sp + 1] = null;
-                                st[sp + 2] = null;
-                            } else if (top instanceof PyInt && !(top instanceof PyBool)) {
-                                Object data = st[sp - 1];
-                                Object cause = st[sp];
-                                callExit(st, sp - 3, PyNone.NONE, PyNone.NONE, PyNone.NONE);
-                                st[sp - 3] = data;
-                                st[sp - 2] = cause;
-                                st[sp - 1] = null;
-                                st[sp] = null;
-                                sp -= 2;
-                            } else {
-                                PyBaseException exc = (PyBaseException) top;
-                                PyObject r = callExit(st, sp - 2, exc.type(), exc, PyNone.NONE);
-                                sp -= 2;
-                                st[sp] = r.isTrue() ? PyNone.NONE : exc;
-                                st[sp + 1] = null;
-                                st[sp + 2] = null;
-                            }
-                            break;
-                        }
                         case Opcodes.UNWIND_JUMP: {
                             st[++sp] = Integer.valueOf(arg);
                             st[++sp] = PyInt.of(code[pc + 2]);
@@ -601,12 +539,6 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.SETUP_EXCEPT:
-                            pushBlock(f, arg, sp, false);
-                            break;
-                        case Opcodes.SETUP_FINALLY:
-                            pushBlock(f, arg, sp, true);
-                            break;
                         case Opcodes.END_FINALLY: {
                             f.excTop--;
                             Object top = st[sp];
@@ -637,9 +569,6 @@ public final class VirtualMachine {
                             f.excTop--;
                             ip = arg;
                             break;
-                        case Opcodes.GET_ITER:
-                            st[sp] = ((PyObject) st[sp]).iter();
-                            break;
                         case Opcodes.GET_ITER_STACK: {
                             // the four iterator slots: null, the iterator, two unused (MicroPython's iter buffer)
                             PyObject it = ((PyObject) st[sp]).iter();
@@ -669,88 +598,6 @@ public final class VirtualMachine {
                             st[sp] = new PyTuple(items);
                             break;
                         }
-                        case Opcodes.BUILD_LIST: {
-                            PyObject[] items = new PyObject[Math.max(arg, 4)];
-                            sp -= arg - 1;
-                            for (int i = 0; i < arg; i++) {
-                                items[i] = (PyObject) st[sp + i];
-                                st[sp + i] = null;
-                            }
-                            st[sp] = new PyList(items, arg);
-                            break;
-                        }
-                        case Opcodes.BUILD_MAP:
-                            st[++sp] = new PyDict();
-                            break;
-                        case Opcodes.STORE_MAP:
-                            sp -= 2;
-                            ((PyDict) st[sp]).setItem((PyObject) st[sp + 2], (PyObject) st[sp + 1]);
-                            st[sp + 1] = null;
-                            st[sp + 2] = null;
-                            break;
-                        case Opcodes.BUILD_SET: {
-                            PySet s = new PySet();
-                            sp -= arg - 1;
-                            for (int i = 0; i < arg; i++) {
-                                s.add((PyObject) st[sp + i]);
-                                st[sp + i] = null;
-                            }
-                            st[sp] = s;
-                            break;
-                        }
-                        case Opcodes.BUILD_SLICE: {
-                            PyObject step = PyNone.NONE;
-                            if (arg == 3) {
-                                step = (PyObject) st[sp--];
-                            }
-                            PyObject stop = (PyObject) st[sp--];
-                            st[sp] = new PySlice((PyObject) st[sp], stop, step);
-                            break;
-                        }
-                        case Opcodes.STORE_COMP: {
-                            PyObject obj = (PyObject) st[sp - (arg >> 2)];
-                            int kind = arg & 3;
-                            if (kind == 0) {
-                                ((PyList) obj).append((PyObject) st[sp--]);
-                            } else if (kind == 1) {
-                                ((PyDict) obj).setItem((PyObject) st[sp], (PyObject) st[sp - 1]);
-                                sp -= 2;
-                            } else {
-                                ((PySet) obj).add((PyObject) st[sp--]);
-                            }
-                            break;
-                        }
-                        case Opcodes.UNPACK_SEQUENCE:
-                            unpackSequence((PyObject) st[sp], arg, st, sp);
-                            sp += arg - 1;
-                            break;
-                        case Opcodes.UNPACK_EX:
-                            unpackEx((PyObject) st[sp], arg & 0xff, (arg >> 8) & 0xff, st, sp);
-                            sp += (arg & 0xff) + ((arg >> 8) & 0xff);
-                            break;
-                        case Opcodes.MAKE_FUNCTION:
-                            st[++sp] = makeFunction(f, c.children[arg], null, null, null);
-                            break;
-                        case Opcodes.MAKE_FUNCTION_DEFARGS:
-                            sp -= 1;
-                            st[sp] = makeFunction(f, c.children[arg], (PyObject) st[sp], (PyObject) st[sp + 1], null);
-                            break;
-                        case Opcodes.MAKE_CLOSURE:
-                        case Opcodes.MAKE_CLOSURE_DEFARGS: {
-                            int nClosed = code[pc + 2];
-                            boolean defargs = op == Opcodes.MAKE_CLOSURE_DEFARGS;
-                            sp -= (defargs ? 2 : 0) + nClosed - 1;
-                            int cellsAt = defargs ? sp + 2 : sp;
-                            PyObject[] closed = new PyObject[nClosed];
-                            for (int i = 0; i < nClosed; i++) {
-                                closed[i] = (PyObject) st[cellsAt + i];
-                            }
-                            PyObject fn = defargs
-                                    ? makeFunction(f, c.children[arg], (PyObject) st[sp], (PyObject) st[sp + 1], closed)
-                                    : makeFunction(f, c.children[arg], null, null, closed);
-                            st[sp] = fn;
-                            break;
-                        }
                         case Opcodes.CALL_FUNCTION: {
                             int nPos = arg & 0xff;
                             int nKw = (arg >> 8) & 0xff;
@@ -762,14 +609,6 @@ public final class VirtualMachine {
                             clear(st, sp + 1, nPos + 2 * nKw);
                             break;
                         }
-                        case Opcodes.CALL_FUNCTION_VAR_KW: {
-                            int nPos = arg & 0xff;
-                            int nKw = (arg >> 8) & 0xff;
-                            sp -= nPos + 2 * nKw + 1;
-                            st[sp] = callVarKw(st, sp + 1, nPos, nKw, (PyObject) st[sp], null);
-                            clear(st, sp + 1, nPos + 2 * nKw + 1);
-                            break;
-                        }
                         case Opcodes.CALL_METHOD: {
                             int nPos = arg & 0xff;
                             int nKw = (arg >> 8) & 0xff;
@@ -779,14 +618,6 @@ public final class VirtualMachine {
                             }
                             st[sp] = call(st, sp + 2, nPos, nKw, (PyObject) st[sp], (PyObject) st[sp + 1]);
                             clear(st, sp + 1, nPos + 2 * nKw + 1);
-                            break;
-                        }
-                        case Opcodes.CALL_METHOD_VAR_KW: {
-                            int nPos = arg & 0xff;
-                            int nKw = (arg >> 8) & 0xff;
-                            sp -= nPos + 2 * nKw + 2;
-                            st[sp] = callVarKw(st, sp + 2, nPos, nKw, (PyObject) st[sp], (PyObject) st[sp + 1]);
-                            clear(st, sp + 1, nPos + 2 * nKw + 2);
                             break;
                         }
                         case Opcodes.RETURN_VALUE: {
@@ -832,7 +663,7 @@ public final class VirtualMachine {
                         case Opcodes.YIELD_FROM: {
                             PyObject send = (PyObject) st[sp--];
                             PyObject target = (PyObject) st[sp];
-                            PyBaseException thrown = inject;
+                            PyObject thrown = inject;
                             inject = null;
                             Object[] result = delegate(target, send, thrown);
                             if (result[0] == Boolean.TRUE) {
@@ -843,24 +674,11 @@ public final class VirtualMachine {
                                 return result[1];
                             }
                             st[sp] = result[1];
-                            if (thrown != null && thrown.type().isSubclassOf(PyBaseException.GENERATOR_EXIT)) {
-                                throw new PyException(thrown);
+                            if (thrown != null && matchesGeneratorExit(thrown)) {
+                                throw new PyException(makeRaiseObject(thrown));
                             }
                             break;
                         }
-                        case Opcodes.IMPORT_NAME: {
-                            PyObject fromList = (PyObject) st[sp--];
-                            PyObject level = (PyObject) st[sp];
-                            st[sp] = rt.importName(names[arg], fromList, (int) Ops.indexValue(level, "int"), f.globals);
-                            break;
-                        }
-                        case Opcodes.IMPORT_FROM:
-                            st[sp + 1] = rt.importFrom((PyObject) st[sp], names[arg]);
-                            sp++;
-                            break;
-                        case Opcodes.IMPORT_STAR:
-                            rt.importStar((PyObject) st[sp--], f.locals != null ? f.locals : f.globals);
-                            break;
                         case CodeInfo.UNARY_OP:
                             st[sp] = Ops.unary(arg, (PyObject) st[sp]);
                             break;
@@ -876,10 +694,11 @@ public final class VirtualMachine {
                             break;
                         }
                         default:
-                            throw Py.error(PyBaseException.NOT_IMPLEMENTED_ERROR, "opcode 0x" + Integer.toHexString(op));
+                            sp = lessCommonOp(f, op, arg, pc, st, sp);
+                            break;
                     }
                 }
-            } catch (RuntimeException thrown) {
+            } catch (RuntimeException | OutOfMemoryError thrown) {
                 PyException e = thrown instanceof PyException p ? p : internalError(thrown);
                 PyBaseException exc = e.value();
                 int op = code[pc];
@@ -899,19 +718,267 @@ public final class VirtualMachine {
                 }
                 finish(f);
                 throw e;
-            } catch (OutOfMemoryError oom) {
-                finish(f);
-                throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed");
             }
         }
     }
 
+    /**
+     * The opcodes that are not on the hot paths of loops and calls, kept out of {@link #execute}
+     * so that the JIT compiles the loop quickly and well. Returns the new stack pointer.
+     */
+    private static int lessCommonOp(Frame f, int op, int arg, int pc, Object[] st, int sp) {
+        final CodeInfo c = f.code;
+        final int[] code = c.code;
+        final String[] names = c.module.names;
+        final PyStr[] nameObjs = c.module.nameObjects;
+        final int nState = c.nState;
+        final Runtime rt = f.runtime;
+        switch (op) {
+            case Opcodes.DELETE_FAST:
+                if (st[nState - 1 - arg] == null) {
+                    throw unboundLocal();
+                }
+                st[nState - 1 - arg] = null;
+                break;
+            case Opcodes.DELETE_DEREF: {
+                PyCell cell = (PyCell) st[nState - 1 - arg];
+                if (cell.value == null) {
+                    throw unboundLocal();
+                }
+                cell.value = null;
+                break;
+            }
+            case Opcodes.LOAD_NAME:
+                st[++sp] = loadName(f, names[arg], nameObjs[arg]);
+                break;
+            case Opcodes.STORE_NAME:
+                (f.locals != null ? f.locals : f.globals).put(nameObjs[arg], (PyObject) st[sp]);
+                st[sp--] = null;
+                break;
+            case Opcodes.STORE_GLOBAL:
+                f.globals.put(nameObjs[arg], (PyObject) st[sp]);
+                st[sp--] = null;
+                break;
+            case Opcodes.DELETE_NAME:
+                if ((f.locals != null ? f.locals : f.globals).map().remove(nameObjs[arg]) == null) {
+                    throw nameError(names[arg]);
+                }
+                break;
+            case Opcodes.DELETE_GLOBAL:
+                if (f.globals.map().remove(nameObjs[arg]) == null) {
+                    throw nameError(names[arg]);
+                }
+                break;
+            case Opcodes.LOAD_SUPER_METHOD: {
+                sp--;
+                PySuper sup = new PySuper((PyType) st[sp], (PyObject) st[sp + 1]);
+                PyObject m = sup.lookup(names[arg]);
+                if (m != null && m.isMethodFunction()) {
+                    st[sp - 1] = m;
+                    st[sp] = sup.self();
+                } else {
+                    PyObject v = sup.getAttr(names[arg]);
+                    if (v == null) {
+                        throw Py.attributeError("'super' object has no attribute '" + names[arg] + "'");
+                    }
+                    st[sp - 1] = v;
+                    st[sp] = null;
+                }
+                st[sp + 1] = null;
+                break;
+            }
+            case Opcodes.LOAD_BUILD_CLASS:
+                st[++sp] = rt.buildClass();
+                break;
+            case Opcodes.DUP_TOP_TWO:
+                st[sp + 1] = st[sp - 1];
+                st[sp + 2] = st[sp];
+                sp += 2;
+                break;
+            case Opcodes.ROT_THREE: {
+                Object t = st[sp];
+                st[sp] = st[sp - 1];
+                st[sp - 1] = st[sp - 2];
+                st[sp - 2] = t;
+                break;
+            }
+            case Opcodes.SETUP_WITH: {
+                PyObject obj = (PyObject) st[sp];
+                loadMethod(obj, "__exit__", st, sp);
+                loadMethod(obj, "__enter__", st, sp + 2);
+                PyObject enter = (PyObject) st[sp + 2];
+                PyObject enterSelf = (PyObject) st[sp + 3];
+                PyObject ret = enterSelf == null ? enter.call(Py.NO_ARGS, null) : enter.call(new PyObject[] {enterSelf}, null);
+                st[sp + 2] = null;
+                st[sp + 3] = null;
+                sp += 1;
+                pushBlock(f, arg, sp, true);
+                st[++sp] = ret;
+                break;
+            }
+            case Opcodes.WITH_CLEANUP: {
+                Object top = st[sp];
+                if (top == PyNone.NONE) {
+                    callExit(st, sp - 2, PyNone.NONE, PyNone.NONE, PyNone.NONE);
+                    sp -= 2;
+                    st[sp] = PyNone.NONE;
+                    st[sp + 1] = null;
+                    st[sp + 2] = null;
+                } else if (top instanceof PyInt && !(top instanceof PyBool)) {
+                    Object data = st[sp - 1];
+                    Object cause = st[sp];
+                    callExit(st, sp - 3, PyNone.NONE, PyNone.NONE, PyNone.NONE);
+                    st[sp - 3] = data;
+                    st[sp - 2] = cause;
+                    st[sp - 1] = null;
+                    st[sp] = null;
+                    sp -= 2;
+                } else {
+                    PyBaseException exc = (PyBaseException) top;
+                    PyObject r = callExit(st, sp - 2, exc.type(), exc, PyNone.NONE);
+                    sp -= 2;
+                    st[sp] = r.isTrue() ? PyNone.NONE : exc;
+                    st[sp + 1] = null;
+                    st[sp + 2] = null;
+                }
+                break;
+            }
+            case Opcodes.SETUP_EXCEPT:
+                pushBlock(f, arg, sp, false);
+                break;
+            case Opcodes.SETUP_FINALLY:
+                pushBlock(f, arg, sp, true);
+                break;
+            case Opcodes.GET_ITER:
+                st[sp] = ((PyObject) st[sp]).iter();
+                break;
+            case Opcodes.BUILD_LIST: {
+                PyObject[] items = new PyObject[Math.max(arg, 4)];
+                sp -= arg - 1;
+                for (int i = 0; i < arg; i++) {
+                    items[i] = (PyObject) st[sp + i];
+                    st[sp + i] = null;
+                }
+                st[sp] = new PyList(items, arg);
+                break;
+            }
+            case Opcodes.BUILD_MAP:
+                st[++sp] = new PyDict();
+                break;
+            case Opcodes.STORE_MAP:
+                sp -= 2;
+                ((PyDict) st[sp]).setItem((PyObject) st[sp + 2], (PyObject) st[sp + 1]);
+                st[sp + 1] = null;
+                st[sp + 2] = null;
+                break;
+            case Opcodes.BUILD_SET: {
+                PySet s = new PySet(arg);
+                sp -= arg - 1;
+                for (int i = 0; i < arg; i++) {
+                    s.add((PyObject) st[sp + i]);
+                    st[sp + i] = null;
+                }
+                st[sp] = s;
+                break;
+            }
+            case Opcodes.BUILD_SLICE: {
+                PyObject step = PyNone.NONE;
+                if (arg == 3) {
+                    step = (PyObject) st[sp--];
+                }
+                PyObject stop = (PyObject) st[sp--];
+                st[sp] = new PySlice((PyObject) st[sp], stop, step);
+                break;
+            }
+            case Opcodes.STORE_COMP: {
+                PyObject obj = (PyObject) st[sp - (arg >> 2)];
+                int kind = arg & 3;
+                if (kind == 0) {
+                    ((PyList) obj).append((PyObject) st[sp--]);
+                } else if (kind == 1) {
+                    ((PyDict) obj).setItem((PyObject) st[sp], (PyObject) st[sp - 1]);
+                    sp -= 2;
+                } else {
+                    ((PySet) obj).add((PyObject) st[sp--]);
+                }
+                break;
+            }
+            case Opcodes.UNPACK_SEQUENCE:
+                unpackSequence((PyObject) st[sp], arg, st, sp);
+                sp += arg - 1;
+                break;
+            case Opcodes.UNPACK_EX:
+                unpackEx((PyObject) st[sp], arg & 0xff, (arg >> 8) & 0xff, st, sp);
+                sp += (arg & 0xff) + ((arg >> 8) & 0xff);
+                break;
+            case Opcodes.MAKE_FUNCTION:
+                st[++sp] = makeFunction(f, c.children[arg], null, null, null);
+                break;
+            case Opcodes.MAKE_FUNCTION_DEFARGS:
+                sp -= 1;
+                st[sp] = makeFunction(f, c.children[arg], (PyObject) st[sp], (PyObject) st[sp + 1], null);
+                break;
+            case Opcodes.MAKE_CLOSURE:
+            case Opcodes.MAKE_CLOSURE_DEFARGS: {
+                int nClosed = code[pc + 2];
+                boolean defargs = op == Opcodes.MAKE_CLOSURE_DEFARGS;
+                sp -= (defargs ? 2 : 0) + nClosed - 1;
+                int cellsAt = defargs ? sp + 2 : sp;
+                PyObject[] closed = new PyObject[nClosed];
+                for (int i = 0; i < nClosed; i++) {
+                    closed[i] = (PyObject) st[cellsAt + i];
+                }
+                PyObject fn = defargs
+                        ? makeFunction(f, c.children[arg], (PyObject) st[sp], (PyObject) st[sp + 1], closed)
+                        : makeFunction(f, c.children[arg], null, null, closed);
+                st[sp] = fn;
+                break;
+            }
+            case Opcodes.CALL_FUNCTION_VAR_KW: {
+                int nPos = arg & 0xff;
+                int nKw = (arg >> 8) & 0xff;
+                sp -= nPos + 2 * nKw + 1;
+                st[sp] = callVarKw(st, sp + 1, nPos, nKw, (PyObject) st[sp], null);
+                clear(st, sp + 1, nPos + 2 * nKw + 1);
+                break;
+            }
+            case Opcodes.CALL_METHOD_VAR_KW: {
+                int nPos = arg & 0xff;
+                int nKw = (arg >> 8) & 0xff;
+                sp -= nPos + 2 * nKw + 2;
+                st[sp] = callVarKw(st, sp + 2, nPos, nKw, (PyObject) st[sp], (PyObject) st[sp + 1]);
+                clear(st, sp + 1, nPos + 2 * nKw + 2);
+                break;
+            }
+            case Opcodes.IMPORT_NAME: {
+                PyObject fromList = (PyObject) st[sp--];
+                PyObject level = (PyObject) st[sp];
+                st[sp] = rt.importStatement(names[arg], fromList, (int) Ops.indexValue(level, "int"), f.globals);
+                break;
+            }
+            case Opcodes.IMPORT_FROM:
+                st[sp + 1] = rt.importFrom((PyObject) st[sp], names[arg]);
+                sp++;
+                break;
+            case Opcodes.IMPORT_STAR:
+                rt.importStar((PyObject) st[sp--], f.locals != null ? f.locals : f.globals);
+                break;
+            default:
+                throw Py.error(PyBaseException.NOT_IMPLEMENTED_ERROR, "opcode 0x" + Integer.toHexString(op));
+        }
+        return sp;
+    }
+
     /** A Java failure inside an operation becomes a Python exception the program can see. */
-    private static PyException internalError(RuntimeException e) {
+    private static PyException internalError(Throwable e) {
+        if (e instanceof OutOfMemoryError || e instanceof NegativeArraySizeException) {
+            // a size that does not fit (or wrapped around while computing it) is an allocation failure
+            return Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed");
+        }
         if (e instanceof ClassCastException) {
             return Py.typeError("unsupported operand type");
         }
-        if (e instanceof ArithmeticException || e instanceof NegativeArraySizeException) {
+        if (e instanceof ArithmeticException) {
             return Py.valueError("value out of range");
         }
         return Py.runtimeError("internal error: " + e);
@@ -1024,7 +1091,7 @@ public final class VirtualMachine {
      * One step of {@code yield from}: {true, value} when the delegate yielded,
      * {false, returnValue} when it finished.
      */
-    private static Object[] delegate(PyObject target, PyObject send, PyBaseException thrown) {
+    private static Object[] delegate(PyObject target, PyObject send, PyObject thrown) {
         if (target instanceof PyGenerator g) {
             PyObject r = g.resume(thrown != null ? null : send, thrown);
             if (r != null) {
@@ -1032,24 +1099,29 @@ public final class VirtualMachine {
             }
             return new Object[] {Boolean.FALSE, g.returnValue()};
         }
-        String method = thrown == null ? null : thrown.type().isSubclassOf(PyBaseException.GENERATOR_EXIT) ? "close" : "throw";
-        PyObject m = method == null ? null : target.getAttr(method);
-        if (thrown != null && m == null) {
-            throw new PyException(thrown);
+        PyObject handler = null;
+        if (thrown != null) {
+            handler = target.getAttr(isGeneratorExit(thrown) ? "close" : "throw");
+            if (handler == null) {
+                // nowhere to throw it: it is raised here, as it is (a StopIteration too, unlike one from a call below)
+                throw new PyException(makeRaiseObject(thrown));
+            }
         }
         try {
-            PyObject r;
             if (thrown != null) {
-                r = method.equals("close") ? m.call(Py.NO_ARGS, null) : m.call(new PyObject[] {thrown}, null);
-                if (method.equals("close")) {
-                    return new Object[] {Boolean.FALSE, PyNone.NONE};
+                if (isGeneratorExit(thrown)) {
+                    return new Object[] {Boolean.FALSE, handler.call(Py.NO_ARGS, null)};
                 }
-            } else if (send == PyNone.NONE && target instanceof PyInstance inst && inst.type().lookup("__next__") != null) {
+                return new Object[] {Boolean.TRUE, handler.call(new PyObject[] {thrown}, null)};
+            }
+            PyObject r;
+            if (send == PyNone.NONE && target instanceof PyInstance inst && inst.type().lookup("__next__") != null) {
                 r = Ops.getAttr(target, "__next__").call(Py.NO_ARGS, null);
             } else if (send == PyNone.NONE) {
+                PyBaseException.clearStopValue();
                 r = target.next();
                 if (r == null) {
-                    return new Object[] {Boolean.FALSE, PyNone.NONE};
+                    return new Object[] {Boolean.FALSE, PyBaseException.takeStopValue()};
                 }
             } else {
                 r = Ops.getAttr(target, "send").call(new PyObject[] {send}, null);
@@ -1061,5 +1133,16 @@ public final class VirtualMachine {
             }
             throw e;
         }
+    }
+
+    /** True for GeneratorExit or a subclass, given as a class or an instance. */
+    private static boolean matchesGeneratorExit(PyObject thrown) {
+        PyType t = thrown instanceof PyType c ? c : thrown.type();
+        return t.isSubclassOf(PyBaseException.GENERATOR_EXIT);
+    }
+
+    /** True for a GeneratorExit instance: the value close() throws into a generator. */
+    private static boolean isGeneratorExit(PyObject thrown) {
+        return thrown.type().isSubclassOf(PyBaseException.GENERATOR_EXIT);
     }
 }

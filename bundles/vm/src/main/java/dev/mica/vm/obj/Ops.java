@@ -135,11 +135,8 @@ public final class Ops {
             case IS:
                 return Py.bool(is(a, b));
             case EQUAL:
-                return equality(a, b);
-            case NOT_EQUAL: {
-                PyObject r = userMethod(a, "__ne__", b);
-                return r != null ? r : Py.bool(!equality(a, b).isTrue());
-            }
+            case NOT_EQUAL:
+                return equality(op == NOT_EQUAL, a, b);
             case IN:
                 return Py.bool(containsOrFail(b, a));
             default:
@@ -169,25 +166,38 @@ public final class Ops {
         throw Py.typeError("unsupported types for " + BINARY_NAMES[op] + ": '" + a.type().name() + "', '" + b.type().name() + "'");
     }
 
-    /** {@code a == b}: a user __eq__ on either side (left first), else the built-in equality. */
-    private static PyObject equality(PyObject a, PyObject b) {
+    /**
+     * {@code a == b} or {@code a != b}: the left operand's __ne__ (for !=) then __eq__, then the
+     * same on the right operand, else the built-in equality. A __ne__ or an __eq__ asked for ==
+     * gives its result as it is; an __eq__ asked for != gives the negated truth of its result.
+     */
+    private static PyObject equality(boolean notEqual, PyObject a, PyObject b) {
         boolean userTypes = a instanceof PyInstance || b instanceof PyInstance;
         if (!userTypes) {
-            return Py.bool(eq(a, b));
+            return Py.bool(eq(a, b) != notEqual);
         }
-        PyObject r = userMethod(a, "__eq__", b);
-        if (r == null) {
-            r = userMethod(b, "__eq__", a);
-        }
-        if (r != null) {
-            return r;
+        PyObject self = a;
+        PyObject other = b;
+        for (int pass = 0; pass < 2; pass++) {
+            if (notEqual) {
+                PyObject r = userMethod(self, "__ne__", other);
+                if (r != null) {
+                    return r;
+                }
+            }
+            PyObject r = userMethod(self, "__eq__", other);
+            if (r != null) {
+                return notEqual ? Py.bool(!r.isTrue()) : r;
+            }
+            self = b;
+            other = a;
         }
         PyObject ua = a instanceof PyInstance i && i.base() != null ? i.base() : a;
         PyObject ub = b instanceof PyInstance i && i.base() != null ? i.base() : b;
         if (ua != a || ub != b) {
-            return Py.bool(eq(ua, ub));
+            return Py.bool(eq(ua, ub) != notEqual);
         }
-        return Py.bool(a == b);
+        return Py.bool((a == b) != notEqual);
     }
 
     /** Calls a special method defined in Python on a user object; null if absent or NotImplemented. */

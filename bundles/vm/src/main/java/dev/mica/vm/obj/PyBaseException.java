@@ -69,6 +69,29 @@ public final class PyBaseException extends PyInstance {
         BASE_EXCEPTION.method("with_traceback", 2, 2, a -> a[0]);
     }
 
+    /**
+     * The value of the StopIteration that ended the last iteration step on this thread, for
+     * iterators whose next() can only say "exhausted" (null): next() and yield from raise or
+     * return it. Cleared before each step that reads it.
+     */
+    private static final ThreadLocal<PyObject[]> STOP_VALUE = ThreadLocal.withInitial(() -> new PyObject[1]);
+
+    public static void recordStopValue(PyObject value) {
+        STOP_VALUE.get()[0] = value;
+    }
+
+    public static void clearStopValue() {
+        STOP_VALUE.get()[0] = null;
+    }
+
+    /** The recorded value (None when none was recorded), clearing it. */
+    public static PyObject takeStopValue() {
+        PyObject[] slot = STOP_VALUE.get();
+        PyObject v = slot[0];
+        slot[0] = null;
+        return v == null ? PyNone.NONE : v;
+    }
+
     public PyObject[] args() {
         return args;
     }
@@ -126,10 +149,26 @@ public final class PyBaseException extends PyInstance {
         if (args.length == 0) {
             return "";
         }
+        String errnoText = errnoText();
+        if (errnoText != null) {
+            return errnoText;
+        }
         if (args.length == 1) {
             return Ops.str(args[0]);
         }
         return new PyTuple(args).repr();
+    }
+
+    /** OSError(errno[, text]) with a known errno reads "[Errno 2] ENOENT[: text]", as in MicroPython. */
+    private String errnoText() {
+        if (type != OS_ERROR || args.length > 2 || !(args[0] instanceof PyInt code) || code.isBig()) {
+            return null;
+        }
+        String name = dev.mica.vm.modules.ErrnoModule.name(code.value);
+        if (name == null) {
+            return null;
+        }
+        return "[Errno " + code.value + "] " + name + (args.length > 1 ? ": " + Ops.str(args[1]) : "");
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.mica.vm.obj;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** bytes: an immutable byte array. */
-public final class PyBytes extends PyObject {
+public final class PyBytes extends PyObject implements BufferSource {
     public static final PyType TYPE = PyType.builtin("bytes", PyType.OBJECT);
+    public static final PyBytes EMPTY = new PyBytes(new byte[0]);
 
     private final byte[] bytes;
 
@@ -19,93 +19,60 @@ public final class PyBytes extends PyObject {
         return bytes;
     }
 
+    @Override
+    public BufferView buffer() {
+        return new BufferView(bytes, 0, bytes.length, 'B', false);
+    }
+
     static {
-        TYPE.setConstructor((t, a, kw) -> {
-            if (a.length == 0) {
-                return new PyBytes(new byte[0]);
-            }
-            if (a[0] instanceof PyStr s) {
-                return new PyBytes(s.value().getBytes(StandardCharsets.UTF_8));
-            }
-            if (a[0] instanceof PyInt n) {
-                return new PyBytes(new byte[n.toInt()]);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (PyObject x : Ops.toArray(a[0])) {
-                long v = Ops.indexValue(x, "int");
-                if (v < 0 || v > 255) {
-                    throw Py.valueError("bytes value out of range");
-                }
-                out.write((int) v);
-            }
-            return new PyBytes(out.toByteArray());
-        });
-        TYPE.methodKw("decode", 1, 3, (a, kw) -> PyStr.of(new String(((PyBytes) a[0]).bytes, StandardCharsets.UTF_8)));
-        // the text methods work on bytes as on Latin-1 text: each byte one character
-        for (String name : new String[] {"split", "rsplit", "strip", "lstrip", "rstrip", "startswith", "endswith",
-            "find", "rfind", "index", "rindex", "count", "replace", "upper", "lower", "partition", "rpartition",
-            "isdigit", "isalpha", "isspace", "isupper", "islower", "center", "ljust", "rjust", "splitlines", "join"}) {
-            PyObject strMethod = PyStr.TYPE.lookup(name);
-            TYPE.methodKw(name, 1, PyBuiltinFunction.VARIADIC, (a, kw) -> {
-                PyObject[] args = new PyObject[a.length];
-                for (int i = 0; i < a.length; i++) {
-                    args[i] = asText(a[i], name.equals("join") && i == 1);
-                }
-                return fromText(strMethod.call(args, kw));
-            });
-        }
-        TYPE.method("hex", 1, 1, a -> {
-            StringBuilder sb = new StringBuilder();
-            for (byte b : ((PyBytes) a[0]).bytes) {
-                sb.append(String.format("%02x", b & 0xff));
-            }
-            return PyStr.of(sb.toString());
-        });
+        TYPE.setConstructor((t, a, kw) -> construct(a, kw));
+        BytesMethods.install(TYPE);
     }
 
-    private static PyObject asText(PyObject o, boolean iterableOfBytes) {
-        if (o instanceof PyBytes b) {
-            return PyStr.of(new String(b.bytes, StandardCharsets.ISO_8859_1));
+    private static PyObject construct(PyObject[] a, String[] kw) {
+        if (kw != null && kw.length > 0) {
+            throw PyTypedArray.notImplemented("keyword argument(s) not implemented - use normal args");
         }
-        if (iterableOfBytes) {
-            PyList l = new PyList();
-            for (PyObject x : Ops.toArray(o)) {
-                l.append(asText(x, false));
+        if (a.length == 0) {
+            return EMPTY;
+        }
+        PyObject init = a[0];
+        if (init instanceof PyBytes) {
+            return init;
+        }
+        if (init instanceof PyStr s) {
+            if (a.length < 2 || a.length > 3) {
+                throw Py.typeError("string argument without an encoding");
             }
-            return l;
+            return new PyBytes(s.value().getBytes(StandardCharsets.UTF_8));
         }
-        if (o instanceof PyStr) {
-            throw Py.typeError("can't convert 'str' object to bytes implicitly");
+        if (a.length > 1) {
+            throw Py.typeError("wrong number of arguments");
         }
-        if (o instanceof PyTuple t) {
-            PyObject[] items = new PyObject[t.items().length];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = asText(t.items()[i], false);
+        if (init instanceof PyInt n && !(init instanceof PyBool) && !n.isBig()) {
+            if (n.value < 0) {
+                throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
             }
-            return new PyTuple(items);
-        }
-        return o;
-    }
-
-    private static PyObject fromText(PyObject o) {
-        if (o instanceof PyStr s) {
-            return new PyBytes(s.value().getBytes(StandardCharsets.ISO_8859_1));
-        }
-        if (o instanceof PyList l) {
-            PyList r = new PyList();
-            for (int i = 0; i < l.size(); i++) {
-                r.append(fromText(l.get(i)));
+            if (n.value > Integer.MAX_VALUE - 8) {
+                throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + n.value + " bytes");
             }
-            return r;
+            return new PyBytes(new byte[(int) n.value]);
         }
-        if (o instanceof PyTuple t) {
-            PyObject[] items = new PyObject[t.items().length];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = fromText(t.items()[i]);
+        BufferView src = Buffers.view(init);
+        if (src != null) {
+            return new PyBytes(src.toByteArray());
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        PyObject it = init.iter();
+        for (PyObject x = it.next(); x != null; x = it.next()) {
+            long v = Typecodes.intBits(x);
+            PyObject base = x instanceof PyInstance i ? i.base() : x;
+            if (v < 0 || v > 255 || ((PyInt) base).isBig()) {
+                throw Py.valueError("bytes value out of range");
             }
-            return new PyTuple(items);
+            out.write((int) v);
         }
-        return o;
+        return new PyBytes(out.toByteArray());
     }
 
     @Override
@@ -115,16 +82,21 @@ public final class PyBytes extends PyObject {
 
     @Override
     public String repr() {
+        return repr(bytes, 0, bytes.length);
+    }
+
+    /** b'...' with MicroPython's choice of quotes and escapes. */
+    static String repr(byte[] bytes, int from, int to) {
         boolean hasSingle = false;
         boolean hasDouble = false;
-        for (byte b : bytes) {
-            hasSingle |= b == '\'';
-            hasDouble |= b == '"';
+        for (int i = from; i < to; i++) {
+            hasSingle |= bytes[i] == '\'';
+            hasDouble |= bytes[i] == '"';
         }
         char q = hasSingle && !hasDouble ? '"' : '\'';
         StringBuilder sb = new StringBuilder("b").append(q);
-        for (byte b : bytes) {
-            int c = b & 0xff;
+        for (int i = from; i < to; i++) {
+            int c = bytes[i] & 0xff;
             if (c == q || c == '\\') {
                 sb.append('\\').append((char) c);
             } else if (c == '\n') {
@@ -155,14 +127,8 @@ public final class PyBytes extends PyObject {
     @Override
     public PyObject getItem(PyObject key) {
         if (key instanceof PySlice s) {
-            long[] r = s.indices(bytes.length);
-            int n = PySlice.length(r);
-            byte[] out = new byte[n];
-            long j = r[0];
-            for (int i = 0; i < n; i++, j += r[2]) {
-                out[i] = bytes[(int) j];
-            }
-            return new PyBytes(out);
+            int[] r = PyTypedArray.simpleSlice(s, bytes.length);
+            return new PyBytes(Arrays.copyOfRange(bytes, r[0], r[1]));
         }
         return PyInt.of(bytes[PyList.index(key, bytes.length, "bytes")] & 0xff);
     }
@@ -175,49 +141,98 @@ public final class PyBytes extends PyObject {
 
     @Override
     public boolean contains(PyObject item) {
-        if (item instanceof PyInt n) {
-            for (byte b : bytes) {
-                if ((b & 0xff) == n.value) {
-                    return true;
-                }
-            }
-            return false;
+        BufferView needle = Buffers.view(item);
+        if (needle != null) {
+            return BytesMethods.find(bytes, 0, bytes.length, needle.toByteArray(), 1) >= 0;
         }
-        if (item instanceof PyBytes b) {
-            return new String(bytes, StandardCharsets.ISO_8859_1).contains(new String(b.bytes, StandardCharsets.ISO_8859_1));
+        for (byte b : bytes) {
+            if (Ops.eq(PyInt.of(b & 0xff), item)) {
+                return true;
+            }
         }
         return false;
     }
 
+    /**
+     * Equal to bytes, and to bytearray, memoryview and user subclasses holding the same bytes
+     * (the types whose equality looks at other types in MicroPython); never to str or array.
+     */
     @Override
     public boolean pyEquals(PyObject other) {
-        return other instanceof PyBytes b && Arrays.equals(bytes, b.bytes);
+        if (other instanceof PyBytes b) {
+            return Arrays.equals(bytes, b.bytes);
+        }
+        if (!(other instanceof PyByteArray || other instanceof PyMemoryView || other instanceof PyInstance)) {
+            return false;
+        }
+        BufferView v = Buffers.view(other);
+        return v != null && Arrays.equals(bytes, 0, bytes.length, v.array(), v.offset(), v.offset() + v.length());
     }
 
+    /** MicroPython's string hash (djb2 over the bytes, 16 bits, never zero). */
     @Override
     public long pyHash() {
-        return Arrays.hashCode(bytes);
+        long h = 5381;
+        for (byte b : bytes) {
+            h = ((h << 5) + h) ^ (b & 0xff);
+        }
+        h &= 0xffff;
+        return h == 0 ? 1 : h;
     }
 
     @Override
     public PyObject binaryOp(int op, PyObject other) {
-        if ((op == Ops.ADD || op == Ops.INPLACE_ADD) && other instanceof PyBytes b) {
-            byte[] r = Arrays.copyOf(bytes, bytes.length + b.bytes.length);
-            System.arraycopy(b.bytes, 0, r, bytes.length, b.bytes.length);
-            return new PyBytes(r);
-        }
-        if ((op == Ops.MULTIPLY || op == Ops.INPLACE_MULTIPLY) && other instanceof PyInt n) {
-            long k = Math.max(0, n.isBig() ? 0 : n.value);
-            byte[] r = new byte[(int) (bytes.length * k)];
-            for (int i = 0; i < k; i++) {
-                System.arraycopy(bytes, 0, r, i * bytes.length, bytes.length);
+        switch (op) {
+            case Ops.MODULO:
+            case Ops.INPLACE_MODULO:
+                return new PyBytes(BytesMethods.fromFormatText(StrFormat.percent(BytesMethods.asFormatText(bytes), other, true)));
+            case Ops.MULTIPLY:
+            case Ops.INPLACE_MULTIPLY: {
+                if (!(other instanceof PyInt n)) {
+                    return null;
+                }
+                long k = n.isBig() ? (n.toBig().signum() > 0 ? Long.MAX_VALUE : 0) : n.value;
+                if (k <= 0 || bytes.length == 0) {
+                    return EMPTY;
+                }
+                if (k * bytes.length > Integer.MAX_VALUE - 8) {
+                    throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + k * bytes.length + " bytes");
+                }
+                byte[] r = new byte[(int) (bytes.length * k)];
+                for (int i = 0; i < k; i++) {
+                    System.arraycopy(bytes, 0, r, i * bytes.length, bytes.length);
+                }
+                return new PyBytes(r);
             }
-            return new PyBytes(r);
+            default:
+                break;
         }
-        if (other instanceof PyBytes b && op >= Ops.LESS && op <= Ops.MORE_EQUAL && op != Ops.EQUAL) {
-            int c = Arrays.compareUnsigned(bytes, b.bytes);
-            return Py.bool(PyList.compareResult(op, c));
+        BufferView rhs = Buffers.view(other);
+        if (rhs == null) {
+            return null;
         }
-        return null;
+        switch (op) {
+            case Ops.ADD:
+            case Ops.INPLACE_ADD: {
+                if (bytes.length == 0 && other instanceof PyBytes) {
+                    return other;
+                }
+                if (rhs.length() == 0) {
+                    return this;
+                }
+                byte[] r = Arrays.copyOf(bytes, bytes.length + rhs.length());
+                System.arraycopy(rhs.array(), rhs.offset(), r, bytes.length, rhs.length());
+                return new PyBytes(r);
+            }
+            case Ops.LESS:
+            case Ops.MORE:
+            case Ops.LESS_EQUAL:
+            case Ops.MORE_EQUAL: {
+                int c = Arrays.compareUnsigned(bytes, 0, bytes.length, rhs.array(), rhs.offset(), rhs.offset() + rhs.length());
+                return Py.bool(PyList.compareResult(op, c));
+            }
+            default:
+                return null;
+        }
     }
 }

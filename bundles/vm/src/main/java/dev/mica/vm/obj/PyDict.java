@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** dict: keeps insertion order. Also the namespace of modules. */
-public final class PyDict extends PyObject {
+public class PyDict extends PyObject {
     public static final PyType TYPE = PyType.builtin("dict", PyType.OBJECT);
 
     private final ObjectTable map = new ObjectTable();
@@ -204,7 +204,12 @@ public final class PyDict extends PyObject {
 
     @Override
     public boolean pyEquals(PyObject other) {
-        return other instanceof PyDict d && d.map.equals(map);
+        return other instanceof PyDict d && d.keepsOrder() == keepsOrder() && d.map.equals(map);
+    }
+
+    /** True for OrderedDict, which never equals a plain dict (MicroPython compares their types first). */
+    protected boolean keepsOrder() {
+        return false;
     }
 
     @Override

@@ -77,10 +77,17 @@ public final class PyFloat extends PyObject {
 
     @Override
     public long pyHash() {
-        if (value == Math.rint(value) && Math.abs(value) < 9.2e18) {
-            return (long) value;
-        }
-        return Double.hashCode(value);
+        return hashOf(value);
+    }
+
+    /**
+     * MicroPython's float hash on its standard build: the value cast to a machine word (so
+     * whole floats hash as the equal int), where an x86-64 cast of NaN or of a value out of
+     * range gives the lowest word; then kept to a small int like every hash.
+     */
+    static long hashOf(double d) {
+        long word = Double.isNaN(d) || Math.abs(d) >= 0x1p63 ? Long.MIN_VALUE : (long) d;
+        return (word << 1) >> 1;
     }
 
     @Override

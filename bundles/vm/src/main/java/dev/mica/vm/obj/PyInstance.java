@@ -240,6 +240,7 @@ public class PyInstance extends PyObject {
             return invoke(m);
         } catch (PyException e) {
             if (e.matches(PyBaseException.STOP_ITERATION)) {
+                PyBaseException.recordStopValue(e.value().value());
                 return null;
             }
             throw e;
@@ -283,7 +284,7 @@ public class PyInstance extends PyObject {
     public long pyHash() {
         PyObject r = special("__hash__");
         if (r != null) {
-            return Ops.indexValue(r, "int");
+            return PyInt.truncatedValue(r);
         }
         if (base != null) {
             return base.pyHash();

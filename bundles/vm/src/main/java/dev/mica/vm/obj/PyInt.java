@@ -13,11 +13,18 @@ public class PyInt extends PyObject {
     private static final PyInt[] CACHE = new PyInt[CACHE_HIGH - CACHE_LOW + 1];
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** The range of MicroPython's small ints on a 64-bit port; beyond it ints are long ints. */
+    public static final long SMALL_MAX = (1L << 62) - 1;
+    public static final long SMALL_MIN = -(1L << 62);
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
     static {
         for (int i = 0; i < CACHE.length; i++) {
             CACHE[i] = new PyInt(i + CACHE_LOW);
         }
+        TYPE.setConstructor((t, a, kw) -> construct(a, kw));
+        TYPE.method("to_bytes", 1, 3, a -> PyInt.toBytes(a));
+        TYPE.define("from_bytes", new PyDescriptors.ClassMethod(new PyBuiltinFunction("from_bytes", 2, 4, false, (a, kw) -> fromBytes(a))));
     }
 
     /** The value when {@link #big} is null. */
@@ -97,7 +104,187 @@ public class PyInt extends PyObject {
 
     @Override
     public long pyHash() {
-        return big != null ? big.hashCode() : value;
+        return big != null ? truncated(big) : (value << 1) >> 1;
+    }
+
+    /**
+     * A long int cut to a machine word the way MicroPython hashes it and truncates it: the low
+     * 64 bits of its two's complement, then kept to a small int (63 bits, sign-extended).
+     */
+    public static long truncated(BigInteger v) {
+        long word = v.mod(TWO_TO_64).longValue();
+        return (word << 1) >> 1;
+    }
+
+    /** The int value of any int (also a subclass instance) cut to a word, as __hash__ results are. */
+    public static long truncatedValue(PyObject o) {
+        PyObject v = o instanceof PyInstance i && i.base() instanceof PyInt ? i.base() : o;
+        if (v instanceof PyInt i) {
+            return i.big != null ? truncated(i.big) : (i.value << 1) >> 1;
+        }
+        throw Py.typeError("can't convert " + o.type().name() + " to int");
+    }
+
+    /** True when MicroPython holds this value as a small int rather than a long int object. */
+    public final boolean isSmall() {
+        return big == null && value >= SMALL_MIN && value <= SMALL_MAX;
+    }
+
+    /** int(...): no arguments, a number or an object with __int__, or text in a base. */
+    static PyObject construct(PyObject[] args, String[] kwNames) {
+        if (kwNames != null && kwNames.length > 0) {
+            throw Py.typeError("function doesn't take keyword arguments");
+        }
+        switch (args.length) {
+            case 0:
+                return of(0);
+            case 1: {
+                PyObject x = args[0];
+                PyObject asInt = intMaybe(x);
+                if (asInt != null) {
+                    return asInt;
+                }
+                if (Buffers.has(x)) {
+                    return IntParser.parse(Buffers.bytesOf(x), 0);
+                }
+                if (x instanceof PyFloat f) {
+                    return fromDouble(f.value);
+                }
+                throw Py.typeError("can't convert " + x.type().name() + " to int");
+            }
+            case 2: {
+                PyObject x = args[0];
+                byte[] text;
+                if (x instanceof PyStr s) {
+                    text = s.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                } else if (x instanceof PyBytes b) {
+                    text = b.bytes();
+                } else {
+                    throw Py.typeError("can't convert '" + x.type().name() + "' object to str implicitly");
+                }
+                return IntParser.parse(text, (int) Ops.indexValue(args[1], "int"));
+            }
+            default:
+                throw Py.typeError("function expected at most 2 arguments, got " + args.length);
+        }
+    }
+
+    /** The object as an int when it is one (bool, int subclass) or defines __int__; else null. */
+    private static PyObject intMaybe(PyObject x) {
+        if (x instanceof PyInt i) {
+            return x instanceof PyBool ? of(i.value) : x;
+        }
+        if (x instanceof PyInstance inst && !(x instanceof PyBaseException)) {
+            PyObject m = x.type().lookup("__int__");
+            if (m != null && !(m instanceof PyBuiltinFunction)) {
+                PyObject r = m.call(new PyObject[] {x}, null);
+                if (!(r instanceof PyInt)) {
+                    throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
+                }
+                return r;
+            }
+            return inst.base() != null ? intMaybe(inst.base()) : null;
+        }
+        return null;
+    }
+
+    /** The object as an int the way MicroPython converts implicitly: ints, bools and __int__. */
+    static PyInt implicit(PyObject x) {
+        PyObject v = intMaybe(x);
+        if (v instanceof PyInt i) {
+            return i;
+        }
+        throw Py.typeError("can't convert " + x.type().name() + " to int");
+    }
+
+    /** int(float): truncation toward zero. */
+    public static PyInt fromDouble(double d) {
+        if (Double.isNaN(d)) {
+            throw Py.valueError("can't convert NaN to int");
+        }
+        if (Double.isInfinite(d)) {
+            throw Py.overflow("can't convert inf to int");
+        }
+        if (Math.abs(d) < 9.0e18) {
+            return of((long) d);
+        }
+        return of(new java.math.BigDecimal(d).toBigInteger());
+    }
+
+    /** int.to_bytes(length=1, byteorder="big"): MicroPython's rules, including its overflow checks. */
+    private static PyObject toBytes(PyObject[] a) {
+        PyInt self = (PyInt) a[0];
+        long length = a.length > 1 ? Ops.indexValue(a[1], "int") : 1;
+        if (length < 0) {
+            throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+        }
+        boolean bigEndian = a.length < 3 || !(a[2] instanceof PyStr s && s.value().equals("little"));
+        int len = (int) length;
+        byte[] little = self.isSmall() ? smallToBytes(self.value, len) : longToBytes(self.toBig(), len);
+        if (little == null) {
+            throw Py.overflow("buffer too small");
+        }
+        if (bigEndian) {
+            for (int i = 0, j = len - 1; i < j; i++, j--) {
+                byte t = little[i];
+                little[i] = little[j];
+                little[j] = t;
+            }
+        }
+        return new PyBytes(little);
+    }
+
+    /** Little-endian bytes of a small int, or null when they need more than {@code len} bytes. */
+    private static byte[] smallToBytes(long v, int len) {
+        int needed;
+        if (v > 0) {
+            needed = (64 - Long.numberOfLeadingZeros(v) + 7) / 8;
+        } else if (v < -1) {
+            needed = (64 - Long.numberOfLeadingZeros(~v) + 8) / 8;
+        } else {
+            needed = (int) -v;
+        }
+        if (needed > len) {
+            return null;
+        }
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i++) {
+            out[i] = i < 8 ? (byte) (v >> (8 * i)) : (byte) (v < 0 ? 0xff : 0);
+        }
+        return out;
+    }
+
+    /**
+     * Little-endian bytes of a long int as MicroPython writes them: the value is laid out in
+     * whole 16-bit digits, bytes past {@code len} must be zero, and a negative value that fills
+     * the buffer must show its sign in the top bit.
+     */
+    private static byte[] longToBytes(BigInteger v, int len) {
+        BigInteger magnitude = v.abs();
+        int digitBytes = 2 * ((magnitude.bitLength() + 15) / 16);
+        BigInteger laidOut = v.signum() < 0 ? BigInteger.ONE.shiftLeft(8 * digitBytes).subtract(magnitude) : magnitude;
+        if (digitBytes > len && laidOut.shiftRight(8 * len).signum() != 0) {
+            return null;
+        }
+        if (v.signum() < 0 && digitBytes >= len && len > 0 && !laidOut.testBit(8 * len - 1)) {
+            return null;
+        }
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i++) {
+            out[i] = i < digitBytes ? laidOut.shiftRight(8 * i).byteValue() : (byte) (v.signum() < 0 ? 0xff : 0);
+        }
+        return out;
+    }
+
+    /** int.from_bytes(bytes, byteorder="big"): unsigned, from any object with the buffer protocol. */
+    private static PyObject fromBytes(PyObject[] a) {
+        byte[] b = Buffers.read(a[1]).toByteArray();
+        boolean bigEndian = a.length < 3 || !(a[2] instanceof PyStr s && s.value().equals("little"));
+        byte[] magnitude = new byte[b.length + 1];
+        for (int i = 0; i < b.length; i++) {
+            magnitude[i + 1] = bigEndian ? b[i] : b[b.length - 1 - i];
+        }
+        return of(new BigInteger(magnitude));
     }
 
     @Override

@@ -199,6 +199,15 @@ public final class PyIterators {
             return super.contains(item);
         }
 
+        /** Only a values view is hashable (by identity), as in MicroPython. */
+        @Override
+        public long pyHash() {
+            if (kind != 1) {
+                throw Py.typeError("unsupported type for __hash__: '" + type().name() + "'");
+            }
+            return super.pyHash();
+        }
+
         @Override
         public String repr() {
             List<PyObject> s = snapshot();

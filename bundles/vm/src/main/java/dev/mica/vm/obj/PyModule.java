@@ -1,7 +1,7 @@
 package dev.mica.vm.obj;
 
 /** A module: a name and its globals. */
-public final class PyModule extends PyObject {
+public class PyModule extends PyObject {
     public static final PyType TYPE = PyType.builtin("module", PyType.OBJECT);
 
     private final String name;

@@ -1,14 +1,27 @@
 package dev.mica.vm.obj;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.List;
 
-/** set and frozenset. */
+/**
+ * set and frozenset. The table is MicroPython's: open addressing from {@code hash % size},
+ * linear probing, deleted slots marked, and growth through the same table sizes only when
+ * no slot is free, so that iteration and printing give the items in MicroPython's order.
+ */
 public final class PySet extends PyObject {
     public static final PyType TYPE = PyType.builtin("set", PyType.OBJECT);
     public static final PyType FROZEN_TYPE = PyType.builtin("frozenset", PyType.OBJECT);
 
-    private final LinkedHashSet<PyObject> set = new LinkedHashSet<>();
+    /** Table sizes MicroPython grows its hash tables through. */
+    private static final int[] TABLE_SIZES = {
+        0, 2, 4, 6, 8, 10, 12, 17, 23, 29, 37, 47, 59, 73, 97, 127, 167, 223, 293, 389, 521, 691, 919,
+        1223, 1627, 2161, 3229, 4831, 7243, 10861, 16273, 24407, 36607, 54907};
+    /** Marks a slot whose item was removed, so that probing continues past it. */
+    private static final PyObject DELETED = new PyCell(null);
+    private static final PyObject[] EMPTY_TABLE = new PyObject[0];
+
+    private PyObject[] table;
+    private int used;
     private final boolean frozen;
 
     public PySet() {
@@ -17,15 +30,129 @@ public final class PySet extends PyObject {
 
     public PySet(boolean frozen) {
         this.frozen = frozen;
+        this.table = EMPTY_TABLE;
+    }
+
+    /** An empty set with room for {@code capacity} items, as a set display of that many makes. */
+    public PySet(int capacity) {
+        this.frozen = false;
+        this.table = capacity == 0 ? EMPTY_TABLE : new PyObject[capacity];
     }
 
     public void add(PyObject x) {
-        Ops.hash(x);
-        set.add(x);
+        lookup(x, true, false);
     }
 
-    public LinkedHashSet<PyObject> items() {
-        return set;
+    /** The items in iteration order. */
+    public List<PyObject> items() {
+        List<PyObject> out = new ArrayList<>(used);
+        for (PyObject x : table) {
+            if (x != null && x != DELETED) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static int sizeAtLeast(int n) {
+        for (int size : TABLE_SIZES) {
+            if (size >= n) {
+                return size;
+            }
+        }
+        return (n + n / 2) | 1;
+    }
+
+    private void grow() {
+        PyObject[] old = table;
+        table = new PyObject[sizeAtLeast(old.length + 1)];
+        used = 0;
+        for (PyObject x : old) {
+            if (x != null && x != DELETED) {
+                lookup(x, true, false);
+            }
+        }
+    }
+
+    /** Finds {@code key}; adds it when missing and {@code add}, removes it when found and {@code remove}. */
+    private PyObject lookup(PyObject key, boolean add, boolean remove) {
+        if (table.length == 0) {
+            if (!add) {
+                return null;
+            }
+            grow();
+        }
+        long hash = Ops.hash(key);
+        int pos = (int) Long.remainderUnsigned(hash, table.length);
+        int start = pos;
+        int free = -1;
+        while (true) {
+            PyObject x = table[pos];
+            if (x == null) {
+                if (!add) {
+                    return null;
+                }
+                table[free < 0 ? pos : free] = key;
+                used++;
+                return key;
+            }
+            if (x == DELETED) {
+                if (free < 0) {
+                    free = pos;
+                }
+            } else if (Ops.eq(x, key)) {
+                if (remove) {
+                    used--;
+                    table[pos] = table[(pos + 1) % table.length] == null ? null : DELETED;
+                }
+                return x;
+            }
+            pos = (pos + 1) % table.length;
+            if (pos == start) {
+                if (!add) {
+                    return null;
+                }
+                if (free >= 0) {
+                    table[free] = key;
+                    used++;
+                    return key;
+                }
+                grow();
+                start = pos = (int) Long.remainderUnsigned(hash, table.length);
+            }
+        }
+    }
+
+    private boolean has(PyObject key) {
+        return lookup(key, false, false) != null;
+    }
+
+    private boolean discard(PyObject key) {
+        return lookup(key, false, true) != null;
+    }
+
+    /** Adds a missing item and removes a present one. */
+    private void toggle(PyObject key) {
+        if (!discard(key)) {
+            add(key);
+        }
+    }
+
+    private PyObject removeFirst() {
+        for (int pos = 0; pos < table.length; pos++) {
+            PyObject x = table[pos];
+            if (x != null && x != DELETED) {
+                used--;
+                table[pos] = table[(pos + 1) % table.length] == null ? null : DELETED;
+                return x;
+            }
+        }
+        return null;
+    }
+
+    private void clear() {
+        table = EMPTY_TABLE;
+        used = 0;
     }
 
     private static PySet from(PyObject src, boolean frozen) {
@@ -41,9 +168,11 @@ public final class PySet extends PyObject {
         return o instanceof PySet s ? s : from(o, false);
     }
 
+    /** A copy with the same table layout, so it iterates in the same order. */
     private PySet copy(boolean asFrozen) {
         PySet r = new PySet(asFrozen);
-        r.set.addAll(set);
+        r.table = table.length == 0 ? EMPTY_TABLE : table.clone();
+        r.used = used;
         return r;
     }
 
@@ -59,12 +188,13 @@ public final class PySet extends PyObject {
             t.method("union", 1, PyBuiltinFunction.VARIADIC, a -> fold(a, Ops.OR));
             t.method("intersection", 1, PyBuiltinFunction.VARIADIC, a -> fold(a, Ops.AND));
             t.method("difference", 1, PyBuiltinFunction.VARIADIC, a -> fold(a, Ops.SUBTRACT));
-            t.method("symmetric_difference", 2, 2, a -> self(a).binaryOp(Ops.XOR, other(a[1])));
-            t.method("issubset", 2, 2, a -> Py.bool(other(a[1]).set.containsAll(self(a).set)));
-            t.method("issuperset", 2, 2, a -> Py.bool(self(a).set.containsAll(other(a[1]).set)));
+            t.method("symmetric_difference", 2, 2, a -> self(a).symmetricDifference(other(a[1]), false));
+            t.method("issubset", 2, 2, a -> Py.bool(self(a).isSubsetOf(other(a[1]), false)));
+            t.method("issuperset", 2, 2, a -> Py.bool(other(a[1]).isSubsetOf(self(a), false)));
             t.method("isdisjoint", 2, 2, a -> {
-                for (PyObject x : other(a[1]).set) {
-                    if (self(a).set.contains(x)) {
+                PyObject it = a[1].iter();
+                for (PyObject x = it.next(); x != null; x = it.next()) {
+                    if (self(a).has(x)) {
                         return PyBool.FALSE;
                     }
                 }
@@ -76,60 +206,120 @@ public final class PySet extends PyObject {
             return PyNone.NONE;
         });
         TYPE.method("discard", 2, 2, a -> {
-            self(a).set.remove(a[1]);
+            self(a).discard(a[1]);
             return PyNone.NONE;
         });
         TYPE.method("remove", 2, 2, a -> {
-            if (!self(a).set.remove(a[1])) {
+            if (!self(a).discard(a[1])) {
                 throw Py.keyError(a[1]);
             }
             return PyNone.NONE;
         });
         TYPE.method("pop", 1, 1, a -> {
-            PySet s = self(a);
-            if (s.set.isEmpty()) {
+            PyObject x = self(a).removeFirst();
+            if (x == null) {
                 throw Py.error(PyBaseException.KEY_ERROR, "pop from an empty set");
             }
-            PyObject x = s.set.iterator().next();
-            s.set.remove(x);
             return x;
         });
         TYPE.method("clear", 1, 1, a -> {
-            self(a).set.clear();
+            self(a).clear();
             return PyNone.NONE;
         });
         TYPE.method("update", 1, PyBuiltinFunction.VARIADIC, a -> {
             for (int i = 1; i < a.length; i++) {
-                self(a).set.addAll(other(a[i]).set);
+                self(a).addAll(a[i]);
             }
             return PyNone.NONE;
         });
-        TYPE.method("intersection_update", 1, PyBuiltinFunction.VARIADIC, a -> {
-            for (int i = 1; i < a.length; i++) {
-                self(a).set.retainAll(other(a[i]).set);
-            }
+        TYPE.method("intersection_update", 2, 2, a -> {
+            self(a).intersection(a[1], true);
             return PyNone.NONE;
         });
         TYPE.method("difference_update", 1, PyBuiltinFunction.VARIADIC, a -> {
             for (int i = 1; i < a.length; i++) {
-                self(a).set.removeAll(other(a[i]).set);
+                self(a).removeAll(a[i]);
             }
             return PyNone.NONE;
         });
         TYPE.method("symmetric_difference_update", 2, 2, a -> {
-            for (PyObject x : other(a[1]).set) {
-                if (!self(a).set.remove(x)) {
-                    self(a).set.add(x);
-                }
-            }
+            self(a).symmetricDifference(other(a[1]), true);
             return PyNone.NONE;
         });
+    }
+
+    private void addAll(PyObject iterable) {
+        PyObject it = iterable.iter();
+        for (PyObject x = it.next(); x != null; x = it.next()) {
+            add(x);
+        }
+    }
+
+    private void removeAll(PyObject iterable) {
+        if (iterable == this) {
+            clear();
+            return;
+        }
+        PyObject it = iterable.iter();
+        for (PyObject x = it.next(); x != null; x = it.next()) {
+            discard(x);
+        }
+    }
+
+    /** The items of {@code other} that are also here, in a new table (or this one's, when updating). */
+    private PySet intersection(PyObject other, boolean update) {
+        if (other == this) {
+            return update ? this : copy(frozen);
+        }
+        PySet out = new PySet(frozen);
+        PyObject it = other.iter();
+        for (PyObject x = it.next(); x != null; x = it.next()) {
+            if (has(x)) {
+                out.add(x);
+            }
+        }
+        if (update) {
+            table = out.table;
+            used = out.used;
+            return this;
+        }
+        return out;
+    }
+
+    private PySet symmetricDifference(PySet other, boolean update) {
+        PySet r = update ? this : copy(frozen);
+        for (PyObject x : other.items()) {
+            r.toggle(x);
+        }
+        return r;
+    }
+
+    private boolean isSubsetOf(PySet other, boolean proper) {
+        if (proper && used == other.used) {
+            return false;
+        }
+        for (PyObject x : items()) {
+            if (!other.has(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PyObject fold(PyObject[] a, int op) {
         PySet r = self(a).copy(self(a).frozen);
         for (int i = 1; i < a.length; i++) {
-            r = (PySet) r.binaryOp(op, other(a[i]));
+            switch (op) {
+                case Ops.OR:
+                    r.addAll(a[i]);
+                    break;
+                case Ops.AND:
+                    r = r.intersection(a[i], false);
+                    break;
+                default:
+                    r.removeAll(a[i]);
+                    break;
+            }
         }
         return r;
     }
@@ -141,37 +331,37 @@ public final class PySet extends PyObject {
 
     @Override
     public String repr() {
-        if (set.isEmpty()) {
+        if (used == 0) {
             return frozen ? "frozenset()" : "set()";
         }
-        PyObject[] arr = set.toArray(new PyObject[0]);
-        String body = PyList.join(arr, arr.length, "{", "}");
+        List<PyObject> items = items();
+        String body = PyList.join(items.toArray(new PyObject[0]), items.size(), "{", "}");
         return frozen ? "frozenset(" + body + ")" : body;
     }
 
     @Override
     public boolean isTrue() {
-        return !set.isEmpty();
+        return used != 0;
     }
 
     @Override
     public int len() {
-        return set.size();
+        return used;
     }
 
     @Override
     public boolean contains(PyObject item) {
-        return set.contains(item);
+        return has(item);
     }
 
     @Override
     public PyObject iter() {
-        return new PyIterators.JavaIterator(new ArrayList<>(set).iterator());
+        return new PyIterators.JavaIterator(items().iterator());
     }
 
     @Override
     public boolean pyEquals(PyObject other) {
-        return other instanceof PySet s && s.set.equals(set);
+        return other instanceof PySet s && used == s.used && isSubsetOf(s, false);
     }
 
     @Override
@@ -179,7 +369,11 @@ public final class PySet extends PyObject {
         if (!frozen) {
             throw Py.typeError("unsupported type for __hash__: 'set'");
         }
-        return set.hashCode();
+        long h = 0;
+        for (PyObject x : items()) {
+            h += Ops.hash(x);
+        }
+        return h;
     }
 
     @Override
@@ -187,37 +381,40 @@ public final class PySet extends PyObject {
         if (!(other instanceof PySet o)) {
             return null;
         }
-        boolean inplace = op >= Ops.INPLACE_OR && op <= Ops.INPLACE_POWER;
-        PySet r = inplace && !frozen ? this : copy(frozen);
+        boolean update = !frozen;
         switch (op) {
             case Ops.OR:
+                return fold(new PyObject[] {this, o}, Ops.OR);
             case Ops.INPLACE_OR:
-                r.set.addAll(o.set);
-                return r;
-            case Ops.AND:
-            case Ops.INPLACE_AND:
-                r.set.retainAll(o.set);
-                return r;
-            case Ops.SUBTRACT:
-            case Ops.INPLACE_SUBTRACT:
-                r.set.removeAll(o.set);
-                return r;
-            case Ops.XOR:
-            case Ops.INPLACE_XOR:
-                for (PyObject x : o.set) {
-                    if (!r.set.remove(x)) {
-                        r.set.add(x);
-                    }
+                if (update) {
+                    addAll(o);
+                    return this;
                 }
-                return r;
+                return fold(new PyObject[] {this, o}, Ops.OR);
+            case Ops.AND:
+                return intersection(o, false);
+            case Ops.INPLACE_AND:
+                return intersection(o, update);
+            case Ops.SUBTRACT:
+                return fold(new PyObject[] {this, o}, Ops.SUBTRACT);
+            case Ops.INPLACE_SUBTRACT:
+                if (update) {
+                    removeAll(o);
+                    return this;
+                }
+                return fold(new PyObject[] {this, o}, Ops.SUBTRACT);
+            case Ops.XOR:
+                return symmetricDifference(o, false);
+            case Ops.INPLACE_XOR:
+                return symmetricDifference(o, update);
             case Ops.LESS:
-                return Py.bool(set.size() < o.set.size() && o.set.containsAll(set));
+                return Py.bool(isSubsetOf(o, true));
             case Ops.LESS_EQUAL:
-                return Py.bool(o.set.containsAll(set));
+                return Py.bool(isSubsetOf(o, false));
             case Ops.MORE:
-                return Py.bool(set.size() > o.set.size() && set.containsAll(o.set));
+                return Py.bool(o.isSubsetOf(this, true));
             case Ops.MORE_EQUAL:
-                return Py.bool(set.containsAll(o.set));
+                return Py.bool(o.isSubsetOf(this, false));
             default:
                 return null;
         }

@@ -20,6 +20,11 @@ public final class PySlice extends PyObject {
     }
 
     @Override
+    public long pyHash() {
+        throw Py.typeError("unsupported type for __hash__: 'slice'");
+    }
+
+    @Override
     public String repr() {
         return "slice(" + Ops.repr(start) + ", " + Ops.repr(stop) + ", " + Ops.repr(step) + ")";
     }

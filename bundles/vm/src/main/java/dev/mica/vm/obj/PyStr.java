@@ -86,6 +86,40 @@ public final class PyStr extends PyObject {
     }
 
     /** MicroPython's repr of text: single quotes unless the text has ' and no ". */
+    /**
+     * MicroPython's string hash (its qstr hash): djb2 with xor over the UTF-8 bytes, kept to
+     * 16 bits and never 0. Hash order decides how sets print, so it has to be this one.
+     */
+    static int qstrHash(String s) {
+        int h = 5381;
+        for (int i = 0; i < s.length(); i++) {
+            int c = s.charAt(i);
+            if (c < 0x80) {
+                h = (h * 33) ^ c;
+            } else if (c < 0x800) {
+                h = (h * 33) ^ (0xc0 | (c >> 6));
+                h = (h * 33) ^ (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate((char) c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint((char) c, s.charAt(++i));
+                h = (h * 33) ^ (0xf0 | (cp >> 18));
+                h = (h * 33) ^ (0x80 | ((cp >> 12) & 0x3f));
+                h = (h * 33) ^ (0x80 | ((cp >> 6) & 0x3f));
+                h = (h * 33) ^ (0x80 | (cp & 0x3f));
+            } else {
+                h = (h * 33) ^ (0xe0 | (c >> 12));
+                h = (h * 33) ^ (0x80 | ((c >> 6) & 0x3f));
+                h = (h * 33) ^ (0x80 | (c & 0x3f));
+            }
+        }
+        h &= 0xffff;
+        return h == 0 ? 1 : h;
+    }
+
+    /** The original string object when an operation left its text as it was (MicroPython returns it). */
+    private static PyObject unlessUnchanged(PyObject original, String result) {
+        return original instanceof PyStr o && o.type() == TYPE && o.value.length() == result.length() ? original : of(result);
+    }
+
     public static String quote(String s) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder(s.length() + 2);
@@ -128,7 +162,7 @@ public final class PyStr extends PyObject {
     public long pyHash() {
         int h = hash;
         if (h == 0) {
-            h = value.hashCode();
+            h = qstrHash(value);
             hash = h;
         }
         return h;
@@ -393,10 +427,11 @@ public final class PyStr extends PyObject {
             if (n == 1) {
                 return a[0] instanceof PyStr ? a[0] : of(Ops.str(a[0]));
             }
-            if (a[0] instanceof PyBytes b) {
-                return of(new String(b.bytes(), StandardCharsets.UTF_8));
+            if (n > 3) {
+                throw Py.typeError("function expected at most 3 arguments, got " + n);
             }
-            throw Py.typeError("str() argument must be bytes");
+            BufferView data = Buffers.read(a[0]);
+            return BytesMethods.decodeUtf8(data.array(), data.offset(), data.length());
         });
         TYPE.method("join", 2, 2, a -> {
             PyObject it = a[1].iter();
@@ -425,9 +460,11 @@ public final class PyStr extends PyObject {
             PyObject max = Py.positional(a, kw) > 2 ? a[2] : Py.keyword(a, kw, "maxsplit");
             return rsplit(self(a), sep, max == null ? -1 : Ops.indexValue(max, "int"));
         });
-        TYPE.method("splitlines", 1, 2, a -> {
+        TYPE.methodKw("splitlines", 1, 2, (a, kw) -> {
+            Py.checkKeywords(kw, "keepends");
             String v = self(a);
-            boolean keep = a.length > 1 && a[1].isTrue();
+            PyObject keepArg = Py.positional(a, kw) > 1 ? a[1] : Py.keyword(a, kw, "keepends");
+            boolean keep = keepArg != null && keepArg.isTrue();
             List<PyObject> out = new ArrayList<>();
             int i = 0;
             while (i < v.length()) {
@@ -444,9 +481,9 @@ public final class PyStr extends PyObject {
             }
             return new PyList(out);
         });
-        TYPE.method("strip", 1, 2, a -> of(strip(self(a), stripChars(a), true, true)));
-        TYPE.method("lstrip", 1, 2, a -> of(strip(self(a), stripChars(a), true, false)));
-        TYPE.method("rstrip", 1, 2, a -> of(strip(self(a), stripChars(a), false, true)));
+        TYPE.method("strip", 1, 2, a -> unlessUnchanged(a[0], strip(self(a), stripChars(a), true, true)));
+        TYPE.method("lstrip", 1, 2, a -> unlessUnchanged(a[0], strip(self(a), stripChars(a), true, false)));
+        TYPE.method("rstrip", 1, 2, a -> unlessUnchanged(a[0], strip(self(a), stripChars(a), false, true)));
         TYPE.method("startswith", 2, 4, a -> {
             int[] r = range(a, 2);
             String v = self(a).substring(r[0]);

@@ -2,7 +2,7 @@ package dev.mica.vm.obj;
 
 /** super(type, obj): attribute lookup that starts after {@code type} in obj's MRO. */
 public final class PySuper extends PyObject {
-    public static final PyType TYPE = PyType.builtin("super", PyType.OBJECT);
+    public static final PyType TYPE = PyType.builtinProxy("super");
 
     private final PyType startAfter;
     private final PyObject self;
@@ -17,8 +17,16 @@ public final class PySuper extends PyObject {
             if (a.length != 2) {
                 throw Py.typeError("function takes 2 positional arguments but " + a.length + " were given");
             }
+            if (kw != null && kw.length > 0) {
+                throw Py.typeError("function doesn't take keyword arguments");
+            }
             if (!(a[0] instanceof PyType st)) {
-                throw Py.typeError("first argument to super() must be type");
+                throw Py.typeError("issubclass() arg 2 must be a class or a tuple of classes");
+            }
+            // the object must be an instance of the type, or a class derived from it
+            PyType second = a[1] instanceof PyType t2 && a[1].type() == PyType.TYPE ? t2 : a[1].type();
+            if (!second.isSubclassOf(st)) {
+                throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
             }
             return new PySuper(st, a[1]);
         });

@@ -3,7 +3,7 @@ package dev.mica.vm.obj;
 import java.util.Arrays;
 
 /** tuple: an immutable array. */
-public final class PyTuple extends PyObject {
+public class PyTuple extends PyObject {
     public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT);
     public static final PyTuple EMPTY = new PyTuple();
 

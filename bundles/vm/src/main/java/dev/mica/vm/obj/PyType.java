@@ -24,6 +24,8 @@ public final class PyType extends PyObject {
     private Constructor constructor;
     /** The built-in type whose instance layout instances of this type use. */
     private PyType layout;
+    /** The type of this type: {@code type}, or a metaclass derived from it; null means {@code type}. */
+    private PyType metatype;
 
     private PyType(String name, PyType[] bases, boolean builtin) {
         this.name = name.intern();
@@ -37,9 +39,22 @@ public final class PyType extends PyObject {
         return new PyType(name, new PyType[] {base}, true);
     }
 
+    /**
+     * A built-in type that inherits nothing from object in its namespace, for proxies such as
+     * super whose attributes all come from elsewhere.
+     */
+    public static PyType builtinProxy(String name) {
+        return new PyType(name, new PyType[0], true);
+    }
+
     /** A class made by a {@code class} statement. */
     public static PyType userClass(String name, PyType[] bases, Map<String, PyObject> namespace) {
         PyType[] b = bases.length == 0 ? new PyType[] {OBJECT} : bases;
+        for (PyType base : b) {
+            if (!base.isAcceptableBase()) {
+                throw Py.typeError("type '" + base.name + "' isn't an acceptable base type");
+            }
+        }
         PyType t = new PyType(name, b, false);
         PyType layout = OBJECT;
         for (PyType base : b) {
@@ -61,6 +76,12 @@ public final class PyType extends PyObject {
             t.dict.put("__new__", new PyDescriptors.StaticMethod(newFn));
         }
         return t;
+    }
+
+    /** Whether a class statement may derive from this type (MicroPython: the type can make instances). */
+    private boolean isAcceptableBase() {
+        return !builtin || constructor != null || this == OBJECT || this == TYPE
+                || isSubclassOf(PyBaseException.BASE_EXCEPTION);
     }
 
     private static PyType[] computeMro(PyType self, PyType[] bases) {
@@ -157,6 +178,11 @@ public final class PyType extends PyObject {
 
     /** Bumped whenever any class's namespace changes, which invalidates every lookup cache. */
     private static volatile int namespaceVersion;
+
+    /** The current namespace version: a cache of lookups stays valid while this is unchanged. */
+    public static int namespaceVersion() {
+        return namespaceVersion;
+    }
     private static final PyObject MISSING = new PyCell(null);
     private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
     private int cacheVersion = -1;
@@ -230,7 +256,7 @@ public final class PyType extends PyObject {
 
     @Override
     public PyType type() {
-        return TYPE;
+        return metatype != null ? metatype : TYPE;
     }
 
     @Override
@@ -249,6 +275,13 @@ public final class PyType extends PyObject {
                 return new PyBoundMethod(c.function(), this);
             }
             return v;
+        }
+        if (metatype != null && metatype != TYPE) {
+            // methods a metaclass defines apply to its classes
+            PyObject m = metatype.lookup(attr);
+            if (m != null) {
+                return bindToInstance(m, this, metatype);
+            }
         }
         switch (attr) {
             case "__name__":
@@ -286,6 +319,12 @@ public final class PyType extends PyObject {
 
     @Override
     public PyObject call(PyObject[] args, String[] kwNames) {
+        if (metatype != null && metatype != TYPE) {
+            PyObject metaCall = metatype.lookup("__call__");
+            if (metaCall != null && !(metaCall instanceof PyBuiltinFunction)) {
+                return metaCall.call(Py.prepend(this, args), kwNames);
+            }
+        }
         if (this == TYPE) {
             int nPos = args.length - (kwNames == null ? 0 : kwNames.length);
             if (nPos == 1) {
@@ -301,13 +340,13 @@ public final class PyType extends PyObject {
                 for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
                     ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
                 }
-                return userClass(args[0].str(), bs, ns);
+                return newClass(args);
             }
             throw Py.typeError("function takes 1 positional arguments but " + nPos + " were given");
         }
         if (builtin) {
             if (constructor == null) {
-                throw Py.typeError("cannot create '" + name + "' instances");
+                throw Py.typeError("can't create '" + name + "' instances");
             }
             return constructor.construct(this, args, kwNames);
         }
@@ -337,10 +376,39 @@ public final class PyType extends PyObject {
         return obj;
     }
 
+    /** type(name, bases, dict): a new class. */
+    private static PyType newClass(PyObject[] args) {
+        if (!(args[1] instanceof PyTuple) || !(args[2] instanceof PyDict)) {
+            throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
+        }
+        PyObject[] items = ((PyTuple) args[1]).items();
+        PyType[] bs = new PyType[items.length];
+        for (int i = 0; i < bs.length; i++) {
+            if (!(items[i] instanceof PyType bt)) {
+                throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
+            }
+            bs[i] = bt;
+        }
+        Map<String, PyObject> ns = new LinkedHashMap<>();
+        for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
+            ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
+        }
+        return userClass(args[0].str(), bs, ns);
+    }
+
     /** A fresh instance of this (user) class, before {@code __init__}. */
     public PyObject allocate(PyObject[] args, String[] kwNames) {
         if (layout == OBJECT) {
             return new PyInstance(this);
+        }
+        if (layout == TYPE) {
+            // an instance of a metaclass is a class
+            if (Py.positional(args, kwNames) != 3) {
+                throw Py.typeError("function takes 3 positional arguments but " + Py.positional(args, kwNames) + " were given");
+            }
+            PyType cls = newClass(args);
+            cls.metatype = this;
+            return cls;
         }
         if (layout.isSubclassOf(PyBaseException.BASE_EXCEPTION)) {
             int nPos = args.length - (kwNames == null ? 0 : kwNames.length);

@@ -7,9 +7,18 @@ import java.math.RoundingMode;
 final class StrFormat {
     private StrFormat() {}
 
+    /**
+     * {@code fmt % arg}. A tuple gives the arguments; any other value is the single argument,
+     * and a dict is also the map that {@code %(name)} conversions read.
+     */
     static String percent(String fmt, PyObject arg) {
-        PyObject[] args = arg instanceof PyTuple t ? t.items() : new PyObject[] {arg};
-        PyObject mapping = arg instanceof PyDict ? arg : null;
+        return percent(fmt, arg, false);
+    }
+
+    /** {@code fmt % arg} for a bytes format (as Latin-1 text), where %s shows bytes arguments raw. */
+    static String percent(String fmt, PyObject arg, boolean bytesFormat) {
+        PyObject[] args = arg instanceof PyTuple t && arg.type() == PyTuple.TYPE ? t.items() : new PyObject[] {arg};
+        PyObject mapping = arg instanceof PyDict && arg.type() == PyDict.TYPE ? arg : null;
         StringBuilder out = new StringBuilder();
         int ai = 0;
         int i = 0;
@@ -23,11 +32,21 @@ final class StrFormat {
             if (i >= n) {
                 throw Py.valueError("incomplete format");
             }
+            if (fmt.charAt(i) == '%') {
+                out.append('%');
+                i++;
+                continue;
+            }
             PyObject value = null;
             if (fmt.charAt(i) == '(') {
+                if (mapping == null) {
+                    throw Py.typeError("format needs a dict");
+                }
+                // the dict is used up as the single argument
+                ai = 1;
                 int close = fmt.indexOf(')', i);
-                if (close < 0 || mapping == null) {
-                    throw Py.typeError("format requires a dict");
+                if (close < 0) {
+                    throw Py.valueError("incomplete format key");
                 }
                 value = mapping.getItem(PyStr.of(fmt.substring(i + 1, close)));
                 i = close + 1;
@@ -38,7 +57,10 @@ final class StrFormat {
             }
             int width = -1;
             if (i < n && fmt.charAt(i) == '*') {
-                width = (int) Ops.indexValue(args[ai++], "int");
+                if (ai >= args.length) {
+                    throw Py.typeError("format string needs more arguments");
+                }
+                width = PyInt.implicit(args[ai++]).toInt();
                 i++;
             } else {
                 int s = i;
@@ -53,7 +75,10 @@ final class StrFormat {
             if (i < n && fmt.charAt(i) == '.') {
                 i++;
                 if (i < n && fmt.charAt(i) == '*') {
-                    prec = (int) Ops.indexValue(args[ai++], "int");
+                    if (ai >= args.length) {
+                        throw Py.typeError("format string needs more arguments");
+                    }
+                    prec = PyInt.implicit(args[ai++]).toInt();
                     i++;
                 } else {
                     int s = i;
@@ -66,43 +91,50 @@ final class StrFormat {
             if (i >= n) {
                 throw Py.valueError("incomplete format");
             }
-            char type = fmt.charAt(i++);
-            if (type == '%') {
-                out.append('%');
-                continue;
-            }
             if (value == null) {
                 if (ai >= args.length) {
                     throw Py.typeError("format string needs more arguments");
                 }
                 value = args[ai++];
             }
+            char type = fmt.charAt(i++);
             String body;
             boolean numeric = false;
             switch (type) {
                 case 's':
-                    body = Ops.str(value);
+                case 'r':
+                    if (type == 's' && bytesFormat && value instanceof PyBytes raw) {
+                        body = BytesMethods.asFormatText(raw.bytes());
+                    } else {
+                        body = type == 's' ? Ops.str(value) : Ops.repr(value);
+                    }
                     if (prec >= 0 && prec < body.length()) {
                         body = body.substring(0, prec);
                     }
                     break;
-                case 'r':
-                    body = Ops.repr(value);
-                    break;
                 case 'c':
-                    body = value instanceof PyStr s ? s.value() : new String(Character.toChars((int) Ops.indexValue(value, "int")));
+                    if (value instanceof PyStr s) {
+                        if (s.codePointLength() != 1) {
+                            throw Py.typeError("%c needs int or char");
+                        }
+                        body = s.value();
+                    } else if (value instanceof PyInt || value instanceof PyFloat) {
+                        body = String.valueOf((char) (PyInt.implicit(value).value & 0xff));
+                    } else {
+                        throw Py.typeError("integer needed");
+                    }
                     break;
                 case 'd':
                 case 'i':
                 case 'u':
                     numeric = true;
-                    body = digitsWithPrecision(intText(value instanceof PyFloat f ? PyInt.of(new BigDecimal(f.value).toBigInteger()) : value, 10, false), prec);
+                    body = digitsWithPrecision(intText(value instanceof PyFloat f ? PyInt.fromDouble(f.value) : PyInt.implicit(value), 10, false), prec);
                     break;
                 case 'x':
                 case 'X':
                 case 'o':
                     numeric = true;
-                    body = intText(value, type == 'o' ? 8 : 16, false);
+                    body = intText(PyInt.implicit(value), type == 'o' ? 8 : 16, false);
                     body = digitsWithPrecision(body, prec);
                     if (flags.indexOf('#') >= 0) {
                         String prefix = type == 'o' ? "0o" : "0x";
@@ -133,7 +165,7 @@ final class StrFormat {
             }
             out.append(pad(body, width, flags.indexOf('-') >= 0 ? '<' : '>', numeric && flags.indexOf('0') >= 0 && flags.indexOf('-') < 0 ? '0' : ' ', numeric));
         }
-        if (ai < args.length && mapping == null) {
+        if (mapping == null && ai != args.length) {
             throw Py.typeError("format string didn't convert all arguments");
         }
         return out.toString();
@@ -225,15 +257,22 @@ final class StrFormat {
         }
     }
 
+    /** {@code fmt.format(*args, **kw)}; {@code a[0]} is the format string itself. */
     static String format(String fmt, PyObject[] a, String[] kw) {
+        return formatPart(fmt, 0, fmt.length(), new int[] {0}, a, kw);
+    }
+
+    /**
+     * Formats {@code fmt[from:to]}. {@code argIndex[0]} counts automatically numbered fields
+     * and becomes -1 once a field is numbered by hand; the two styles cannot mix.
+     */
+    private static String formatPart(String fmt, int from, int to, int[] argIndex, PyObject[] a, String[] kw) {
         StringBuilder out = new StringBuilder();
-        int[] auto = {1};
-        int i = 0;
-        int n = fmt.length();
-        while (i < n) {
+        int i = from;
+        while (i < to) {
             char c = fmt.charAt(i++);
             if (c == '}') {
-                if (i < n && fmt.charAt(i) == '}') {
+                if (i < to && fmt.charAt(i) == '}') {
                     i++;
                     out.append('}');
                     continue;
@@ -244,231 +283,275 @@ final class StrFormat {
                 out.append(c);
                 continue;
             }
-            if (i < n && fmt.charAt(i) == '{') {
+            if (i < to && fmt.charAt(i) == '{') {
                 i++;
                 out.append('{');
                 continue;
             }
-            int depth = 1;
-            int s = i;
-            while (i < n && depth > 0) {
-                char d = fmt.charAt(i);
-                if (d == '{') {
-                    depth++;
-                } else if (d == '}') {
-                    depth--;
-                }
+            int nameStart = i;
+            while (i < to && "}!:".indexOf(fmt.charAt(i)) < 0) {
                 i++;
             }
-            if (depth > 0) {
+            String fieldName = i > nameStart ? fmt.substring(nameStart, i) : null;
+            char conversion = 0;
+            if (i < to && fmt.charAt(i) == '!') {
+                i++;
+                if (i < to && (fmt.charAt(i) == 'r' || fmt.charAt(i) == 's')) {
+                    conversion = fmt.charAt(i++);
+                } else if (i >= to) {
+                    throw Py.valueError("end of format while looking for conversion specifier");
+                } else {
+                    throw Py.valueError("unknown conversion specifier " + fmt.charAt(i));
+                }
+            }
+            int specStart = -1;
+            if (i < to && fmt.charAt(i) == ':') {
+                i++;
+                if (i < to && fmt.charAt(i) != '}') {
+                    specStart = i;
+                    for (int nest = 1; i < to; i++) {
+                        char d = fmt.charAt(i);
+                        if (d == '{') {
+                            nest++;
+                        } else if (d == '}' && --nest == 0) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (i >= to) {
+                throw Py.valueError("unmatched '{' in format");
+            }
+            if (fmt.charAt(i) != '}') {
                 throw Py.valueError("expected ':' after format specifier");
             }
-            String field = fmt.substring(s, i - 1);
-            String spec = "";
-            char conv = 0;
-            int colon = field.indexOf(':');
-            if (colon >= 0) {
-                spec = field.substring(colon + 1);
-                field = field.substring(0, colon);
+            int specEnd = i++;
+            PyObject value = fieldValue(fieldName, argIndex, a, kw);
+            if (specStart < 0 && conversion == 0) {
+                conversion = 's';
             }
-            int bang = field.indexOf('!');
-            if (bang >= 0) {
-                conv = field.charAt(bang + 1);
-                field = field.substring(0, bang);
+            if (conversion != 0) {
+                value = PyStr.of(conversion == 's' ? Ops.str(value) : Ops.repr(value));
             }
-            String head = field;
-            String rest = "";
-            for (int k = 0; k < field.length(); k++) {
-                if (field.charAt(k) == '.' || field.charAt(k) == '[') {
-                    head = field.substring(0, k);
-                    rest = field.substring(k);
-                    break;
-                }
-            }
-            PyObject value = field(a, kw, head, auto);
-            while (!rest.isEmpty()) {
-                if (rest.charAt(0) == '.') {
-                    int e = 1;
-                    while (e < rest.length() && rest.charAt(e) != '.' && rest.charAt(e) != '[') {
-                        e++;
-                    }
-                    value = Ops.getAttr(value, rest.substring(1, e).intern());
-                    rest = rest.substring(e);
-                } else {
-                    int e = rest.indexOf(']');
-                    String key = rest.substring(1, e);
-                    value = value.getItem(key.chars().allMatch(Character::isDigit) && !key.isEmpty() ? PyInt.of(Long.parseLong(key)) : PyStr.of(key));
-                    rest = rest.substring(e + 1);
-                }
-            }
-            if (conv == 'r') {
-                value = PyStr.of(Ops.repr(value));
-            } else if (conv == 's') {
-                value = PyStr.of(Ops.str(value));
-            }
-            if (spec.indexOf('{') >= 0) {
-                spec = nestedSpec(spec, a, kw, auto);
-            }
+            String spec = specStart < 0 ? "" : formatPart(fmt, specStart, specEnd, argIndex, a, kw);
             out.append(formatValue(value, spec));
         }
         return out.toString();
     }
 
-    /** An argument of str.format by name, by number, or the next one in order for an empty name. */
-    private static PyObject field(PyObject[] a, String[] kw, String name, int[] auto) {
+    /** The argument a replacement field names: a position, a keyword, or the next one in order. */
+    private static PyObject fieldValue(String name, int[] argIndex, PyObject[] a, String[] kw) {
         int nPos = Py.positional(a, kw);
-        if (name.isEmpty()) {
-            if (auto[0] >= nPos) {
+        if (name == null) {
+            if (argIndex[0] < 0) {
+                throw Py.valueError("can't switch from manual field specification to automatic field numbering");
+            }
+            if (argIndex[0] >= nPos - 1) {
                 throw Py.indexError("tuple index out of range");
             }
-            return a[auto[0]++];
+            return a[++argIndex[0]];
         }
-        if (Character.isDigit(name.charAt(0))) {
-            int idx = Integer.parseInt(name) + 1;
-            if (idx >= nPos) {
+        PyObject value;
+        int end;
+        if (name.charAt(0) >= '0' && name.charAt(0) <= '9') {
+            if (argIndex[0] > 0) {
+                throw Py.valueError("can't switch from automatic field numbering to manual field specification");
+            }
+            end = 0;
+            long index = 0;
+            while (end < name.length() && name.charAt(end) >= '0' && name.charAt(end) <= '9') {
+                index = Math.min(Integer.MAX_VALUE, index * 10 + name.charAt(end++) - '0');
+            }
+            if (index >= nPos - 1) {
                 throw Py.indexError("tuple index out of range");
             }
-            return a[idx];
-        }
-        PyObject v = Py.keyword(a, kw, name);
-        if (v == null) {
-            throw Py.keyError(PyStr.of(name));
-        }
-        return v;
-    }
-
-    /** Replaces the {fields} inside a format spec, continuing the automatic numbering. */
-    private static String nestedSpec(String spec, PyObject[] a, String[] kw, int[] auto) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < spec.length()) {
-            char c = spec.charAt(i);
-            if (c == '{') {
-                int close = spec.indexOf('}', i);
-                if (close < 0) {
-                    throw Py.valueError("unmatched '{' in format");
-                }
-                sb.append(Ops.str(field(a, kw, spec.substring(i + 1, close), auto)));
-                i = close + 1;
-            } else {
-                sb.append(c);
-                i++;
+            value = a[(int) index + 1];
+            argIndex[0] = -1;
+        } else {
+            end = 0;
+            while (end < name.length() && name.charAt(end) != '.' && name.charAt(end) != '[') {
+                end++;
+            }
+            String key = name.substring(0, end);
+            value = Py.keyword(a, kw, key);
+            if (value == null) {
+                throw Py.keyError(PyStr.of(key));
             }
         }
-        return sb.toString();
+        if (end < name.length()) {
+            throw Py.error(PyBaseException.NOT_IMPLEMENTED_ERROR, "attributes not supported");
+        }
+        return value;
     }
 
-    /** format(value, spec) for the built-in types. */
+    /** format(value, spec) as MicroPython's str.format applies a format specifier. */
     static String formatValue(PyObject value, String spec) {
-        if (spec.isEmpty()) {
-            return Ops.str(value);
-        }
-        char fill = ' ';
+        char fill = 0;
         char align = 0;
-        int p = 0;
-        if (spec.length() >= 2 && "<>=^".indexOf(spec.charAt(1)) >= 0) {
-            fill = spec.charAt(0);
-            align = spec.charAt(1);
-            p = 2;
-        } else if ("<>=^".indexOf(spec.charAt(0)) >= 0) {
-            align = spec.charAt(0);
-            p = 1;
-        }
-        char sign = '-';
-        if (p < spec.length() && "+- ".indexOf(spec.charAt(p)) >= 0) {
-            sign = spec.charAt(p++);
-        }
+        char sign = 0;
         boolean alt = false;
-        if (p < spec.length() && spec.charAt(p) == '#') {
-            alt = true;
-            p++;
-        }
-        if (p < spec.length() && spec.charAt(p) == '0') {
-            if (align == 0) {
-                fill = '0';
-                align = '=';
-            }
-            p++;
-        }
-        int width = -1;
-        int s = p;
-        while (p < spec.length() && Character.isDigit(spec.charAt(p))) {
-            p++;
-        }
-        if (p > s) {
-            width = Integer.parseInt(spec.substring(s, p));
-        }
         boolean comma = false;
-        if (p < spec.length() && (spec.charAt(p) == ',' || spec.charAt(p) == '_')) {
-            comma = true;
-            p++;
-        }
+        int width = -1;
         int prec = -1;
-        if (p < spec.length() && spec.charAt(p) == '.') {
-            s = ++p;
-            while (p < spec.length() && Character.isDigit(spec.charAt(p))) {
+        char type = 0;
+        boolean integer = value instanceof PyInt;
+        boolean numeric = integer || value instanceof PyFloat;
+        if (!spec.isEmpty()) {
+            int p = 0;
+            int n = spec.length();
+            if ("<>=^".indexOf(spec.charAt(0)) >= 0) {
+                align = spec.charAt(p++);
+            } else if (n > 1 && "<>=^".indexOf(spec.charAt(1)) >= 0) {
+                fill = spec.charAt(p++);
+                align = spec.charAt(p++);
+            }
+            if (p < n && "+- ".indexOf(spec.charAt(p)) >= 0) {
+                sign = spec.charAt(p++);
+            }
+            if (p < n && spec.charAt(p) == '#') {
+                alt = true;
                 p++;
             }
-            prec = Integer.parseInt(spec.substring(s, p));
-        }
-        char type = p < spec.length() ? spec.charAt(p) : 0;
-        String body;
-        if (value instanceof PyBool b) {
-            value = PyInt.of(b.value);
-        }
-        boolean numeric = value instanceof PyInt || value instanceof PyFloat;
-        if (value instanceof PyStr str && type != 0 && type != 's') {
-            throw Py.valueError("unknown format code '" + type + "' for object of type 'str'");
-        }
-        if (type == 0 && value instanceof PyFloat f) {
-            body = prec >= 0 ? PyFloat.formatG(f.value, prec) : PyFloat.format(f.value);
-        } else if (type == 0 && comma && value instanceof PyInt iv) {
-            body = String.format("%,d", iv.toBig());
-        } else if (type == 0 || type == 's') {
-            body = Ops.str(value);
-            if (prec >= 0 && prec < body.length()) {
-                body = body.substring(0, prec);
-            }
-        } else if ("dxXobcn".indexOf(type) >= 0 && value instanceof PyInt) {
-            if (type == 'c') {
-                body = new String(Character.toChars((int) Ops.indexValue(value, "int")));
-            } else {
-                int radix = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : type == 'b' ? 2 : 10;
-                body = ((PyInt) value).toBig().toString(radix);
-                if (comma && radix == 10) {
-                    body = String.format("%,d", ((PyInt) value).toBig());
+            if (p < n && spec.charAt(p) == '0') {
+                if (align == 0 && numeric) {
+                    align = '=';
                 }
-                if (alt && radix != 10) {
-                    String prefix = radix == 16 ? "0x" : radix == 8 ? "0o" : "0b";
-                    body = body.startsWith("-") ? "-" + prefix + body.substring(1) : prefix + body;
-                }
-                if (type == 'X') {
-                    body = body.toUpperCase();
+                if (fill == 0) {
+                    fill = '0';
                 }
             }
-        } else if ("eEfFgGn%".indexOf(type) >= 0 && numeric) {
-            if (type == 'n') {
-                type = 'g';
+            int s = p;
+            while (p < n && Character.isDigit(spec.charAt(p))) {
+                p++;
             }
-            double d = Ops.toDouble(value);
-            if (type == '%') {
-                body = floatText(d * 100, 'f', prec < 0 ? 6 : prec, alt) + "%";
-            } else {
-                body = floatText(d, type, prec < 0 ? 6 : prec, alt);
+            if (p > s) {
+                width = Integer.parseInt(spec.substring(s, p));
             }
-        } else {
-            throw Py.valueError("unknown format code '" + type + "' for object of type '" + value.type().name() + "'");
-        }
-        if (numeric && !body.startsWith("-")) {
-            if (sign == '+') {
-                body = "+" + body;
-            } else if (sign == ' ') {
-                body = " " + body;
+            if (p < n && spec.charAt(p) == ',') {
+                comma = true;
+                p++;
+            }
+            if (p < n && spec.charAt(p) == '.') {
+                s = ++p;
+                while (p < n && Character.isDigit(spec.charAt(p))) {
+                    p++;
+                }
+                prec = p > s ? Integer.parseInt(spec.substring(s, p)) : 0;
+            }
+            if (p < n && "bcdeEfFgGnosxX%".indexOf(spec.charAt(p)) >= 0) {
+                type = spec.charAt(p++);
+            }
+            if (p < n) {
+                throw Py.valueError("invalid format specifier");
             }
         }
         if (align == 0) {
             align = numeric ? '>' : '<';
         }
-        return pad(body, width, align, fill, numeric);
+        if (fill == 0) {
+            fill = ' ';
+        }
+        if (sign == '+' || sign == ' ') {
+            if (type == 's') {
+                throw Py.valueError("sign not allowed in string format specifier");
+            }
+            if (type == 'c') {
+                throw Py.valueError("sign not allowed with integer format specifier 'c'");
+            }
+        }
+        if (integer) {
+            PyInt iv = value instanceof PyBool b ? PyInt.of(b.value) : (PyInt) value;
+            switch (type) {
+                case 'c':
+                    return pad(new String(Character.toChars((int) (iv.value & 0xff))), width, align, fill, false);
+                case 0:
+                case 'n':
+                case 'd':
+                case 'b':
+                case 'o':
+                case 'x':
+                case 'X': {
+                    int radix = type == 'b' ? 2 : type == 'o' ? 8 : type == 'x' || type == 'X' ? 16 : 10;
+                    String digits = iv.toBig().abs().toString(radix);
+                    if (comma) {
+                        digits = groupThousands(digits);
+                    }
+                    if (type == 'X') {
+                        digits = digits.toUpperCase();
+                    }
+                    String prefix = "";
+                    if (alt && radix != 10) {
+                        prefix = radix == 2 ? "0b" : radix == 8 ? "0o" : type == 'X' ? "0X" : "0x";
+                    }
+                    String signText = iv.toBig().signum() < 0 ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
+                    return pad(signText + prefix + digits, width, align, fill, true);
+                }
+                case 'e':
+                case 'E':
+                case 'f':
+                case 'F':
+                case 'g':
+                case 'G':
+                case '%':
+                    break;
+                default:
+                    throw unknownCode(type, value);
+            }
+        }
+        if (numeric) {
+            if (type == 0 || type == 'n') {
+                type = 'g';
+            }
+            double d = Ops.toDouble(value);
+            String body;
+            switch (type) {
+                case 'e':
+                case 'E':
+                case 'f':
+                case 'F':
+                case 'g':
+                case 'G':
+                    body = floatText(d, type, prec < 0 ? 6 : prec, alt);
+                    break;
+                case '%':
+                    body = floatText(d * 100, 'f', prec < 0 ? 6 : prec, alt) + "%";
+                    break;
+                default:
+                    throw unknownCode(type, value);
+            }
+            if (!body.startsWith("-")) {
+                body = (sign == '+' ? "+" : sign == ' ' ? " " : "") + body;
+            }
+            return pad(body, width, align, fill, true);
+        }
+        if (align == '=') {
+            throw Py.valueError("'=' alignment not allowed in string format specifier");
+        }
+        if (type != 0 && type != 's') {
+            throw unknownCode(type, value);
+        }
+        if (!(value instanceof PyStr str)) {
+            throw Py.typeError("can't convert '" + value.type().name() + "' object to str implicitly");
+        }
+        String body = str.value();
+        if (prec >= 0 && prec < str.codePointLength()) {
+            body = body.substring(0, body.offsetByCodePoints(0, prec));
+        }
+        return pad(body, width, align, fill, false);
+    }
+
+    private static PyException unknownCode(char type, PyObject value) {
+        return Py.valueError("unknown format code '" + type + "' for object of type '" + value.type().name() + "'");
+    }
+
+    /** Digits with a comma between every three, counted from the right. */
+    private static String groupThousands(String digits) {
+        StringBuilder sb = new StringBuilder();
+        int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, first);
+        for (int k = first; k < digits.length(); k += 3) {
+            sb.append(',').append(digits, k, k + 3);
+        }
+        return sb.toString();
     }
 }

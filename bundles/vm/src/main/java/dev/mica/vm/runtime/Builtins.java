@@ -7,7 +7,7 @@ import java.util.List;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.InputKind;
 import dev.mica.vm.bytecode.PyFunction;
-import dev.mica.vm.bytecode.PyGenerator;
+import dev.mica.vm.obj.Buffers;
 import dev.mica.vm.obj.NativeCode;
 import dev.mica.vm.obj.Ops;
 import dev.mica.vm.obj.Py;
@@ -46,37 +46,7 @@ final class Builtins {
     private static final PyType REVERSED = PyType.builtin("reversed", PyType.OBJECT);
 
     static {
-        PyInt.TYPE.setConstructor((t, a, kw) -> intConstructor(a, kw));
         PyFloat.TYPE.setConstructor((t, a, kw) -> floatConstructor(a));
-        PyInt.TYPE.methodKw("to_bytes", 1, 4, (a, kw) -> {
-            int len = a.length > 1 ? (int) Ops.indexValue(a[1], "int") : 1;
-            String order = a.length > 2 && Py.positional(a, kw) > 2 ? a[2].str() : "big";
-            PyObject kwo = Py.keyword(a, kw, "byteorder");
-            if (kwo != null) {
-                order = kwo.str();
-            }
-            BigInteger v = ((PyInt) a[0]).toBig();
-            byte[] out = new byte[len];
-            for (int i = 0; i < len; i++) {
-                out[order.equals("little") ? i : len - 1 - i] = v.shiftRight(8 * i).byteValue();
-            }
-            return new PyBytes(out);
-        });
-        PyInt.TYPE.define("from_bytes", new PyDescriptors.ClassMethod(new PyBuiltinFunction("from_bytes", 2, 4, true, (a, kw) -> {
-            byte[] b = ((PyBytes) a[1]).bytes();
-            String order = a.length > 2 && Py.positional(a, kw) > 2 ? a[2].str() : "big";
-            PyObject kwo = Py.keyword(a, kw, "byteorder");
-            if (kwo != null) {
-                order = kwo.str();
-            }
-            BigInteger v = BigInteger.ZERO;
-            for (int i = 0; i < b.length; i++) {
-                int idx = order.equals("little") ? b.length - 1 - i : i;
-                v = v.shiftLeft(8).or(BigInteger.valueOf(b[idx] & 0xff));
-            }
-            return PyInt.of(v);
-        })));
-        PyInt.TYPE.method("bit_length", 1, 1, a -> PyInt.of(((PyInt) a[0]).toBig().abs().bitLength()));
         PyFloat.TYPE.method("is_integer", 1, 1, a -> Py.bool(((PyFloat) a[0]).value == Math.rint(((PyFloat) a[0]).value)));
         for (PyType t : new PyType[] {PyList.TYPE, PyDict.TYPE, PyTuple.TYPE, PyStr.TYPE, PyBytes.TYPE, PySet.TYPE, PyRange.TYPE}) {
             t.method("__getitem__", 2, 2, a -> a[0].getItem(a[1]));
@@ -126,10 +96,10 @@ final class Builtins {
             return PyNone.NONE;
         });
         PyType.OBJECT.define("__new__", new PyDescriptors.StaticMethod(new PyBuiltinFunction("__new__", 1, PyBuiltinFunction.VARIADIC, true, (a, kw) -> {
-            if (!(a[0] instanceof PyType t)) {
-                throw Py.typeError("__new__ arg must be a type");
+            if (!(a[0] instanceof PyType t) || t.isBuiltin()) {
+                throw Py.typeError("arg must be user-type");
             }
-            return t.isBuiltin() ? t.call(java.util.Arrays.copyOfRange(a, 1, a.length), null) : t.allocate(Py.NO_ARGS, null);
+            return t.allocate(Py.NO_ARGS, null);
         })));
         PyType.OBJECT.setConstructor((t, a, kw) -> new PyInstance(PyType.OBJECT) {
             @Override
@@ -153,6 +123,8 @@ final class Builtins {
         b.putStr("IOError", PyBaseException.OS_ERROR);
         b.putStr("NotImplemented", PyNone.NOT_IMPLEMENTED);
         b.putStr("Ellipsis", PyNone.ELLIPSIS);
+        b.putStr("bytearray", dev.mica.vm.obj.PyByteArray.TYPE);
+        b.putStr("memoryview", dev.mica.vm.obj.PyMemoryView.TYPE);
         b.putStr("__name__", PyStr.of("builtins"));
         for (PyType t : new PyType[] {ENUMERATE, ZIP, MAP, FILTER, REVERSED}) {
             PyIterators.addNext(t);
@@ -163,206 +135,90 @@ final class Builtins {
         FILTER.setConstructor((t, a, kw) -> filter(atLeast(a, kw, 2)));
         REVERSED.setConstructor((t, a, kw) -> reversed(atLeast(a, kw, 1)[0]));
 
-        def(b, "print", 0, PyBuiltinFunction.VARIADIC, true, (a, kw) -> print(rt, a, kw));
-        def(b, "len", 1, 1, a -> PyInt.of(a[0].len()));
-        def(b, "repr", 1, 1, a -> PyStr.of(Ops.repr(a[0])));
-        def(b, "isinstance", 2, 2, a -> Py.bool(isInstance(a[0], a[1])));
-        def(b, "issubclass", 2, 2, a -> {
-            if (!(a[0] instanceof PyType t)) {
-                throw Py.typeError("issubclass() arg 1 must be a class");
+        def(b, rt, 0, "print", 0, PyBuiltinFunction.VARIADIC, true);
+        def(b, rt, 1, "len", 1, 1, false);
+        def(b, rt, 2, "repr", 1, 1, false);
+        def(b, rt, 3, "isinstance", 2, 2, false);
+        def(b, rt, 4, "issubclass", 2, 2, false);
+        def(b, rt, 5, "abs", 1, 1, false);
+        def(b, rt, 6, "min", 1, PyBuiltinFunction.VARIADIC, true);
+        def(b, rt, 7, "max", 1, PyBuiltinFunction.VARIADIC, true);
+        def(b, rt, 8, "sum", 1, 2, false);
+        def(b, rt, 9, "sorted", 1, 1, true);
+        def(b, rt, 10, "iter", 1, 1, false);
+        def(b, rt, 11, "next", 1, 2, false);
+        def(b, rt, 12, "getattr", 2, 3, false);
+        def(b, rt, 13, "setattr", 3, 3, false);
+        def(b, rt, 14, "delattr", 2, 2, false);
+        def(b, rt, 15, "hasattr", 2, 2, false);
+        def(b, rt, 16, "id", 1, 1, false);
+        def(b, rt, 17, "hash", 1, 1, false);
+        def(b, rt, 18, "ord", 1, 1, false);
+        def(b, rt, 19, "chr", 1, 1, false);
+        def(b, rt, 20, "hex", 1, 1, false);
+        def(b, rt, 21, "oct", 1, 1, false);
+        def(b, rt, 22, "bin", 1, 1, false);
+        def(b, rt, 23, "divmod", 2, 2, false);
+        def(b, rt, 24, "pow", 2, 3, false);
+        def(b, rt, 25, "round", 1, 2, false);
+        def(b, rt, 26, "any", 1, 1, false);
+        def(b, rt, 27, "all", 1, 1, false);
+        def(b, rt, 28, "callable", 1, 1, false);
+        def(b, rt, 29, "globals", 0, 0, false);
+        def(b, rt, 30, "locals", 0, 0, false);
+        def(b, rt, 31, "dir", 0, 1, false);
+        def(b, rt, 32, "__import__", 1, 5, true);
+        def(b, rt, 33, "exec", 1, 3, false);
+        def(b, rt, 34, "eval", 1, 3, false);
+        def(b, rt, 35, "compile", 3, 3, false);
+        def(b, rt, 36, "input", 0, 1, false);
+        def(b, rt, 37, "__repl_print__", 1, 1, false);
+        def(b, rt, 38, "help", 0, 1, false);
+        def(b, rt, 39, "format", 1, 2, false);
+    }
+
+    private static final String HELP_TEXT = "Welcome to MicroPython!\n\n"
+            + "For online docs please visit http://docs.micropython.org/\n\n"
+            + "Control commands:\n"
+            + "  CTRL-A        -- on a blank line, enter raw REPL mode\n"
+            + "  CTRL-B        -- on a blank line, enter normal REPL mode\n"
+            + "  CTRL-C        -- interrupt a running program\n"
+            + "  CTRL-D        -- on a blank line, exit or do a soft reset\n"
+            + "  CTRL-E        -- on a blank line, enter paste mode\n\n"
+            + "For further help on a specific object, type help(obj)\n"
+            + "For a list of available modules, type help('modules')\n";
+
+    /** help(obj): the object, its type and the names its module or class defines. */
+    private static String helpAbout(PyObject o) {
+        if (o instanceof PyStr s && s.value().equals("modules")) {
+            return dev.mica.vm.modules.BuiltinModules.helpText();
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("object ").append(o.str()).append(" is of type ").append(o.type().name()).append('\n');
+        if (o instanceof PyModule m) {
+            for (java.util.Map.Entry<PyObject, PyObject> e : m.globals().map().entrySet()) {
+                helpLine(sb, e.getKey().str(), e.getValue());
             }
-            return Py.bool(isSubclass(t, a[1]));
-        });
-        def(b, "abs", 1, 1, a -> {
-            PyObject x = a[0];
-            if (x instanceof PyInt i) {
-                return i.toBig().signum() < 0 ? Ops.unary(Ops.NEGATIVE, i) : PyInt.of(i.toBig());
-            }
-            if (x instanceof PyFloat f) {
-                return new PyFloat(Math.abs(f.value));
-            }
-            PyObject m = x.type().lookup("__abs__");
-            if (m != null) {
-                return m.call(new PyObject[] {x}, null);
-            }
-            throw Py.typeError("unsupported type for __abs__: '" + x.type().name() + "'");
-        });
-        defKw(b, "min", 1, PyBuiltinFunction.VARIADIC, (a, kw) -> minMax(a, kw, true));
-        defKw(b, "max", 1, PyBuiltinFunction.VARIADIC, (a, kw) -> minMax(a, kw, false));
-        def(b, "sum", 1, 2, a -> {
-            PyObject acc = a.length > 1 ? a[1] : PyInt.of(0);
-            PyObject it = a[0].iter();
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                acc = Ops.binary(Ops.ADD, acc, x);
-            }
-            return acc;
-        });
-        defKw(b, "sorted", 1, 1, (a, kw) -> {
-            Py.checkKeywords(kw, "key", "reverse");
-            PyObject[] items = Ops.toArray(a[0]);
-            PyList l = new PyList(items.clone(), items.length);
-            PyObject key = Py.keyword(a, kw, "key");
-            PyObject rev = Py.keyword(a, kw, "reverse");
-            l.sort(key == null || key == PyNone.NONE ? null : key, rev != null && rev.isTrue());
-            return l;
-        });
-        def(b, "iter", 1, 1, a -> a[0].iter());
-        def(b, "next", 1, 2, a -> {
-            PyObject userNext = a[0] instanceof PyInstance ? a[0].type().lookup("__next__") : null;
-            if (userNext != null && a.length == 1) {
-                // the program's own StopIteration, with its value, goes to the caller as it is
-                return Ops.getAttr(a[0], "__next__").call(Py.NO_ARGS, null);
-            }
-            PyObject v = a[0].next();
-            if (v == null) {
-                if (a.length > 1) {
-                    return a[1];
-                }
-                PyObject rv = a[0] instanceof PyGenerator g ? g.returnValue() : PyNone.NONE;
-                throw new PyException(new PyBaseException(PyBaseException.STOP_ITERATION,
-                        rv == PyNone.NONE ? Py.NO_ARGS : new PyObject[] {rv}));
-            }
-            return v;
-        });
-        def(b, "getattr", 2, 3, a -> {
-            String name = attrName(a[1]);
-            PyObject v;
-            try {
-                v = a[0].getAttr(name);
-            } catch (PyException e) {
-                if (a.length < 3 || !e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
-                    throw e;
-                }
-                v = null;
-            }
-            if (v == null) {
-                if (a.length > 2) {
-                    return a[2];
-                }
-                throw Ops.noAttribute(a[0], name);
-            }
-            return v;
-        });
-        def(b, "setattr", 3, 3, a -> {
-            a[0].setAttr(attrName(a[1]), a[2]);
-            return PyNone.NONE;
-        });
-        def(b, "delattr", 2, 2, a -> {
-            a[0].setAttr(attrName(a[1]), null);
-            return PyNone.NONE;
-        });
-        def(b, "hasattr", 2, 2, a -> {
-            try {
-                return Py.bool(a[0].getAttr(attrName(a[1])) != null);
-            } catch (PyException e) {
-                if (e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
-                    return PyBool.FALSE;
-                }
-                throw e;
-            }
-        });
-        def(b, "id", 1, 1, a -> PyInt.of(Py.id(a[0])));
-        def(b, "hash", 1, 1, a -> PyInt.of(Ops.hash(a[0])));
-        def(b, "ord", 1, 1, a -> {
-            if (a[0] instanceof PyStr s) {
-                if (s.codePointLength() != 1) {
-                    throw Py.typeError("ord() expected a character, but string of length " + s.codePointLength() + " found");
-                }
-                return PyInt.of(s.codePointAt(0));
-            }
-            if (a[0] instanceof PyBytes by && by.bytes().length == 1) {
-                return PyInt.of(by.bytes()[0] & 0xff);
-            }
-            throw Py.typeError("ord() expected a character, but string of length " + a[0].len() + " found");
-        });
-        def(b, "chr", 1, 1, a -> {
-            long c = Ops.indexValue(a[0], "int");
-            if (c < 0 || c >= 0x110000) {
-                throw Py.valueError("chr() arg not in range(0x110000)");
-            }
-            return PyStr.of(new String(Character.toChars((int) c)));
-        });
-        def(b, "hex", 1, 1, a -> PyStr.of(radix(a[0], 16, "0x")));
-        def(b, "oct", 1, 1, a -> PyStr.of(radix(a[0], 8, "0o")));
-        def(b, "bin", 1, 1, a -> PyStr.of(radix(a[0], 2, "0b")));
-        def(b, "divmod", 2, 2, a -> new PyTuple(Ops.binary(Ops.FLOOR_DIVIDE, a[0], a[1]), Ops.binary(Ops.MODULO, a[0], a[1])));
-        def(b, "pow", 2, 3, a -> {
-            if (a.length == 3) {
-                if (!(a[0] instanceof PyInt x && a[1] instanceof PyInt y && a[2] instanceof PyInt m)) {
-                    throw Py.typeError("pow() with 3 arguments requires integers");
-                }
-                if (m.toBig().signum() == 0) {
-                    throw Py.valueError("pow() 3rd argument cannot be 0");
-                }
-                BigInteger r = x.toBig().modPow(y.toBig(), m.toBig().abs());
-                if (m.toBig().signum() < 0 && r.signum() != 0) {
-                    r = r.add(m.toBig());
-                }
-                return PyInt.of(r);
-            }
-            return Ops.binary(Ops.POWER, a[0], a[1]);
-        });
-        def(b, "round", 1, 2, a -> round(a));
-        def(b, "any", 1, 1, a -> {
-            PyObject it = a[0].iter();
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                if (x.isTrue()) {
-                    return PyBool.TRUE;
+            return sb.toString();
+        }
+        PyType t = o instanceof PyType ty ? ty : o.type();
+        if (t.isBuiltin()) {
+            // a built-in type lists its methods; special methods are not part of MicroPython's tables
+            for (java.util.Map.Entry<String, PyObject> e : t.dict().entrySet()) {
+                if (!e.getKey().startsWith("__")) {
+                    helpLine(sb, e.getKey(), e.getValue());
                 }
             }
-            return PyBool.FALSE;
-        });
-        def(b, "all", 1, 1, a -> {
-            PyObject it = a[0].iter();
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                if (!x.isTrue()) {
-                    return PyBool.FALSE;
-                }
+        } else {
+            for (java.util.Map.Entry<String, PyObject> e : t.dict().entrySet()) {
+                helpLine(sb, e.getKey(), e.getValue());
             }
-            return PyBool.TRUE;
-        });
-        def(b, "callable", 1, 1, a -> Py.bool(isCallable(a[0])));
-        def(b, "globals", 0, 0, a -> rt.currentGlobals());
-        def(b, "locals", 0, 0, a -> rt.currentLocals != null ? rt.currentLocals : rt.currentGlobals());
-        def(b, "dir", 0, 1, a -> dir(rt, a));
-        defKw(b, "__import__", 1, 5, (a, kw) -> {
-            PyObject fromList = a.length > 3 ? a[3] : PyNone.NONE;
-            int level = a.length > 4 ? (int) Ops.indexValue(a[4], "int") : 0;
-            PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.currentGlobals();
-            return rt.importName(a[0].str(), fromList, level, g);
-        });
-        def(b, "exec", 1, 3, a -> {
-            execOrEval(rt, a, InputKind.FILE);
-            return PyNone.NONE;
-        });
-        def(b, "eval", 1, 3, a -> execOrEval(rt, a, InputKind.EVAL));
-        def(b, "compile", 3, 3, a -> {
-            String mode = a[2].str();
-            InputKind kind = mode.equals("eval") ? InputKind.EVAL : mode.equals("single") ? InputKind.SINGLE : InputKind.FILE;
-            return new CodeObject(rt.compile(a[0].str(), a[1].str(), kind));
-        });
-        def(b, "input", 0, 1, a -> {
-            if (a.length > 0) {
-                rt.writeOut(a[0].str());
-            }
-            rt.flush();
-            String line = rt.readLine();
-            if (line == null) {
-                throw Py.error(PyBaseException.EOF_ERROR, "");
-            }
-            return PyStr.of(line);
-        });
-        def(b, "__repl_print__", 1, 1, a -> {
-            if (a[0] != PyNone.NONE) {
-                rt.writeOut(Ops.repr(a[0]) + "\n");
-                b.putStr("_", a[0]);
-            }
-            return PyNone.NONE;
-        });
-        def(b, "format", 1, 2, a -> {
-            PyObject m = PyStr.TYPE.lookup("format");
-            return m.call(new PyObject[] {PyStr.of("{:" + (a.length > 1 ? a[1].str() : "") + "}"), a[0]}, null);
-        });
+        }
+        return sb.toString();
+    }
+
+    private static void helpLine(StringBuilder sb, String name, PyObject value) {
+        sb.append("  ").append(name).append(" -- ").append(value.str()).append('\n');
     }
 
     /** The result of compile(): code to pass to exec/eval. */
@@ -381,14 +237,22 @@ final class Builtins {
     }
 
     private static PyObject execOrEval(Runtime rt, PyObject[] a, InputKind kind) {
-        PyDict globals = a.length > 1 && a[1] instanceof PyDict g ? g : rt.currentGlobals();
-        PyDict locals = a.length > 2 && a[2] instanceof PyDict l ? l : globals;
+        PyDict globals = namespaceArgument(a, 1);
+        PyDict locals = namespaceArgument(a, 2);
+        if (globals == null) {
+            globals = rt.currentGlobals();
+            if (locals == null && rt.currentLocals != null) {
+                locals = rt.currentLocals;
+            }
+        }
+        if (locals == null) {
+            locals = globals;
+        }
         CompiledModule cm;
         if (a[0] instanceof CodeObject co) {
             cm = co.module;
         } else {
-            String src = a[0] instanceof PyBytes by ? new String(by.bytes(), java.nio.charset.StandardCharsets.UTF_8) : a[0].str();
-            cm = rt.compile(src, "<string>", kind);
+            cm = rt.compile(sourceText(a[0]), "<string>", kind);
         }
         if (globals.getStr("__builtins__") == null && globals != rt.currentGlobals()) {
             globals.putStr("__builtins__", rt.modules().getStr("builtins"));
@@ -396,20 +260,294 @@ final class Builtins {
         return rt.run(cm, globals, locals);
     }
 
-    private static void def(PyDict b, String name, int min, int max, NativeCode code) {
-        b.putStr(name, new PyBuiltinFunction(name, min, max, false, code));
+    /** The globals or locals argument of exec/eval: a dict, or null when absent or None. */
+    private static PyDict namespaceArgument(PyObject[] a, int i) {
+        if (a.length <= i || a[i] == PyNone.NONE) {
+            return null;
+        }
+        if (a[i] instanceof PyDict d) {
+            return d;
+        }
+        // MicroPython raises a TypeError without a message here
+        throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
     }
 
-    private static void def(PyDict b, String name, int min, int max, java.util.function.Function<PyObject[], PyObject> code) {
-        b.putStr(name, new PyBuiltinFunction(name, min, max, false, (a, kw) -> code.apply(a)));
+    /** Source code given to compile/exec/eval: a str, or any object with the buffer protocol. */
+    private static String sourceText(PyObject o) {
+        if (o instanceof PyStr s) {
+            return s.value();
+        }
+        return new String(Buffers.bytesOf(o), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void defKw(PyDict b, String name, int min, int max, NativeCode code) {
-        b.putStr(name, new PyBuiltinFunction(name, min, max, true, code));
+    /**
+     * The body of every built-in function, chosen by number. One class serves them all, so that
+     * start-up does not create (and link) a lambda class per function.
+     */
+    private static PyObject invoke(int id, Runtime rt, PyDict b, PyObject[] a, String[] kw) {
+        switch (id) {
+            case 0: // print
+                return print(rt, a, kw);
+            case 1: // len
+                return PyInt.of(a[0].len());
+            case 2: // repr
+                return PyStr.of(Ops.repr(a[0]));
+            case 3: // isinstance
+                return Py.bool(isInstance(a[0], a[1]));
+            case 4: { // issubclass
+                if (!(a[0] instanceof PyType t)) {
+                    throw Py.typeError("issubclass() arg 1 must be a class");
+                }
+                return Py.bool(isSubclass(t, a[1]));
+            }
+            case 5: { // abs
+                PyObject x = a[0];
+                if (x instanceof PyInt i) {
+                    return i.toBig().signum() < 0 ? Ops.unary(Ops.NEGATIVE, i) : PyInt.of(i.toBig());
+                }
+                if (x instanceof PyFloat f) {
+                    return new PyFloat(Math.abs(f.value));
+                }
+                PyObject m = x.type().lookup("__abs__");
+                if (m != null) {
+                    return m.call(new PyObject[] {x}, null);
+                }
+                throw Py.typeError("unsupported type for __abs__: '" + x.type().name() + "'");
+            }
+            case 6: // min
+                return minMax(a, kw, true);
+            case 7: // max
+                return minMax(a, kw, false);
+            case 8: { // sum
+                PyObject acc = a.length > 1 ? a[1] : PyInt.of(0);
+                PyObject it = a[0].iter();
+                for (PyObject x = it.next(); x != null; x = it.next()) {
+                    acc = Ops.binary(Ops.ADD, acc, x);
+                }
+                return acc;
+            }
+            case 9: { // sorted
+                Py.checkKeywords(kw, "key", "reverse");
+                PyObject[] items = Ops.toArray(a[0]);
+                PyList l = new PyList(items.clone(), items.length);
+                PyObject key = Py.keyword(a, kw, "key");
+                PyObject rev = Py.keyword(a, kw, "reverse");
+                l.sort(key == null || key == PyNone.NONE ? null : key, rev != null && rev.isTrue());
+                return l;
+            }
+            case 10: // iter
+                return a[0].iter();
+            case 11: { // next
+                PyObject userNext = a[0] instanceof PyInstance ? a[0].type().lookup("__next__") : null;
+                if (userNext != null && a.length == 1) {
+                    // the program's own StopIteration, with its value, goes to the caller as it is
+                    return Ops.getAttr(a[0], "__next__").call(Py.NO_ARGS, null);
+                }
+                PyBaseException.clearStopValue();
+                PyObject v = a[0].next();
+                if (v == null) {
+                    if (a.length > 1) {
+                        return a[1];
+                    }
+                    PyObject rv = PyBaseException.takeStopValue();
+                    throw new PyException(new PyBaseException(PyBaseException.STOP_ITERATION,
+                            rv == PyNone.NONE ? Py.NO_ARGS : new PyObject[] {rv}));
+                }
+                return v;
+            }
+            case 12: { // getattr
+                String name = attrName(a[1]);
+                PyObject v;
+                try {
+                    v = a[0].getAttr(name);
+                } catch (PyException e) {
+                    if (a.length < 3 || !e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
+                        throw e;
+                    }
+                    v = null;
+                }
+                if (v == null) {
+                    if (a.length > 2) {
+                        return a[2];
+                    }
+                    throw Ops.noAttribute(a[0], name);
+                }
+                return v;
+            }
+            case 13: { // setattr
+                a[0].setAttr(attrName(a[1]), a[2]);
+                return PyNone.NONE;
+            }
+            case 14: { // delattr
+                a[0].setAttr(attrName(a[1]), null);
+                return PyNone.NONE;
+            }
+            case 15: { // hasattr
+                try {
+                    return Py.bool(a[0].getAttr(attrName(a[1])) != null);
+                } catch (PyException e) {
+                    if (e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
+                        return PyBool.FALSE;
+                    }
+                    throw e;
+                }
+            }
+            case 16: // id
+                return PyInt.of(Py.id(a[0]));
+            case 17: // hash
+                return PyInt.of(Ops.hash(a[0]));
+            case 18: { // ord
+                if (a[0] instanceof PyStr s) {
+                    if (s.codePointLength() != 1) {
+                        throw Py.typeError("ord() expected a character, but string of length " + s.codePointLength() + " found");
+                    }
+                    return PyInt.of(s.codePointAt(0));
+                }
+                if (a[0] instanceof PyBytes by && by.bytes().length == 1) {
+                    return PyInt.of(by.bytes()[0] & 0xff);
+                }
+                throw Py.typeError("ord() expected a character, but string of length " + a[0].len() + " found");
+            }
+            case 19: { // chr
+                long c = Ops.indexValue(a[0], "int");
+                if (c < 0 || c >= 0x110000) {
+                    throw Py.valueError("chr() arg not in range(0x110000)");
+                }
+                return PyStr.of(new String(Character.toChars((int) c)));
+            }
+            case 20: // hex
+                return PyStr.of(radix(a[0], 16, "0x"));
+            case 21: // oct
+                return PyStr.of(radix(a[0], 8, "0o"));
+            case 22: // bin
+                return PyStr.of(radix(a[0], 2, "0b"));
+            case 23: // divmod
+                return new PyTuple(Ops.binary(Ops.FLOOR_DIVIDE, a[0], a[1]), Ops.binary(Ops.MODULO, a[0], a[1]));
+            case 24: { // pow
+                if (a.length == 3) {
+                    if (!(a[0] instanceof PyInt x && a[1] instanceof PyInt y && a[2] instanceof PyInt m)) {
+                        throw Py.typeError("pow() with 3 arguments requires integers");
+                    }
+                    if (m.toBig().signum() == 0) {
+                        throw Py.valueError("pow() 3rd argument cannot be 0");
+                    }
+                    BigInteger r = x.toBig().modPow(y.toBig(), m.toBig().abs());
+                    if (m.toBig().signum() < 0 && r.signum() != 0) {
+                        r = r.add(m.toBig());
+                    }
+                    return PyInt.of(r);
+                }
+                return Ops.binary(Ops.POWER, a[0], a[1]);
+            }
+            case 25: // round
+                return round(a);
+            case 26: { // any
+                PyObject it = a[0].iter();
+                for (PyObject x = it.next(); x != null; x = it.next()) {
+                    if (x.isTrue()) {
+                        return PyBool.TRUE;
+                    }
+                }
+                return PyBool.FALSE;
+            }
+            case 27: { // all
+                PyObject it = a[0].iter();
+                for (PyObject x = it.next(); x != null; x = it.next()) {
+                    if (!x.isTrue()) {
+                        return PyBool.FALSE;
+                    }
+                }
+                return PyBool.TRUE;
+            }
+            case 28: // callable
+                return Py.bool(isCallable(a[0]));
+            case 29: // globals
+                return rt.currentGlobals();
+            case 30: // locals
+                return rt.currentLocals != null ? rt.currentLocals : rt.currentGlobals();
+            case 31: // dir
+                return dir(rt, a);
+            case 32: { // __import__
+                PyObject fromList = a.length > 3 ? a[3] : PyNone.NONE;
+                int level = a.length > 4 ? (int) Ops.indexValue(a[4], "int") : 0;
+                PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.currentGlobals();
+                return rt.importName(a[0].str(), fromList, level, g);
+            }
+            case 33: { // exec
+                execOrEval(rt, a, InputKind.FILE);
+                return PyNone.NONE;
+            }
+            case 34: // eval
+                return execOrEval(rt, a, InputKind.EVAL);
+            case 35: { // compile
+                String mode = a[2].str();
+                InputKind kind;
+                switch (mode) {
+                    case "exec":
+                        kind = InputKind.FILE;
+                        break;
+                    case "eval":
+                        kind = InputKind.EVAL;
+                        break;
+                    case "single":
+                        kind = InputKind.SINGLE;
+                        break;
+                    default:
+                        throw Py.valueError("bad compile mode");
+                }
+                return new CodeObject(rt.compile(sourceText(a[0]), a[1].str(), kind));
+            }
+            case 36: { // input
+                if (a.length > 0) {
+                    rt.writeOut(a[0].str());
+                }
+                rt.flush();
+                String line = rt.readLine();
+                if (line == null) {
+                    throw Py.error(PyBaseException.EOF_ERROR, "");
+                }
+                return PyStr.of(line);
+            }
+            case 37: { // __repl_print__
+                if (a[0] != PyNone.NONE) {
+                    rt.writeOut(Ops.repr(a[0]) + "\n");
+                    b.putStr("_", a[0]);
+                }
+                return PyNone.NONE;
+            }
+            case 38: { // help
+                rt.writeOut(a.length == 0 ? HELP_TEXT : helpAbout(a[0]));
+                return PyNone.NONE;
+            }
+            case 39: { // format
+                PyObject m = PyStr.TYPE.lookup("format");
+                return m.call(new PyObject[] {PyStr.of("{:" + (a.length > 1 ? a[1].str() : "") + "}"), a[0]}, null);
+            }
+            default:
+                throw new IllegalStateException("no built-in function #" + id);
+        }
     }
 
-    private static void def(PyDict b, String name, int min, int max, boolean kw, NativeCode code) {
-        b.putStr(name, new PyBuiltinFunction(name, min, max, kw, code));
+    /** A built-in function of the builtins module: its number and the interpreter it belongs to. */
+    private static final class Body implements NativeCode {
+        private final int id;
+        private final Runtime rt;
+        private final PyDict builtins;
+
+        Body(int id, Runtime rt, PyDict builtins) {
+            this.id = id;
+            this.rt = rt;
+            this.builtins = builtins;
+        }
+
+        @Override
+        public PyObject call(PyObject[] args, String[] kwNames) {
+            return invoke(id, rt, builtins, args, kwNames);
+        }
+    }
+
+    private static void def(PyDict b, Runtime rt, int id, String name, int min, int max, boolean takesKeywords) {
+        b.putStr(name, new PyBuiltinFunction(name, min, max, takesKeywords, new Body(id, rt, b)));
     }
 
     private static PyObject[] atLeast(PyObject[] a, String[] kw, int n) {
@@ -444,7 +582,15 @@ final class Builtins {
         }
         sb.append(end);
         if (file != null && file != PyNone.NONE) {
-            Ops.getAttr(file, "write").call(new PyObject[] {PyStr.of(sb.toString())}, null);
+            // a stream gets each item, separator and end in its own write, as MicroPython does
+            PyObject write = Ops.getAttr(file, "write");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    write.call(new PyObject[] {PyStr.of(sep)}, null);
+                }
+                write.call(new PyObject[] {PyStr.of(a[i].str())}, null);
+            }
+            write.call(new PyObject[] {PyStr.of(end)}, null);
         } else {
             rt.writeOut(sb.toString());
         }
@@ -650,6 +796,10 @@ final class Builtins {
             }
         } else {
             PyObject o = a[0];
+            PyObject userDir = o instanceof PyInstance ? o.type().lookup("__dir__") : null;
+            if (userDir != null && !(userDir instanceof PyBuiltinFunction)) {
+                return Ops.getAttr(o, "__dir__").call(Py.NO_ARGS, null);
+            }
             if (o instanceof PyModule m) {
                 for (PyObject k : m.globals().map().keySet()) {
                     names.add(k.str());
@@ -673,76 +823,6 @@ final class Builtins {
             l.append(PyStr.of(s));
         }
         return l;
-    }
-
-    static PyObject intConstructor(PyObject[] a, String[] kw) {
-        int n = Py.positional(a, kw);
-        if (n == 0) {
-            return PyInt.of(0);
-        }
-        PyObject x = a[0];
-        if (x instanceof PyInstance pi && pi.base() != null && x.type().lookup("__int__") == null) {
-            x = pi.base();
-        }
-        if (n == 1) {
-            if (x instanceof PyInt i) {
-                return PyInt.of(i.toBig());
-            }
-            if (x instanceof PyFloat f) {
-                if (Double.isNaN(f.value) || Double.isInfinite(f.value)) {
-                    throw Py.valueError("can't convert " + (Double.isNaN(f.value) ? "NaN" : "inf") + " to int");
-                }
-                return PyInt.of(new java.math.BigDecimal(f.value).toBigInteger());
-            }
-            if (x instanceof PyStr s) {
-                return parseInt(s.value(), 10);
-            }
-            if (x instanceof PyBytes by) {
-                return parseInt(new String(by.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), 10);
-            }
-            PyObject m = x.type().lookup("__int__");
-            if (m != null) {
-                PyObject r = m.call(new PyObject[] {x}, null);
-                if (!(r instanceof PyInt)) {
-                    throw Py.typeError("__int__ returned non-int (type " + r.type().name() + ")");
-                }
-                return r;
-            }
-            throw Py.typeError("can't convert " + x.type().name() + " to int");
-        }
-        return parseInt(x.str(), (int) Ops.indexValue(a[1], "int"));
-    }
-
-    static PyInt parseInt(String text, int base) {
-        String s = text.strip().replace("_", "");
-        boolean neg = false;
-        String body = s;
-        if (body.startsWith("-") || body.startsWith("+")) {
-            neg = body.startsWith("-");
-            body = body.substring(1);
-        }
-        String lower = body.toLowerCase();
-        if ((base == 16 || base == 0) && lower.startsWith("0x")) {
-            body = body.substring(2);
-            base = 16;
-        } else if ((base == 8 || base == 0) && lower.startsWith("0o")) {
-            body = body.substring(2);
-            base = 8;
-        } else if ((base == 2 || base == 0) && lower.startsWith("0b")) {
-            body = body.substring(2);
-            base = 2;
-        } else if (base == 0) {
-            base = 10;
-        }
-        try {
-            if (body.isEmpty() || body.startsWith("-") || body.startsWith("+")) {
-                throw new NumberFormatException();
-            }
-            BigInteger v = new BigInteger(body, base);
-            return PyInt.of(neg ? v.negate() : v);
-        } catch (NumberFormatException e) {
-            throw Py.valueError("invalid syntax for integer with base " + base + ": " + PyStr.quote(text));
-        }
     }
 
     static PyObject floatConstructor(PyObject[] a) {

@@ -1,29 +1,104 @@
 package dev.mica.vm.runtime;
 
+import java.util.Map;
+import java.util.Set;
+
+import dev.mica.code.CompileOptions;
+import dev.mica.vm.modules.FixedModule;
+import dev.mica.vm.modules.MemoryReport;
+import dev.mica.vm.obj.Ops;
 import dev.mica.vm.obj.PyBuiltinFunction;
+import dev.mica.vm.obj.PyDict;
 import dev.mica.vm.obj.PyInt;
 import dev.mica.vm.obj.PyModule;
 import dev.mica.vm.obj.PyNone;
 import dev.mica.vm.obj.PyObject;
+import dev.mica.vm.obj.PyStr;
 
-/** The {@code micropython} module: what a program needs of it at run time. */
-final class MicropythonModule {
+/**
+ * The {@code micropython} module.
+ *
+ * <p>{@code heap_lock}/{@code heap_unlock} keep MicroPython's lock depth (heap_unlock returns
+ * it) in {@link dev.mica.vm.modules.HeapLock}; allocations are not refused while it is raised
+ * until interpreters allocate from a heap of their own.
+ */
+public final class MicropythonModule {
     private MicropythonModule() {}
 
-    static PyModule create() {
-        PyModule m = new PyModule("micropython");
+    public static PyModule create(Runtime rt) {
+        FixedModule m = new FixedModule("micropython");
         m.setAttr("const", new PyBuiltinFunction("const", 1, 1, false, (a, kw) -> a[0]));
-        m.setAttr("opt_level", new PyBuiltinFunction("opt_level", 0, 1, false, (a, kw) -> PyInt.of(0)));
-        PyObject identity = new PyBuiltinFunction("native", 1, 1, false, (a, kw) -> a[0]);
-        m.setAttr("native", identity);
-        m.setAttr("viper", identity);
-        m.setAttr("bytecode", identity);
-        m.setAttr("schedule", new PyBuiltinFunction("schedule", 2, 2, false, (a, kw) -> {
-            a[0].call(new PyObject[] {a[1]}, null);
+        m.setAttr("opt_level", new PyBuiltinFunction("opt_level", 0, 1, false, (a, kw) -> {
+            CompileOptions current = rt.compileOptions();
+            if (a.length == 0) {
+                return PyInt.of(current.optimizationLevel());
+            }
+            long level = Ops.indexValue(a[0], "int");
+            // MicroPython stores any value; the compiler knows levels 0..3 and treats more as 3
+            int clamped = (int) Math.max(0, Math.min(3, level));
+            rt.setCompileOptions(new CompileOptions(clamped, current.emitMode()));
             return PyNone.NONE;
         }));
-        m.setAttr("heap_lock", new PyBuiltinFunction("heap_lock", 0, 0, false, (a, kw) -> PyNone.NONE));
-        m.setAttr("heap_unlock", new PyBuiltinFunction("heap_unlock", 0, 0, false, (a, kw) -> PyInt.of(0)));
-        return m;
+        m.setAttr("schedule", new PyBuiltinFunction("schedule", 2, 2, false, (a, kw) -> {
+            rt.schedule(a[0], a[1]);
+            return PyNone.NONE;
+        }));
+        m.setAttr("heap_lock", new PyBuiltinFunction("heap_lock", 0, 0, false, (a, kw) -> {
+            rt.builtinModules().heapLock().lock();
+            return PyNone.NONE;
+        }));
+        m.setAttr("heap_unlock", new PyBuiltinFunction("heap_unlock", 0, 0, false, (a, kw) -> {
+            return PyInt.of(rt.builtinModules().heapLock().unlock());
+        }));
+        m.setAttr("kbd_intr", new PyBuiltinFunction("kbd_intr", 1, 1, false, (a, kw) -> {
+            Ops.indexValue(a[0], "int");
+            return PyNone.NONE;
+        }));
+        MemoryReport memory = new MemoryReport(rt.builtinModules().heapSize());
+        m.setAttr("mem_total", new PyBuiltinFunction("mem_total", 0, 0, false, (a, kw) -> PyInt.of(memory.totalAllocated())));
+        m.setAttr("mem_current", new PyBuiltinFunction("mem_current", 0, 0, false, (a, kw) -> PyInt.of(memory.current())));
+        m.setAttr("mem_peak", new PyBuiltinFunction("mem_peak", 0, 0, false, (a, kw) -> PyInt.of(memory.peak())));
+        m.setAttr("stack_use", new PyBuiltinFunction("stack_use", 0, 0, false, (a, kw) -> PyInt.of(rt.depth)));
+        m.setAttr("mem_info", new PyBuiltinFunction("mem_info", 0, 1, false, (a, kw) -> {
+            rt.writeOut(memory.text(rt.depth, rt.maxDepth));
+            return PyNone.NONE;
+        }));
+        m.setAttr("qstr_info", new PyBuiltinFunction("qstr_info", 0, 1, false, (a, kw) -> {
+            Set<String> names = boundNames(rt);
+            long data = 0;
+            for (String n : names) {
+                data += n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append("qstr pool: n_pool=1, n_qstr=").append(names.size()).append(", n_str_data_bytes=").append(data)
+                    .append(", n_total_bytes=").append(data + 8L * names.size()).append('\n');
+            if (a.length > 0 && a[0].isTrue()) {
+                for (String n : names) {
+                    sb.append("Q(").append(n).append(")\n");
+                }
+            }
+            rt.writeOut(sb.toString());
+            return PyNone.NONE;
+        }));
+        return m.seal();
+    }
+
+    /**
+     * The names bound in the namespaces of loaded modules: what qstr_info reports, since names
+     * are interned JVM-wide rather than per interpreter.
+     */
+    private static Set<String> boundNames(Runtime rt) {
+        Set<String> names = new java.util.TreeSet<>();
+        Set<PyDict> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<PyObject, PyObject> e : rt.modules().map().entrySet()) {
+            if (e.getValue() instanceof PyModule mod && seen.add(mod.globals())) {
+                for (PyObject key : mod.globals().map().keySet()) {
+                    if (key instanceof PyStr s) {
+                        names.add(s.value());
+                    }
+                }
+            }
+        }
+        return names;
     }
 }

@@ -19,12 +19,14 @@ import dev.mica.vm.bytecode.CodeInfo;
 import dev.mica.vm.bytecode.ModuleContext;
 import dev.mica.vm.bytecode.PyFunction;
 import dev.mica.vm.bytecode.VirtualMachine;
+import dev.mica.vm.modules.BuiltinModules;
 import dev.mica.vm.obj.Py;
 import dev.mica.vm.obj.PyBaseException;
 import dev.mica.vm.obj.PyBuiltinFunction;
 import dev.mica.vm.obj.PyCell;
 import dev.mica.vm.obj.PyDict;
 import dev.mica.vm.obj.PyException;
+import dev.mica.vm.obj.PyInt;
 import dev.mica.vm.obj.PyList;
 import dev.mica.vm.obj.PyModule;
 import dev.mica.vm.obj.PyNone;
@@ -40,7 +42,13 @@ import dev.mica.vm.obj.PyType;
 public final class Runtime {
     public int depth;
     public int maxDepth = 2000;
+    /**
+     * Set when the running program needs attention between bytecodes: a keyboard interrupt or
+     * scheduled callbacks. The interpreter loop reads only this flag on backward jumps and calls,
+     * and calls {@link #checkInterrupt()} when it is set.
+     */
     public volatile boolean interruptPending;
+    private volatile boolean keyboardInterrupt;
 
     private final PyDict builtins = new PyDict();
     private final PyModule builtinsModule;
@@ -68,10 +76,33 @@ public final class Runtime {
         Builtins.install(this, builtins);
         buildClass = new PyBuiltinFunction("__build_class__", 2, PyBuiltinFunction.VARIADIC, true, this::buildClassImpl);
         builtins.putStr("__build_class__", buildClass);
+        builtinImport = builtins.getStr("__import__");
         sys = new SysModule(this, argv);
         modules.putStr("sys", sys.module());
         modules.putStr("builtins", builtinsModule);
-        modules.putStr("micropython", MicropythonModule.create());
+        builtinModules.installBuiltins(builtins);
+    }
+
+    // ---- built-in modules (dev.mica.vm.modules.BuiltinModules makes them on first import) ----
+
+    private final BuiltinModules builtinModules = new BuiltinModules(this);
+    private CompileOptions currentCompileOptions;
+
+    public BuiltinModules builtinModules() {
+        return builtinModules;
+    }
+
+    public PyModule builtinsModule() {
+        return builtinsModule;
+    }
+
+    /** Options for compiling from now on; micropython.opt_level reads and changes them. */
+    public CompileOptions compileOptions() {
+        return currentCompileOptions != null ? currentCompileOptions : compileOptions;
+    }
+
+    public void setCompileOptions(CompileOptions options) {
+        currentCompileOptions = options;
     }
 
     /** Globals of the innermost running frame (for globals(), exec, eval). */
@@ -124,18 +155,105 @@ public final class Runtime {
         return sys;
     }
 
+    /** The class builder a class statement uses: builtins.__build_class__, which a program may replace. */
     public PyObject buildClass() {
-        return buildClass;
+        PyObject b = builtins.getStr("__build_class__");
+        return b != null ? b : buildClass;
     }
 
+    private final PyObject builtinImport;
+
+    /** An import statement: through builtins.__import__ when a program replaced it, else directly. */
+    public PyObject importStatement(String name, PyObject fromList, int level, PyDict globals) {
+        PyObject imp = builtins.getStr("__import__");
+        if (imp != null && imp != builtinImport) {
+            return imp.call(new PyObject[] {PyStr.of(name), PyNone.NONE, PyNone.NONE, fromList, PyInt.of(level)}, null);
+        }
+        return importName(name, fromList, level, globals);
+    }
+
+    /** Asks the running program to stop with KeyboardInterrupt (from any thread). */
     public void requestInterrupt() {
+        keyboardInterrupt = true;
         interruptPending = true;
     }
 
+    /** Forgets a keyboard interrupt that came after the last run (scheduled callbacks stay queued). */
+    public void clearInterrupt() {
+        keyboardInterrupt = false;
+        interruptPending = false;
+        rearmIfScheduled();
+    }
+
+    /**
+     * Handles what the flag announced, on the interpreter's thread: raises a pending
+     * KeyboardInterrupt, else runs one scheduled callback (as MicroPython's scheduler does).
+     */
     public void checkInterrupt() {
-        if (interruptPending) {
-            interruptPending = false;
+        interruptPending = false;
+        if (keyboardInterrupt) {
+            keyboardInterrupt = false;
+            rearmIfScheduled();
             throw new PyException(new PyBaseException(PyBaseException.KEYBOARD_INTERRUPT, Py.NO_ARGS));
+        }
+        runScheduled(1);
+    }
+
+    // ---- micropython.schedule ----
+
+    /** How many callbacks may wait at once (MicroPython's default scheduler depth). */
+    public static final int SCHEDULER_DEPTH = 4;
+    private final java.util.ArrayDeque<PyObject[]> scheduled = new java.util.ArrayDeque<>(SCHEDULER_DEPTH);
+    /** True while a scheduled callback runs: callbacks never nest. */
+    private boolean schedulerLocked;
+
+    /**
+     * Queues {@code function(argument)} to run between bytecodes on the interpreter's thread;
+     * callable from any thread. RuntimeError when the queue is full.
+     */
+    public void schedule(PyObject function, PyObject argument) {
+        synchronized (scheduled) {
+            if (scheduled.size() >= SCHEDULER_DEPTH) {
+                throw Py.runtimeError("schedule queue full");
+            }
+            scheduled.addLast(new PyObject[] {function, argument});
+        }
+        interruptPending = true;
+    }
+
+    /**
+     * Runs up to {@code limit} queued callbacks now (unless a callback is already running). An
+     * exception from a callback is printed, not raised, as MicroPython does.
+     */
+    public void runScheduled(int limit) {
+        if (schedulerLocked) {
+            return;
+        }
+        for (int i = 0; i < limit; i++) {
+            PyObject[] item;
+            synchronized (scheduled) {
+                item = scheduled.pollFirst();
+            }
+            if (item == null) {
+                break;
+            }
+            schedulerLocked = true;
+            try {
+                item[0].call(new PyObject[] {item[1]}, null);
+            } catch (PyException e) {
+                writeOut(formatException(e.value()));
+            } finally {
+                schedulerLocked = false;
+            }
+        }
+        rearmIfScheduled();
+    }
+
+    private void rearmIfScheduled() {
+        synchronized (scheduled) {
+            if (!scheduled.isEmpty()) {
+                interruptPending = true;
+            }
         }
     }
 
@@ -210,7 +328,7 @@ public final class Runtime {
             throw Py.runtimeError("no compiler available");
         }
         try {
-            return c.compile(source, file, kind, compileOptions);
+            return c.compile(source, file, kind, compileOptions());
         } catch (CompileError e) {
             PyType t = "IndentationError".equals(e.pythonType()) ? PyBaseException.INDENTATION_ERROR : PyBaseException.SYNTAX_ERROR;
             PyBaseException exc = PyBaseException.withMessage(t, e.getMessage());
@@ -296,6 +414,12 @@ public final class Runtime {
         if (existing != null) {
             return existing;
         }
+        if (parent == null) {
+            PyModule builtin = builtinModules.find(fullName, this::isOnPath);
+            if (builtin != null) {
+                return builtin;
+            }
+        }
         Path found = locate(part, parent, fullName);
         PyModule m = new PyModule(fullName);
         Path file = found;
@@ -347,6 +471,15 @@ public final class Runtime {
             }
         }
         throw noModule(fullName);
+    }
+
+    private boolean isOnPath(String name) {
+        try {
+            locate(name, null, name);
+            return true;
+        } catch (PyException e) {
+            return false;
+        }
     }
 
     /** Runs a module found along sys.path as {@code __main__} (its parent packages are imported normally). */
@@ -439,9 +572,13 @@ public final class Runtime {
     /** Prints an exception with its traceback, as MicroPython's print_exception. */
     public String formatException(PyBaseException e) {
         StringBuilder sb = new StringBuilder();
-        if (!e.traceback().isEmpty()) {
+        // sys.tracebacklimit, when set, keeps that many entries from the outermost call (none when <= 0)
+        PyObject limitObj = sys.module().globals().getStr("tracebacklimit");
+        long limit = limitObj == null ? Long.MAX_VALUE : dev.mica.vm.obj.Ops.indexValue(limitObj, "int");
+        if (!e.traceback().isEmpty() && limit > 0) {
             sb.append("Traceback (most recent call last):\n");
-            for (int i = e.traceback().size() - 1; i >= 0; i--) {
+            int last = (int) Math.max(-1, e.traceback().size() - 1 - limit);
+            for (int i = e.traceback().size() - 1; i > last; i--) {
                 PyBaseException.TracebackEntry t = e.traceback().get(i);
                 sb.append("  File \"").append(t.file()).append("\", line ").append(t.line());
                 if (t.block() != null) {

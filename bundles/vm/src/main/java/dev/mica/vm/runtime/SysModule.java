@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.mica.vm.modules.FixedModule;
+import dev.mica.vm.modules.StdioStream;
 import dev.mica.vm.obj.Ops;
 import dev.mica.vm.obj.Py;
 import dev.mica.vm.obj.PyBaseException;
@@ -27,7 +29,7 @@ public final class SysModule {
     static final PyType TEXT_STREAM = PyType.builtin("TextIOWrapper", PyType.OBJECT);
     static final PyType IMPLEMENTATION = PyType.builtin("implementation", PyType.OBJECT);
 
-    private final PyModule module = new PyModule("sys");
+    private final FixedModule module = new FixedModule("sys");
     private final Runtime rt;
     private final Stream stdoutObj;
 
@@ -36,10 +38,34 @@ public final class SysModule {
         final OutputStream out;
         final int fd;
 
+        private PyObject binary;
+
         Stream(OutputStream out, int fd) {
             super(TEXT_STREAM);
             this.out = out;
             this.fd = fd;
+        }
+
+        /** The same standard stream as bytes: an io.FileIO object. */
+        private PyObject binary() {
+            if (binary == null) {
+                binary = fd == 0 ? StdioStream.input(rt.stdin, rt::flush) : StdioStream.output(fd, this::writeBytes, rt::flush);
+            }
+            return binary;
+        }
+
+        private void writeBytes(byte[] data) {
+            if (fd == 1) {
+                rt.writeStdout(data);
+                return;
+            }
+            rt.flush();
+            try {
+                out.write(data);
+                out.flush();
+            } catch (IOException e) {
+                throw Py.error(PyBaseException.OS_ERROR, "I/O error");
+            }
         }
 
         @Override
@@ -90,7 +116,9 @@ public final class SysModule {
                         return PyStr.of(sb.toString());
                     });
                 case "buffer":
-                    return this;
+                    return binary();
+                case "fileno":
+                    return new PyBuiltinFunction("fileno", 0, 0, false, (a, kw) -> PyInt.of(fd));
                 default:
                     return super.getAttr(name);
             }
@@ -140,6 +168,8 @@ public final class SysModule {
         module.setAttr("implementation", new Record(new String[] {"name", "version", "_machine", "_mpy"},
                 new PyObject[] {PyStr.of("micropython"), version, PyStr.of("Mica on Java"), PyInt.of(6 | (3 << 8))}));
         module.setAttr("platform", PyStr.of("linux"));
+        module.setAttr("ps1", PyStr.of(">>> "));
+        module.setAttr("ps2", PyStr.of("... "));
         module.setAttr("byteorder", PyStr.of("little"));
         module.setAttr("maxsize", PyInt.of(Long.MAX_VALUE));
         module.setAttr("exit", new PyBuiltinFunction("exit", 0, 1, false, (a, kw) -> {
@@ -157,6 +187,7 @@ public final class SysModule {
             }
             return PyNone.NONE;
         }));
+        module.seal("path", "ps1", "ps2");
     }
 
     public PyModule module() {

@@ -1,0 +1,171 @@
+package dev.mica.vm.modules;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import dev.mica.interp.InterpreterConfig;
+import dev.mica.vm.obj.PyDict;
+import dev.mica.vm.obj.PyModule;
+import dev.mica.vm.runtime.Runtime;
+
+/**
+ * The built-in modules of one interpreter: names mapped to factories, each module made on its
+ * first import and kept for the interpreter's life (nothing is built at start-up).
+ *
+ * <p>As in MicroPython, a built-in is either fixed ({@code micropython}, {@code gc}, {@code sys}:
+ * found before the file system, so a {@code gc.py} cannot hide it) or extensible
+ * ({@code collections}, {@code io}, {@code errno}: a file of that name on {@code sys.path} wins).
+ * {@code uNAME} names an extensible built-in directly, skipping the file system; {@code usys}
+ * is the one fixed module with such an alias.
+ */
+public final class BuiltinModules {
+    /** How a module is found relative to the file system. */
+    public enum Kind {
+        FIXED, EXTENSIBLE
+    }
+
+    private record Entry(Kind kind, Function<BuiltinModules, PyModule> factory) {}
+
+    /** Every built-in module by name, in the order help('modules') lists them before sorting. */
+    private static final Map<String, Entry> TABLE = new LinkedHashMap<>();
+
+    static {
+        register("builtins", Kind.FIXED, m -> m.runtime.builtinsModule());
+        register("sys", Kind.FIXED, m -> m.runtime.sys().module());
+        register("micropython", Kind.FIXED, m -> dev.mica.vm.runtime.MicropythonModule.create(m.runtime));
+        register("gc", Kind.FIXED, GcModule::create);
+        register("collections", Kind.EXTENSIBLE, m -> CollectionsModule.create());
+        register("errno", Kind.EXTENSIBLE, m -> ErrnoModule.create());
+        register("io", Kind.EXTENSIBLE, IoModule::create);
+        register("array", Kind.EXTENSIBLE, m -> ArrayModule.create());
+        register("struct", Kind.EXTENSIBLE, m -> StructModule.create());
+    }
+
+    /** Adds a built-in module; other modules of this bundle register here as they are written. */
+    static synchronized void register(String name, Kind kind, Function<BuiltinModules, PyModule> factory) {
+        TABLE.put(name, new Entry(kind, factory));
+    }
+
+    private final Runtime runtime;
+    private final Map<String, PyModule> made = new HashMap<>();
+    private Path storageRoot;
+    private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
+    private final HeapLock heapLock = new HeapLock();
+
+    public BuiltinModules(Runtime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Takes the settings modules depend on: the storage root that confines open(), the heap budget. */
+    public void configure(InterpreterConfig config) {
+        this.storageRoot = config.storageRoot();
+        this.heapSize = config.heapSize();
+    }
+
+    /** Adds the built-in functions that belong to a module of this registry ({@code open}, from io). */
+    public void installBuiltins(PyDict builtins) {
+        builtins.putStr("open", IoModule.openFunction(this));
+    }
+
+    public Runtime runtime() {
+        return runtime;
+    }
+
+    /** Folder that file access is confined to, or null when it is not confined. */
+    public Path storageRoot() {
+        return storageRoot;
+    }
+
+    public long heapSize() {
+        return heapSize;
+    }
+
+    public HeapLock heapLock() {
+        return heapLock;
+    }
+
+    /**
+     * The built-in module an import of the top-level name {@code name} gives, or null when the
+     * import should come from the file system (or fail). {@code onPath} tells whether sys.path
+     * has a module of that name; it is asked only for extensible built-ins.
+     */
+    public PyModule find(String name, Predicate<String> onPath) {
+        Entry e = TABLE.get(name);
+        if (e != null && e.kind == Kind.FIXED) {
+            return module(name);
+        }
+        if (name.equals("usys")) {
+            return module("sys");
+        }
+        if (e == null && name.length() > 1 && name.charAt(0) == 'u') {
+            Entry aliased = TABLE.get(name.substring(1));
+            if (aliased != null && aliased.kind == Kind.EXTENSIBLE) {
+                return module(name.substring(1));
+            }
+        }
+        if (e != null && !onPath.test(name)) {
+            return module(name);
+        }
+        return null;
+    }
+
+    /** The module of that built-in name, made now if this is its first use; null if there is none. */
+    public synchronized PyModule module(String name) {
+        PyModule m = made.get(name);
+        if (m == null) {
+            Entry e = TABLE.get(name);
+            if (e == null) {
+                return null;
+            }
+            m = e.factory.apply(this);
+            made.put(name, m);
+        }
+        return m;
+    }
+
+    /** True once the module has been made (for tests of lazy creation). */
+    public synchronized boolean isLoaded(String name) {
+        return made.containsKey(name);
+    }
+
+    /** Names of all built-in modules, sorted. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(TABLE.keySet());
+        names.add("__main__");
+        Collections.sort(names);
+        return names;
+    }
+
+    /** The text of help('modules'): names in four columns, as MicroPython prints them. */
+    public static String helpText() {
+        List<String> names = names();
+        int columns = 4;
+        int width = 18;
+        int rows = (names.size() + columns - 1) / columns;
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows; r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                int i = c * rows + r;
+                if (i >= names.size()) {
+                    break;
+                }
+                String n = names.get(i);
+                line.append(n);
+                if (c < columns - 1 && i + rows < names.size()) {
+                    line.append(" ".repeat(Math.max(1, width - n.length())));
+                }
+            }
+            sb.append(line).append('\n');
+        }
+        sb.append("Plus any modules on the filesystem\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.mica.vm.modules;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.mica.vm.obj.PyInt;
+import dev.mica.vm.obj.PyType;
+
+/**
+ * A file opened with open(): io.FileIO in binary mode, io.TextIOWrapper in text mode. Reads and
+ * writes go straight to the file, unbuffered, like MicroPython's POSIX files.
+ */
+final class FileStream extends StreamObject {
+    static final PyType FILE_IO = PyType.builtin("FileIO", PyType.OBJECT);
+    static final PyType TEXT_IO = PyType.builtin("TextIOWrapper", PyType.OBJECT);
+
+    static {
+        for (PyType t : new PyType[] {FILE_IO, TEXT_IO}) {
+            defineStreamMethods(t);
+            defineReadLines(t);
+            t.method("fileno", 1, 1, a -> PyInt.of(((StreamObject) a[0]).fileNumber()));
+        }
+    }
+
+    private final FileChannel channel;
+    private final boolean readable;
+    private final boolean writable;
+    private final boolean append;
+    private final BitSet fileNumbers;
+    private int fd;
+
+    private FileStream(PyType type, FileChannel channel, boolean readable, boolean writable, boolean append, BitSet fileNumbers) {
+        super(type);
+        this.channel = channel;
+        this.readable = readable;
+        this.writable = writable;
+        this.append = append;
+        this.fileNumbers = fileNumbers;
+        synchronized (fileNumbers) {
+            this.fd = fileNumbers.nextClearBit(3);
+            fileNumbers.set(fd);
+        }
+    }
+
+    /** Opens a file with a MicroPython mode string: r, w, a, + and b/t, other letters ignored. */
+    static FileStream open(Path path, String mode, BitSet fileNumbers) {
+        boolean read = true;
+        boolean write = false;
+        boolean create = false;
+        boolean truncate = false;
+        boolean append = false;
+        boolean text = true;
+        for (char c : mode.toCharArray()) {
+            switch (c) {
+                case 'r' -> {
+                    read = true;
+                    write = false;
+                }
+                case 'w' -> {
+                    read = false;
+                    write = true;
+                    create = true;
+                    truncate = true;
+                }
+                case 'a' -> {
+                    read = false;
+                    write = true;
+                    create = true;
+                    append = true;
+                }
+                case '+' -> {
+                    read = true;
+                    write = true;
+                }
+                case 'b' -> text = false;
+                case 't' -> text = true;
+                default -> {
+                    // MicroPython ignores letters it does not know
+                }
+            }
+        }
+        if (Files.isDirectory(path)) {
+            throw IoErrors.os(ErrnoModule.EISDIR);
+        }
+        Set<OpenOption> options = new HashSet<>();
+        if (read) {
+            options.add(StandardOpenOption.READ);
+        }
+        if (write) {
+            options.add(StandardOpenOption.WRITE);
+        }
+        if (create) {
+            options.add(StandardOpenOption.CREATE);
+        }
+        if (truncate) {
+            options.add(StandardOpenOption.TRUNCATE_EXISTING);
+        }
+        try {
+            FileChannel channel = FileChannel.open(path, options);
+            return new FileStream(text ? TEXT_IO : FILE_IO, channel, read, write, append, fileNumbers);
+        } catch (NoSuchFileException e) {
+            throw IoErrors.os(ErrnoModule.ENOENT);
+        } catch (AccessDeniedException e) {
+            throw IoErrors.os(ErrnoModule.EACCES);
+        } catch (FileAlreadyExistsException e) {
+            throw IoErrors.os(ErrnoModule.EEXIST);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw IoErrors.os(ErrnoModule.EIO);
+        }
+    }
+
+    private FileStream checkOpen() {
+        if (fd < 0) {
+            throw IoErrors.closed();
+        }
+        return this;
+    }
+
+    @Override
+    int fileNumber() {
+        return checkOpen().fd;
+    }
+
+    @Override
+    boolean isText() {
+        return type() == TEXT_IO;
+    }
+
+    @Override
+    int readBytes(byte[] buf, int off, int len) {
+        checkOpen();
+        if (!readable) {
+            throw IoErrors.os(ErrnoModule.EBADF);
+        }
+        try {
+            int n = channel.read(ByteBuffer.wrap(buf, off, len));
+            return Math.max(n, 0);
+        } catch (IOException e) {
+            throw IoErrors.os(ErrnoModule.EIO);
+        }
+    }
+
+    @Override
+    int writeBytes(byte[] data, int off, int len) {
+        checkOpen();
+        if (!writable) {
+            throw IoErrors.os(ErrnoModule.EBADF);
+        }
+        try {
+            if (append) {
+                channel.position(channel.size());
+            }
+            ByteBuffer b = ByteBuffer.wrap(data, off, len);
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            return len;
+        } catch (IOException e) {
+            throw IoErrors.os(ErrnoModule.EIO);
+        }
+    }
+
+    @Override
+    long seekTo(long offset, int whence) {
+        checkOpen();
+        try {
+            long base = whence == SEEK_CUR ? channel.position() : whence == SEEK_END ? channel.size() : 0;
+            if (whence > SEEK_END || base + offset < 0) {
+                throw IoErrors.os(ErrnoModule.EINVAL);
+            }
+            channel.position(base + offset);
+            return base + offset;
+        } catch (IOException e) {
+            throw IoErrors.os(ErrnoModule.EIO);
+        }
+    }
+
+    @Override
+    void flushStream() {
+        checkOpen();
+    }
+
+    @Override
+    void closeStream() {
+        if (fd < 0) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw IoErrors.os(ErrnoModule.EIO);
+        } finally {
+            synchronized (fileNumbers) {
+                fileNumbers.clear(fd);
+            }
+            fd = -1;
+        }
+    }
+
+    @Override
+    public String repr() {
+        return "<io." + type().name() + " " + fd + ">";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mica.vm.modules;
+
+import java.util.BitSet;
+
+import dev.mica.vm.obj.Py;
+import dev.mica.vm.obj.PyBuiltinFunction;
+import dev.mica.vm.obj.PyModule;
+import dev.mica.vm.obj.PyObject;
+import dev.mica.vm.obj.PyStr;
+import dev.mica.vm.obj.PyType;
+
+/**
+ * The {@code io} module: open, StringIO, BytesIO and IOBase (a base for streams written in
+ * Python: print(file=...) calls their write method). open() is also the built-in open.
+ */
+final class IoModule {
+    private IoModule() {}
+
+    /** A class with no methods: subclasses supply write (and read) themselves. */
+    static final PyType IO_BASE = PyType.userClass("IOBase", new PyType[0], java.util.Map.of());
+
+    static PyModule create(BuiltinModules registry) {
+        FixedModule m = new FixedModule("io");
+        m.setAttr("open", registry.runtime().builtins().getStr("open"));
+        m.setAttr("BytesIO", MemoryStream.BYTES_IO);
+        m.setAttr("IOBase", IO_BASE);
+        m.setAttr("StringIO", MemoryStream.STRING_IO);
+        return m.seal();
+    }
+
+    /** open(file, mode='r', ...): the file name resolved inside the storage root when there is one. */
+    static PyObject openFunction(BuiltinModules registry) {
+        BitSet fileNumbers = new BitSet();
+        return new PyBuiltinFunction("open", 1, 7, true, (a, kw) -> {
+            Py.checkKeywords(kw, "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener");
+            int n = Py.positional(a, kw);
+            if (n == 0) {
+                throw Py.typeError("function missing 1 required positional arguments");
+            }
+            PyObject modeArg = n > 1 ? a[1] : Py.keyword(a, kw, "mode");
+            String mode = modeArg == null ? "r" : str(modeArg);
+            String name = str(a[0]);
+            StorageFiles files = new StorageFiles(registry.storageRoot());
+            return FileStream.open(files.resolve(name), mode, fileNumbers);
+        });
+    }
+
+    private static String str(PyObject o) {
+        if (!(o instanceof PyStr s)) {
+            throw Py.typeError("can't convert " + o.type().name() + " to str");
+        }
+        return s.value();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mica.vm.modules;
+
+/**
+ * The figures of micropython.mem_info and mem_total/mem_current/mem_peak, from
+ * {@link HeapEstimate}. The stack line counts Python call depth against the recursion limit,
+ * since frames, not C stack bytes, are what limit recursion here. MicroPython's block
+ * statistics line and verbose heap map describe its own allocator and are not printed.
+ */
+public final class MemoryReport {
+    private final long heapSize;
+
+    public MemoryReport(long heapSize) {
+        this.heapSize = heapSize;
+    }
+
+    /** Bytes allocated by the running program's thread so far (the JVM's count), else current use. */
+    public long totalAllocated() {
+        long bytes = HeapEstimate.allocatedByCurrentThread();
+        return bytes >= 0 ? bytes : current();
+    }
+
+    public long current() {
+        return HeapEstimate.used(heapSize);
+    }
+
+    public long peak() {
+        return HeapEstimate.peak(heapSize);
+    }
+
+    public String text(int depth, int maxDepth) {
+        long used = current();
+        return "mem: total=" + totalAllocated() + ", current=" + used + ", peak=" + peak() + "\n"
+                + "stack: " + depth + " out of " + maxDepth + "\n"
+                + "GC: total: " + heapSize + ", used: " + used + ", free: " + (heapSize - used) + "\n";
+    }
+}
