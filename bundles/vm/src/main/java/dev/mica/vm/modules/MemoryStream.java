@@ -2,6 +2,7 @@ package dev.mica.vm.modules;
 
 import java.util.Arrays;
 
+import dev.mica.vm.obj.Buffers;
 import dev.mica.vm.obj.Py;
 import dev.mica.vm.obj.PyInt;
 import dev.mica.vm.obj.PyObject;
@@ -40,7 +41,7 @@ final class MemoryStream extends StreamObject {
             // an int only sizes MicroPython's initial allocation
             return new MemoryStream(type, new byte[0]);
         }
-        return new MemoryStream(type, Buffers.readable(args[0]).clone());
+        return new MemoryStream(type, Buffers.bytesOf(args[0]).clone());
     }
 
     private void checkOpen() {

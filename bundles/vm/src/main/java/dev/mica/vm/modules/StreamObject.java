@@ -6,6 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import dev.mica.vm.obj.BufferView;
+import dev.mica.vm.obj.Buffers;
 import dev.mica.vm.obj.Ops;
 import dev.mica.vm.obj.Py;
 import dev.mica.vm.obj.PyBaseException;
@@ -170,23 +172,23 @@ abstract class StreamObject extends PyObject {
     static void defineStreamMethods(PyType t) {
         t.method("read", 1, 2, a -> self(a).read(a.length > 1 ? Ops.indexValue(a[1], "int") : -1));
         t.method("readinto", 2, 3, a -> {
-            int capacity = Buffers.writableLength(a[1]);
-            int want = a.length > 2 ? Math.min(capacity, Math.max(0, Buffers.intArg(a[2]))) : capacity;
-            byte[] data = new byte[want];
+            BufferView target = Buffers.write(a[1]);
+            long limit = a.length > 2 ? Ops.indexValue(a[2], "int") : target.length();
+            int want = (int) Math.min(target.length(), Math.max(0, limit));
             int got = 0;
+            // reads straight into the target's bytes, which the view shares with it
             while (got < want) {
-                int n = self(a).readBytes(data, got, want - got);
+                int n = self(a).readBytes(target.array(), target.offset() + got, want - got);
                 if (n <= 0) {
                     break;
                 }
                 got += n;
             }
-            Buffers.fill(a[1], data, got);
             return PyInt.of(got);
         });
         t.method("readline", 1, 2, a -> self(a).readLine(a.length > 1 ? Ops.indexValue(a[1], "int") : -1));
         t.method("write", 2, 4, a -> {
-            byte[] data = Buffers.readable(a[1]);
+            byte[] data = Buffers.bytesOf(a[1]);
             int off = 0;
             long max = Long.MAX_VALUE;
             if (a.length == 3) {
