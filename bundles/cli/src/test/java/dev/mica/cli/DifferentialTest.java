@@ -1,7 +1,6 @@
 package dev.mica.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,21 +22,11 @@ import org.junit.jupiter.api.TestFactory;
  * v1.24.1; stdout and stderr (tracebacks included) must be the same.
  */
 class DifferentialTest {
-    private static final Path PROGRAMS = Path.of("src/test/resources/programs");
 
     @TestFactory
     Stream<DynamicTest> sameOutputAsMicroPython() throws IOException, InterruptedException {
-        MicroPythonOracle oracle = MicroPythonOracle.find();
-        if (oracle == null) {
-            if (System.getenv(MicroPythonOracle.REQUIRED) != null) {
-                fail("the MicroPython oracle is not installed: run npm ci in tools/oracle");
-            }
-            Assumptions.abort("the MicroPython oracle is not installed (npm ci in tools/oracle)");
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(PROGRAMS)) {
-            files = list.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        }
+        MicroPythonOracle oracle = MicroPythonOracle.forTest();
+        List<Path> files = TestPrograms.all();
         List<String> sources = new ArrayList<>();
         for (Path file : files) {
             sources.add(Files.readString(file));
@@ -59,11 +47,15 @@ class DifferentialTest {
 
     /** Runs a program as {@code mica -c} does, so tracebacks name the file {@code <stdin>} as the oracle does. */
     static MicroPythonOracle.Output runOnMica(String source) {
+        return runMica(new String[] {"-c", source}, Map.of());
+    }
+
+    /** Runs {@code mica} with these arguments and environment, in this JVM, and returns what it printed. */
+    static MicroPythonOracle.Output runMica(String[] args, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.run(new String[] {"-c", source}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(), false);
+        Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, false);
         return new MicroPythonOracle.Output(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The real MicroPython v1.24.1 (its WebAssembly port under Node, installed in tools/oracle by
  * {@code npm ci}) run on a batch of programs, for differential tests.
@@ -26,6 +29,21 @@ final class MicroPythonOracle {
 
     private MicroPythonOracle(Path script) {
         this.script = script;
+    }
+
+    /**
+     * The oracle for a test; without one the test is aborted, or fails where {@link #REQUIRED}
+     * is set (as in CI).
+     */
+    static MicroPythonOracle forTest() {
+        MicroPythonOracle oracle = find();
+        if (oracle == null) {
+            if (System.getenv(REQUIRED) != null) {
+                Assertions.fail("the MicroPython oracle is not installed: run npm ci in tools/oracle");
+            }
+            Assumptions.abort("the MicroPython oracle is not installed (npm ci in tools/oracle)");
+        }
+        return oracle;
     }
 
     /** The oracle of this checkout, or null when Node or the npm package is missing. */

@@ -1,12 +1,8 @@
 package dev.mica.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +27,6 @@ import dev.mica.compiler.mpy.MpyWriter;
  * must print what the real MicroPython prints when it imports the source.
  */
 class MpyRoundTripTest {
-    private static final Path PROGRAMS = Path.of("src/test/resources/programs");
     private static final String MODULE = "prog";
 
     @TempDir
@@ -40,17 +34,8 @@ class MpyRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> mpyFilesRunAsTheirSource() throws IOException, InterruptedException {
-        MicroPythonOracle oracle = MicroPythonOracle.find();
-        if (oracle == null) {
-            if (System.getenv(MicroPythonOracle.REQUIRED) != null) {
-                fail("the MicroPython oracle is not installed: run npm ci in tools/oracle");
-            }
-            Assumptions.abort("the MicroPython oracle is not installed (npm ci in tools/oracle)");
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(PROGRAMS)) {
-            files = list.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        }
+        MicroPythonOracle oracle = MicroPythonOracle.forTest();
+        List<Path> files = TestPrograms.all();
         List<String> names = new ArrayList<>();
         List<byte[]> mpys = new ArrayList<>();
         List<MicroPythonOracle.Program> runs = new ArrayList<>();
@@ -85,11 +70,6 @@ class MpyRoundTripTest {
     private MicroPythonOracle.Output importOnMica(byte[] mpy) throws IOException {
         Path folder = Files.createTempDirectory(modules, "mpy");
         Files.write(folder.resolve(MODULE + ".mpy"), mpy);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.run(new String[] {"-c", "import " + MODULE}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("MICROPYPATH", folder.toString()), false);
-        return new MicroPythonOracle.Output(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return DifferentialTest.runMica(new String[] {"-c", "import " + MODULE}, Map.of("MICROPYPATH", folder.toString()));
     }
 }
