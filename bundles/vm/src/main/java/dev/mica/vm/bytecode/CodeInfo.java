@@ -223,6 +223,9 @@ public final class CodeInfo {
         }
         out[n * 3] = Opcodes.RETURN_VALUE;
         offsets[n] = d.length - start;
+        for (int i = 0; i < out.length; i += 3) {
+            out[i] = DispatchCodes.of(out[i]);
+        }
         return new int[][] {out, offsets};
     }
 

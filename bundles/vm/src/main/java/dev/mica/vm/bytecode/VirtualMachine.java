@@ -379,7 +379,7 @@ public final class VirtualMachine {
             try {
                 if (inject != null) {
                     PyObject e = inject;
-                    if (code[ip] != Opcodes.YIELD_FROM) {
+                    if (code[ip] != DispatchCodes.YIELD_FROM) {
                         inject = null;
                         pc = ip;
                         throw new PyException(makeRaiseObject(e));
@@ -391,22 +391,22 @@ public final class VirtualMachine {
                     int arg = code[ip + 1];
                     ip += 3;
                     switch (op) {
-                        case CodeInfo.LOAD_LITERAL:
+                        case DispatchCodes.LOAD_LITERAL:
                             st[++sp] = lits[arg];
                             break;
-                        case Opcodes.LOAD_CONST_FALSE:
+                        case DispatchCodes.LOAD_CONST_FALSE:
                             st[++sp] = PyBool.FALSE;
                             break;
-                        case Opcodes.LOAD_CONST_NONE:
+                        case DispatchCodes.LOAD_CONST_NONE:
                             st[++sp] = PyNone.NONE;
                             break;
-                        case Opcodes.LOAD_CONST_TRUE:
+                        case DispatchCodes.LOAD_CONST_TRUE:
                             st[++sp] = PyBool.TRUE;
                             break;
-                        case Opcodes.LOAD_NULL:
+                        case DispatchCodes.LOAD_NULL:
                             st[++sp] = null;
                             break;
-                        case Opcodes.LOAD_FAST_N: {
+                        case DispatchCodes.LOAD_FAST_N: {
                             Object v = st[nState - 1 - arg];
                             if (v == null) {
                                 throw unboundLocal();
@@ -414,11 +414,11 @@ public final class VirtualMachine {
                             st[++sp] = v;
                             break;
                         }
-                        case Opcodes.STORE_FAST_N:
+                        case DispatchCodes.STORE_FAST_N:
                             st[nState - 1 - arg] = st[sp];
                             st[sp--] = null;
                             break;
-                        case Opcodes.LOAD_DEREF: {
+                        case DispatchCodes.LOAD_DEREF: {
                             PyObject v = ((PyCell) st[nState - 1 - arg]).value;
                             if (v == null) {
                                 throw unboundLocal();
@@ -426,10 +426,10 @@ public final class VirtualMachine {
                             st[++sp] = v;
                             break;
                         }
-                        case Opcodes.STORE_DEREF:
+                        case DispatchCodes.STORE_DEREF:
                             ((PyCell) st[nState - 1 - arg]).value = (PyObject) st[sp--];
                             break;
-                        case Opcodes.LOAD_GLOBAL: {
+                        case DispatchCodes.LOAD_GLOBAL: {
                             PyObject v = f.globals.get(nameObjs[arg]);
                             if (v == null) {
                                 v = rt.builtins().get(nameObjs[arg]);
@@ -440,20 +440,20 @@ public final class VirtualMachine {
                             st[++sp] = v;
                             break;
                         }
-                        case Opcodes.LOAD_ATTR:
+                        case DispatchCodes.LOAD_ATTR:
                             st[sp] = loadAttr((PyObject) st[sp], names[arg], c.attributeCaches, pc / 3);
                             break;
-                        case Opcodes.LOAD_METHOD:
+                        case DispatchCodes.LOAD_METHOD:
                             loadMethodCached((PyObject) st[sp], names[arg], st, sp, c.attributeCaches, pc / 3);
                             sp++;
                             break;
-                        case Opcodes.STORE_ATTR:
+                        case DispatchCodes.STORE_ATTR:
                             storeAttr((PyObject) st[sp], names[arg], (PyObject) st[sp - 1], c.attributeCaches, pc / 3);
                             st[sp] = null;
                             st[sp - 1] = null;
                             sp -= 2;
                             break;
-                        case Opcodes.LOAD_SUBSCR: {
+                        case DispatchCodes.LOAD_SUBSCR: {
                             PyObject index = (PyObject) st[sp--];
                             PyObject base = (PyObject) st[sp];
                             if (base instanceof PyList l && index instanceof PyInt i && !i.isBig() && i.value >= 0 && i.value < l.size()) {
@@ -463,7 +463,7 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.STORE_SUBSCR: {
+                        case DispatchCodes.STORE_SUBSCR: {
                             PyObject base = (PyObject) st[sp - 1];
                             PyObject value = (PyObject) st[sp - 2];
                             if (value == null) {
@@ -474,26 +474,26 @@ public final class VirtualMachine {
                             sp -= 3;
                             break;
                         }
-                        case Opcodes.DUP_TOP:
+                        case DispatchCodes.DUP_TOP:
                             st[sp + 1] = st[sp];
                             sp++;
                             break;
-                        case Opcodes.POP_TOP:
+                        case DispatchCodes.POP_TOP:
                             st[sp--] = null;
                             break;
-                        case Opcodes.ROT_TWO: {
+                        case DispatchCodes.ROT_TWO: {
                             Object t = st[sp];
                             st[sp] = st[sp - 1];
                             st[sp - 1] = t;
                             break;
                         }
-                        case Opcodes.JUMP:
+                        case DispatchCodes.JUMP:
                             if (arg < ip && rt.interruptPending) {
                                 rt.checkInterrupt();
                             }
                             ip = arg;
                             break;
-                        case Opcodes.POP_JUMP_IF_TRUE: {
+                        case DispatchCodes.POP_JUMP_IF_TRUE: {
                             Object v = st[sp];
                             st[sp--] = null;
                             if (v == PyBool.TRUE || (v != PyBool.FALSE && ((PyObject) v).isTrue())) {
@@ -504,7 +504,7 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.POP_JUMP_IF_FALSE: {
+                        case DispatchCodes.POP_JUMP_IF_FALSE: {
                             Object v = st[sp];
                             st[sp--] = null;
                             if (v == PyBool.FALSE || (v != PyBool.TRUE && !((PyObject) v).isTrue())) {
@@ -515,21 +515,21 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.JUMP_IF_TRUE_OR_POP:
+                        case DispatchCodes.JUMP_IF_TRUE_OR_POP:
                             if (((PyObject) st[sp]).isTrue()) {
                                 ip = arg;
                             } else {
                                 st[sp--] = null;
                             }
                             break;
-                        case Opcodes.JUMP_IF_FALSE_OR_POP:
+                        case DispatchCodes.JUMP_IF_FALSE_OR_POP:
                             if (!((PyObject) st[sp]).isTrue()) {
                                 ip = arg;
                             } else {
                                 st[sp--] = null;
                             }
                             break;
-                        case Opcodes.UNWIND_JUMP: {
+                        case DispatchCodes.UNWIND_JUMP: {
                             st[++sp] = Integer.valueOf(arg);
                             st[++sp] = PyInt.of(code[pc + 2]);
                             ip = unwindJump(f, st, sp, pc);
@@ -539,7 +539,7 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.END_FINALLY: {
+                        case DispatchCodes.END_FINALLY: {
                             f.excTop--;
                             Object top = st[sp];
                             if (top == PyNone.NONE) {
@@ -565,11 +565,11 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.POP_EXCEPT_JUMP:
+                        case DispatchCodes.POP_EXCEPT_JUMP:
                             f.excTop--;
                             ip = arg;
                             break;
-                        case Opcodes.GET_ITER_STACK: {
+                        case DispatchCodes.GET_ITER_STACK: {
                             // the four iterator slots: null, the iterator, two unused (MicroPython's iter buffer)
                             PyObject it = ((PyObject) st[sp]).iter();
                             st[sp] = null;
@@ -577,7 +577,7 @@ public final class VirtualMachine {
                             sp += 3;
                             break;
                         }
-                        case Opcodes.FOR_ITER: {
+                        case DispatchCodes.FOR_ITER: {
                             PyObject v = ((PyObject) st[sp - 2]).next();
                             if (v == null) {
                                 st[sp - 2] = null;
@@ -588,7 +588,7 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case Opcodes.BUILD_TUPLE: {
+                        case DispatchCodes.BUILD_TUPLE: {
                             PyObject[] items = new PyObject[arg];
                             sp -= arg - 1;
                             for (int i = 0; i < arg; i++) {
@@ -598,7 +598,7 @@ public final class VirtualMachine {
                             st[sp] = new PyTuple(items);
                             break;
                         }
-                        case Opcodes.CALL_FUNCTION: {
+                        case DispatchCodes.CALL_FUNCTION: {
                             int nPos = arg & 0xff;
                             int nKw = (arg >> 8) & 0xff;
                             sp -= nPos + 2 * nKw;
@@ -609,7 +609,7 @@ public final class VirtualMachine {
                             clear(st, sp + 1, nPos + 2 * nKw);
                             break;
                         }
-                        case Opcodes.CALL_METHOD: {
+                        case DispatchCodes.CALL_METHOD: {
                             int nPos = arg & 0xff;
                             int nKw = (arg >> 8) & 0xff;
                             sp -= nPos + 2 * nKw + 1;
@@ -620,7 +620,7 @@ public final class VirtualMachine {
                             clear(st, sp + 1, nPos + 2 * nKw + 1);
                             break;
                         }
-                        case Opcodes.RETURN_VALUE: {
+                        case DispatchCodes.RETURN_VALUE: {
                             int r = -1;
                             if (f.excTop >= 0) {
                                 r = unwindReturn(f, st, sp, pc);
@@ -634,7 +634,7 @@ public final class VirtualMachine {
                             ip = r;
                             break;
                         }
-                        case Opcodes.RAISE_LAST: {
+                        case DispatchCodes.RAISE_LAST: {
                             PyBaseException last = null;
                             for (int i = f.excTop; i >= 0; i--) {
                                 if (f.excPrev[i] != null) {
@@ -647,20 +647,20 @@ public final class VirtualMachine {
                             }
                             throw new PyException(last);
                         }
-                        case Opcodes.RAISE_OBJ:
+                        case DispatchCodes.RAISE_OBJ:
                             throw new PyException(makeRaiseObject((PyObject) st[sp]));
-                        case Opcodes.RAISE_FROM:
+                        case DispatchCodes.RAISE_FROM:
                             if (st[sp] != PyNone.NONE) {
                                 rt.writeErr("Warning: exception chaining not supported\n");
                             }
                             sp--;
                             throw new PyException(makeRaiseObject((PyObject) st[sp]));
-                        case Opcodes.YIELD_VALUE:
+                        case DispatchCodes.YIELD_VALUE:
                             f.ip = ip;
                             f.sp = sp;
                             f.yielded = true;
                             return st[sp];
-                        case Opcodes.YIELD_FROM: {
+                        case DispatchCodes.YIELD_FROM: {
                             PyObject send = (PyObject) st[sp--];
                             PyObject target = (PyObject) st[sp];
                             PyObject thrown = inject;
@@ -679,10 +679,10 @@ public final class VirtualMachine {
                             }
                             break;
                         }
-                        case CodeInfo.UNARY_OP:
+                        case DispatchCodes.UNARY_OP:
                             st[sp] = Ops.unary(arg, (PyObject) st[sp]);
                             break;
-                        case CodeInfo.BINARY_OP: {
+                        case DispatchCodes.BINARY_OP: {
                             PyObject rhs = (PyObject) st[sp];
                             st[sp--] = null;
                             PyObject lhs = (PyObject) st[sp];
@@ -702,7 +702,7 @@ public final class VirtualMachine {
                 PyException e = thrown instanceof PyException p ? p : internalError(thrown);
                 PyBaseException exc = e.value();
                 int op = code[pc];
-                if (op != Opcodes.END_FINALLY && op != Opcodes.RAISE_LAST && exc != null) {
+                if (op != DispatchCodes.END_FINALLY && op != DispatchCodes.RAISE_LAST && exc != null) {
                     exc.addTraceback(c.sourceFile(), c.lineOf(pc), c.name);
                 }
                 while (f.excTop >= 0 && f.excHandler[f.excTop] <= pc) {
