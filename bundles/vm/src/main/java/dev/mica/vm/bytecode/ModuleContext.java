@@ -64,6 +64,9 @@ public final class ModuleContext {
         if (c instanceof Constant.Float f) {
             return new PyFloat(f.value());
         }
+        if (c instanceof Constant.Complex z) {
+            return new dev.mica.vm.obj.PyComplex(z.real(), z.imag());
+        }
         if (c instanceof Constant.Tuple t) {
             PyObject[] items = new PyObject[t.items().size()];
             for (int i = 0; i < items.length; i++) {
@@ -71,6 +74,6 @@ public final class ModuleContext {
             }
             return new PyTuple(items);
         }
-        throw dev.mica.vm.obj.Py.error(dev.mica.vm.obj.PyBaseException.NOT_IMPLEMENTED_ERROR, "complex numbers not supported");
+        throw dev.mica.vm.obj.Py.error(dev.mica.vm.obj.PyBaseException.NOT_IMPLEMENTED_ERROR, "unsupported constant");
     }
 }

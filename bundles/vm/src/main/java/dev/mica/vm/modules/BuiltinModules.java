@@ -67,6 +67,7 @@ public final class BuiltinModules {
     public void configure(InterpreterConfig config) {
         this.storageRoot = config.storageRoot();
         this.heapSize = config.heapSize();
+        dev.mica.vm.obj.HeapBudget.configure(config.heapSize());
     }
 
     /** Adds the built-in functions that belong to a module of this registry ({@code open}, from io). */

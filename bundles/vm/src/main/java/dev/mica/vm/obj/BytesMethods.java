@@ -45,6 +45,8 @@ final class BytesMethods {
         t.methodKw("format", 1, PyBuiltinFunction.VARIADIC,
             (a, kw) -> make(a[0], fromFormatText(StrFormat.format(asFormatText(data(a[0])), a, kw))));
         t.define("fromhex", new PyDescriptors.ClassMethod(new PyBuiltinFunction("fromhex", 2, 2, false, (a, kw) -> fromhex(a[0], a[1]))));
+        // MicroPython's table order (help() and dir() show it); append/extend exist on bytearray only
+        t.orderLocals("append", "extend", "hex", "fromhex", "decode", "find", "rfind", "index", "rindex", "join", "split", "splitlines", "rsplit", "startswith", "endswith", "strip", "lstrip", "rstrip", "format", "replace", "count", "partition", "rpartition", "center", "lower", "upper", "isspace", "isalpha", "isdigit", "isupper", "islower");
     }
 
     // ---- access to self and arguments

@@ -74,13 +74,14 @@ public final class Ops {
     }
 
     public static boolean eq(PyObject a, PyObject b) {
-        if (a == b && !(a instanceof PyInstance)) {
+        // Floats and complex numbers are not reflexive: a NaN differs even from itself.
+        if (a == b && !(a instanceof PyInstance) && !(a instanceof PyFloat) && !(a instanceof PyComplex)) {
             return true;
         }
         if (a.pyEquals(b)) {
             return true;
         }
-        return b instanceof PyInstance && !(a instanceof PyInstance) && b.pyEquals(a);
+        return (b instanceof PyInstance && !(a instanceof PyInstance) || b instanceof PyComplex) && b.pyEquals(a);
     }
 
     public static boolean is(PyObject a, PyObject b) {
@@ -285,6 +286,22 @@ public final class Ops {
         if (o instanceof PyInt i) {
             return i.toDouble();
         }
+        PyFloat viaMethod = floatFromMethod(o);
+        if (viaMethod != null) {
+            return viaMethod.value;
+        }
         throw Py.typeError("can't convert " + o.type().name() + " to float");
+    }
+
+    /** The float a user object's __float__ gives, or null when it has none or gives another type. */
+    static PyFloat floatFromMethod(PyObject o) {
+        if (!(o instanceof PyInstance)) {
+            return null;
+        }
+        PyObject m = o.type().lookup("__float__");
+        if (m == null) {
+            return null;
+        }
+        return m.call(new PyObject[] {o}, null) instanceof PyFloat f ? f : null;
     }
 }

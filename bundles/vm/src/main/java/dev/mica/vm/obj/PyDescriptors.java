@@ -55,6 +55,12 @@ public final class PyDescriptors {
         public PyType type() {
             return STATICMETHOD;
         }
+
+        /** Like every object without its own printer in MicroPython: just the type name. */
+        @Override
+        public String repr() {
+            return "<" + type().name() + ">";
+        }
     }
 
     public static final class ClassMethod extends PyObject {
@@ -72,6 +78,12 @@ public final class PyDescriptors {
         public PyType type() {
             return CLASSMETHOD;
         }
+
+        /** Like every object without its own printer in MicroPython: just the type name. */
+        @Override
+        public String repr() {
+            return "<" + type().name() + ">";
+        }
     }
 
     public static final class Property extends PyObject {
@@ -88,6 +100,12 @@ public final class PyDescriptors {
         @Override
         public PyType type() {
             return PROPERTY;
+        }
+
+        /** Like every object without its own printer in MicroPython: just the type name. */
+        @Override
+        public String repr() {
+            return "<" + type().name() + ">";
         }
 
         PyObject get(PyObject self) {

@@ -105,15 +105,16 @@ public class PyDict extends PyObject {
             d.map.putAll(((PyDict) a[0]).map);
             return d;
         });
-        PyBuiltinFunction fromkeys = new PyBuiltinFunction("fromkeys", 1, 2, false, (a, kw) -> {
+        // a classmethod as in MicroPython, which ignores the class and always builds a plain dict
+        PyBuiltinFunction fromkeys = new PyBuiltinFunction("fromkeys", 2, 3, false, (a, kw) -> {
             PyDict d = new PyDict();
-            PyObject v = a.length > 1 ? a[1] : PyNone.NONE;
-            for (PyObject k : Ops.toArray(a[0])) {
+            PyObject v = a.length > 2 ? a[2] : PyNone.NONE;
+            for (PyObject k : Ops.toArray(a[1])) {
                 d.map.put(k, v);
             }
             return d;
         });
-        TYPE.define("fromkeys", new PyDescriptors.StaticMethod(fromkeys));
+        TYPE.define("fromkeys", new PyDescriptors.ClassMethod(fromkeys));
     }
 
     public void update(PyObject source) {
@@ -233,5 +234,10 @@ public class PyDict extends PyObject {
     /** Iterates entries (used by ** unpacking). */
     public Iterator<Map.Entry<PyObject, PyObject>> entries() {
         return map.entrySet().iterator();
+    }
+
+    // last, after every method is defined: the order MicroPython lists them in
+    static {
+        TYPE.orderLocals("clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values", "__getitem__", "__setitem__", "__delitem__");
     }
 }

@@ -110,6 +110,10 @@ public final class PyFloat extends PyObject {
         if (other instanceof PyInt i) {
             return floatOp(op, value, i.toDouble());
         }
+        if (other instanceof PyInstance inst && inst.base() == null) {
+            PyFloat f = Ops.floatFromMethod(inst);
+            return f == null ? null : floatOp(op, value, f.value);
+        }
         return null;
     }
 
@@ -147,29 +151,56 @@ public final class PyFloat extends PyObject {
                 if (b == 0) {
                     throw Py.zeroDivision();
                 }
-                return new PyFloat(Math.floor(a / b));
+                return new PyFloat(floorDivide(a, b));
             case Ops.MODULO:
             case Ops.INPLACE_MODULO: {
                 if (b == 0) {
                     throw Py.zeroDivision();
                 }
-                double m = a % b;
-                if (m != 0 && ((m < 0) != (b < 0))) {
-                    m += b;
-                }
-                return new PyFloat(m);
+                return new PyFloat(floorModulo(a, b));
             }
             case Ops.POWER:
             case Ops.INPLACE_POWER:
                 if (a == 0 && b < 0 && !Double.isInfinite(b)) {
                     throw Py.zeroDivision();
                 }
-                if (a == 1 || b == 0) {
+                if (a < 0 && b != Math.floor(b) && !Double.isNaN(b)) {
+                    // A negative base to a fractional power has a complex result.
+                    return PyComplex.arithmetic(op, a, 0, b, 0);
+                }
+                // C's pow, unlike Java's, gives 1 for 1**nan, nan**0 and (-1)**inf.
+                if (a == 1 || b == 0 || (a == -1 && Double.isInfinite(b))) {
                     return new PyFloat(1.0);
                 }
                 return new PyFloat(Math.pow(a, b));
             default:
                 return null;
         }
+    }
+
+    /**
+     * a // b derived from the remainder, so that a == (a // b) * b + a % b holds; a zero
+     * quotient takes the sign of a / b.
+     */
+    static double floorDivide(double a, double b) {
+        double mod = a % b;
+        double quotient = (a - mod) / b;
+        if (mod != 0 && (mod < 0) != (b < 0)) {
+            quotient -= 1;
+        }
+        if (quotient == 0) {
+            return Math.copySign(0.0, a / b);
+        }
+        double floor = Math.floor(quotient);
+        return quotient - floor > 0.5 ? floor + 1 : floor;
+    }
+
+    /** a % b with the sign of b, including a zero remainder. */
+    static double floorModulo(double a, double b) {
+        double mod = a % b;
+        if (mod == 0) {
+            return Math.copySign(0.0, b);
+        }
+        return (mod < 0) != (b < 0) ? mod + b : mod;
     }
 }

@@ -550,4 +550,9 @@ public class PyInt extends PyObject {
                 return null;
         }
     }
+
+    // last, after every method is defined: the order MicroPython lists them in
+    static {
+        TYPE.orderLocals("from_bytes", "to_bytes");
+    }
 }

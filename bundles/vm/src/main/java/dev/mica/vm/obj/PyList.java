@@ -130,7 +130,8 @@ public final class PyList extends PyObject {
 
     public void append(PyObject x) {
         if (size == items.length) {
-            items = Arrays.copyOf(items, Math.max(4, size * 2));
+            // doubling as MicroPython does; the bigger array must fit in the heap
+            items = Arrays.copyOf(items, HeapBudget.checkSlots(Math.max(4, size * 2L)));
         }
         items[size++] = x;
     }
@@ -257,11 +258,16 @@ public final class PyList extends PyObject {
     }
 
     static PyObject[] repeat(PyObject[] items, int n, PyInt times) {
-        long k = times.isBig() ? 0 : times.value;
+        if (times.isBig()) {
+            throw Py.overflow("overflow converting long int to machine word");
+        }
+        long k = times.value;
         if (k <= 0 || n == 0) {
             return Py.NO_ARGS;
         }
-        PyObject[] r = new PyObject[(int) (n * k)];
+        // the exact product: a count that overflows cannot fit in the heap either
+        long total = k > Long.MAX_VALUE / n ? Long.MAX_VALUE : n * k;
+        PyObject[] r = new PyObject[HeapBudget.checkSlots(total)];
         for (int i = 0; i < k; i++) {
             System.arraycopy(items, 0, r, i * n, n);
         }
@@ -420,5 +426,10 @@ public final class PyList extends PyObject {
             default:
                 return null;
         }
+    }
+
+    // last, after every method is defined: the order MicroPython lists them in
+    static {
+        TYPE.orderLocals("append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort");
     }
 }

@@ -419,4 +419,10 @@ public final class PySet extends PyObject {
                 return null;
         }
     }
+
+    // last, after every method is defined: the order MicroPython lists them in
+    static {
+        TYPE.orderLocals("add", "clear", "copy", "discard", "difference", "difference_update", "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset", "pop", "remove", "symmetric_difference", "symmetric_difference_update", "union", "update", "__contains__");
+        FROZEN_TYPE.orderLocals("copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union", "__contains__");
+    }
 }

@@ -85,7 +85,6 @@ public final class PyStr extends PyObject {
         return quote(value);
     }
 
-    /** MicroPython's repr of text: single quotes unless the text has ' and no ". */
     /**
      * MicroPython's string hash (its qstr hash): djb2 with xor over the UTF-8 bytes, kept to
      * 16 bits and never 0. Hash order decides how sets print, so it has to be this one.
@@ -120,24 +119,33 @@ public final class PyStr extends PyObject {
         return original instanceof PyStr o && o.type() == TYPE && o.value.length() == result.length() ? original : of(result);
     }
 
+    /**
+     * MicroPython's repr of text: single quotes unless the text has ' and no "; only printable
+     * ASCII stays as it is, every other code point is escaped by its size (\\x, \\u or \\U).
+     */
     public static String quote(String s) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder(s.length() + 2);
         sb.append(q);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (c == q || c == '\\') {
-                sb.append('\\').append(c);
+                sb.append('\\').append((char) c);
+            } else if (c >= 0x20 && c <= 0x7e) {
+                sb.append((char) c);
             } else if (c == '\n') {
                 sb.append("\\n");
             } else if (c == '\r') {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
+            } else if (c < 0x100) {
+                sb.append(String.format("\\x%02x", c));
+            } else if (c < 0x10000) {
+                sb.append(String.format("\\u%04x", c));
             } else {
-                sb.append(c);
+                sb.append(String.format("\\U%08x", c));
             }
         }
         return sb.append(q).toString();
@@ -155,6 +163,10 @@ public final class PyStr extends PyObject {
 
     @Override
     public boolean pyEquals(PyObject other) {
+        if (other instanceof PyTypedArray buffer) {
+            // str == bytearray/memoryview/array: the other side compares its bytes with our UTF-8
+            return buffer.pyEquals(this);
+        }
         return other instanceof PyStr s && (s.value == value || s.value.equals(value));
     }
 
@@ -218,8 +230,15 @@ public final class PyStr extends PyObject {
             case Ops.MULTIPLY:
             case Ops.INPLACE_MULTIPLY:
                 if (other instanceof PyInt n && !(other instanceof PyBool)) {
-                    long k = n.isBig() ? 0 : n.value;
-                    return k <= 0 ? EMPTY : of(value.repeat((int) k));
+                    if (n.isBig()) {
+                        throw Py.overflow("overflow converting long int to machine word");
+                    }
+                    long k = n.value;
+                    if (k <= 0 || value.isEmpty()) {
+                        return EMPTY;
+                    }
+                    long length = k > Long.MAX_VALUE / value.length() ? Long.MAX_VALUE : k * value.length();
+                    return of(value.repeat((int) HeapBudget.checkBytes(length) / value.length()));
                 }
                 return null;
             case Ops.MODULO:
@@ -622,5 +641,10 @@ public final class PyStr extends PyObject {
             return -1;
         }
         return s.charIndexToCodePoint(idx);
+    }
+
+    // last, after every method is defined: the order MicroPython lists them in
+    static {
+        TYPE.orderLocals("find", "rfind", "index", "rindex", "join", "split", "splitlines", "rsplit", "startswith", "endswith", "strip", "lstrip", "rstrip", "format", "replace", "count", "partition", "rpartition", "center", "lower", "upper", "isspace", "isalpha", "isdigit", "isupper", "islower", "encode");
     }
 }

@@ -137,4 +137,9 @@ public class PyTuple extends PyObject {
                 return null;
         }
     }
+
+    // last, after every method is defined: the order MicroPython lists them in
+    static {
+        TYPE.orderLocals("count", "index");
+    }
 }

@@ -140,6 +140,32 @@ public final class PyType extends PyObject {
         namespaceVersion++;
     }
 
+    /**
+     * Puts the named attributes of a built-in type first, in the given order (MicroPython's
+     * locals table order, which help() and dir() show); the rest keep their order after them.
+     * Special names listed here are part of the type's published table, so help() shows them.
+     */
+    public void orderLocals(String... names) {
+        Map<String, PyObject> rest = new LinkedHashMap<>(dict);
+        dict.clear();
+        for (String n : names) {
+            PyObject v = rest.remove(n);
+            if (v != null) {
+                dict.put(n.intern(), v);
+            }
+        }
+        dict.putAll(rest);
+        publishedNames = java.util.Set.of(names);
+        namespaceVersion++;
+    }
+
+    /** Whether help() lists this attribute of a built-in type: ordinary names and published special ones. */
+    public boolean listsInHelp(String attr) {
+        return !attr.startsWith("__") || publishedNames.contains(attr);
+    }
+
+    private java.util.Set<String> publishedNames = java.util.Set.of();
+
     /** Defines a method implemented in Java; min/max count self. */
     public void method(String attr, int minArgs, int maxArgs, java.util.function.Function<PyObject[], PyObject> code) {
         define(attr, new PyBuiltinFunction(attr, minArgs, maxArgs, false, (a, kw) -> code.apply(checkSelf(attr, a))).asMethod());

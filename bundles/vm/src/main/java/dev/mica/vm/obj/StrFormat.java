@@ -202,7 +202,7 @@ final class StrFormat {
         switch (Character.toLowerCase(type)) {
             case 'f':
                 s = new BigDecimal(d).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
-                if (d < 0 && !s.startsWith("-")) {
+                if (Math.copySign(1.0, d) < 0 && !s.startsWith("-")) {
                     s = "-" + s;
                 }
                 break;

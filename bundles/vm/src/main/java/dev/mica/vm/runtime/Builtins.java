@@ -125,6 +125,7 @@ final class Builtins {
         b.putStr("Ellipsis", PyNone.ELLIPSIS);
         b.putStr("bytearray", dev.mica.vm.obj.PyByteArray.TYPE);
         b.putStr("memoryview", dev.mica.vm.obj.PyMemoryView.TYPE);
+        b.putStr("complex", dev.mica.vm.obj.PyComplex.TYPE);
         b.putStr("__name__", PyStr.of("builtins"));
         for (PyType t : new PyType[] {ENUMERATE, ZIP, MAP, FILTER, REVERSED}) {
             PyIterators.addNext(t);
@@ -205,7 +206,7 @@ final class Builtins {
         if (t.isBuiltin()) {
             // a built-in type lists its methods; special methods are not part of MicroPython's tables
             for (java.util.Map.Entry<String, PyObject> e : t.dict().entrySet()) {
-                if (!e.getKey().startsWith("__")) {
+                if (t.listsInHelp(e.getKey())) {
                     helpLine(sb, e.getKey(), e.getValue());
                 }
             }
@@ -307,6 +308,9 @@ final class Builtins {
                 }
                 if (x instanceof PyFloat f) {
                     return new PyFloat(Math.abs(f.value));
+                }
+                if (x instanceof dev.mica.vm.obj.PyComplex z) {
+                    return z.abs();
                 }
                 PyObject m = x.type().lookup("__abs__");
                 if (m != null) {
@@ -422,6 +426,9 @@ final class Builtins {
             case 22: // bin
                 return PyStr.of(radix(a[0], 2, "0b"));
             case 23: // divmod
+                if (a[0] instanceof dev.mica.vm.obj.PyComplex || a[1] instanceof dev.mica.vm.obj.PyComplex) {
+                    throw Py.typeError("unsupported types for __divmod__: '" + a[0].type().name() + "', '" + a[1].type().name() + "'");
+                }
                 return new PyTuple(Ops.binary(Ops.FLOOR_DIVIDE, a[0], a[1]), Ops.binary(Ops.MODULO, a[0], a[1]));
             case 24: { // pow
                 if (a.length == 3) {
@@ -842,6 +849,9 @@ final class Builtins {
         if (x instanceof PyBytes by) {
             x = PyStr.of(new String(by.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
+        if (x instanceof dev.mica.vm.obj.PyByteArray by) {
+            x = PyStr.of(new String(by.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
         if (x instanceof PyStr s) {
             String t = s.value().strip().toLowerCase();
             switch (t) {
@@ -868,10 +878,6 @@ final class Builtins {
                 throw Py.valueError("invalid syntax for number");
             }
         }
-        PyObject m = x.type().lookup("__float__");
-        if (m != null) {
-            return m.call(new PyObject[] {x}, null);
-        }
-        throw Py.typeError("can't convert " + x.type().name() + " to float");
+        return new PyFloat(Ops.toDouble(x));
     }
 }
