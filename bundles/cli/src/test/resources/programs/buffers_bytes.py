@@ -42,3 +42,9 @@ except UnicodeError:
 print(b"%d-%s-%r-%x" % (5, "s", b"b", 255), b"%%" % (), b"{}:{}".format(1, "a"))
 print(repr(b"'"), repr(b'"'), repr(b"'\""), repr(b"\x00\t\n\r\\\x7f\x80"))
 print(str(b"abc", "utf-8"), str(bytearray(b"xy"), "utf-8"), str(b"abc"))
+
+# keyword arguments to bytes() are refused with MicroPython's message
+try:
+    bytes("a", encoding="utf-8")
+except NotImplementedError as e:
+    print("NotImplementedError", e)

@@ -31,7 +31,7 @@ public final class PyBytes extends PyObject implements BufferSource {
 
     private static PyObject construct(PyObject[] a, String[] kw) {
         if (kw != null && kw.length > 0) {
-            throw PyTypedArray.notImplemented("keyword argument(s) not implemented - use normal args");
+            throw PyTypedArray.notImplemented("keyword argument(s) not implemented - use normal args instead");
         }
         if (a.length == 0) {
             return EMPTY;
