@@ -11,15 +11,16 @@ import dev.mica.code.InputKind;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.RunResult;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.vm.modules.ModuleProviders;
 import dev.mica.vm.runtime.Runtime;
 
 /** An interpreter: one runtime, programs run on a thread with a deep stack. */
@@ -30,10 +31,11 @@ final class MicaInterpreter implements Interpreter {
     private final Runtime runtime;
     private PyModule main;
 
-    MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler) {
+    MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler, ModuleProviders modules) {
         this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
                 config.argv(), config.path());
         runtime.builtinModules().configure(config);
+        runtime.builtinModules().useProviders(modules);
         this.main = newMain();
     }
 

@@ -1,9 +1,12 @@
 package dev.mica.vm;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.ServiceLoader;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -13,14 +16,17 @@ import dev.mica.code.Compiler;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
+import dev.mica.module.ModuleProvider;
+import dev.mica.vm.modules.ModuleProviders;
 import dev.mica.vm.runtime.SysModule;
 
 /**
- * Makes Mica interpreters. Under OSGi the compiler comes from the service registry and may
- * change while interpreters run; on a plain class path it is found with ServiceLoader.
+ * Makes Mica interpreters. Under OSGi the compiler and the modules of other bundles come from
+ * the service registry and may change while interpreters run; on a plain class path they are
+ * found with ServiceLoader.
  */
 @Component(service = InterpreterFactory.class)
-public final class MicaInterpreterFactory implements InterpreterFactory {
+public final class MicaInterpreterFactory implements InterpreterFactory, ModuleProviders {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Compiler boundCompiler;
@@ -29,6 +35,14 @@ public final class MicaInterpreterFactory implements InterpreterFactory {
     private volatile boolean compilerManaged;
     private volatile Compiler loadedCompiler;
     private volatile boolean loaderTried;
+
+    /** Ordered by service ranking, lowest first (as Declarative Services sorts them). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.REPLACE)
+    private volatile List<ModuleProvider> boundModules = List.of();
+    private volatile List<ModuleProvider> loadedModules;
+    /** True under Declarative Services: modules come from the service registry only. */
+    private volatile boolean modulesManaged;
 
     public MicaInterpreterFactory() {
     }
@@ -42,16 +56,60 @@ public final class MicaInterpreterFactory implements InterpreterFactory {
     @org.osgi.service.component.annotations.Activate
     void activate() {
         compilerManaged = true;
+        modulesManaged = true;
     }
 
     @Override
     public Interpreter create(InterpreterConfig config) {
-        return new MicaInterpreter(config, this::currentCompiler);
+        return new MicaInterpreter(config, this::currentCompiler, this);
     }
 
     @Override
     public String version() {
         return SysModule.VERSION;
+    }
+
+    @Override
+    public ModuleProvider find(String name) {
+        List<ModuleProvider> all = currentModules();
+        // the last of a name wins: the highest ranked, or the one found last on the class path
+        for (int i = all.size() - 1; i >= 0; i--) {
+            ModuleProvider p = all.get(i);
+            if (name.equals(p.name())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ModuleProvider p : currentModules()) {
+            if (!names.contains(p.name())) {
+                names.add(p.name());
+            }
+        }
+        return names;
+    }
+
+    private List<ModuleProvider> currentModules() {
+        if (modulesManaged) {
+            return boundModules;
+        }
+        List<ModuleProvider> loaded = loadedModules;
+        if (loaded == null) {
+            loaded = new ArrayList<>();
+            try {
+                for (ModuleProvider p : ServiceLoader.load(ModuleProvider.class, MicaInterpreterFactory.class.getClassLoader())) {
+                    loaded.add(p);
+                }
+            } catch (java.util.ServiceConfigurationError e) {
+                // a broken provider on the class path leaves the modules found before it
+            }
+            loadedModules = loaded = List.copyOf(loaded);
+        }
+        return loaded;
     }
 
     /** The compiler for the next compilation: the bound one, else one found by ServiceLoader. */

@@ -1,10 +1,10 @@
 package dev.mica.vm.bytecode;
 
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyDescriptors;
-import dev.mica.vm.obj.PyInstance;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyDescriptors;
+import dev.mica.obj.PyInstance;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyType;
 
 /**
  * What one LOAD_ATTR, STORE_ATTR or LOAD_METHOD instruction learnt about the class of the

@@ -5,9 +5,9 @@ import java.util.List;
 
 import dev.mica.code.Opcodes;
 import dev.mica.code.RawCode;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyObject;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyObject;
 
 /**
  * One raw code decoded once: the prelude's fields and the bytecode translated into fixed

@@ -1,7 +1,7 @@
 package dev.mica.vm.bytecode;
 
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyDict;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyDict;
 import dev.mica.vm.runtime.Runtime;
 
 /**

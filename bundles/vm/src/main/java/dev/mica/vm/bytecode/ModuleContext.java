@@ -4,14 +4,14 @@ import java.util.List;
 
 import dev.mica.code.CompiledModule;
 import dev.mica.code.Constant;
-import dev.mica.vm.obj.PyBool;
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyFloat;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
+import dev.mica.obj.PyBool;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyFloat;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
 
 /** What the code of one compiled module shares: interned names and constant objects. */
 public final class ModuleContext {
@@ -65,7 +65,7 @@ public final class ModuleContext {
             return new PyFloat(f.value());
         }
         if (c instanceof Constant.Complex z) {
-            return new dev.mica.vm.obj.PyComplex(z.real(), z.imag());
+            return new dev.mica.obj.PyComplex(z.real(), z.imag());
         }
         if (c instanceof Constant.Tuple t) {
             PyObject[] items = new PyObject[t.items().size()];
@@ -74,6 +74,6 @@ public final class ModuleContext {
             }
             return new PyTuple(items);
         }
-        throw dev.mica.vm.obj.Py.error(dev.mica.vm.obj.PyBaseException.NOT_IMPLEMENTED_ERROR, "unsupported constant");
+        throw dev.mica.obj.Py.error(dev.mica.obj.PyBaseException.NOT_IMPLEMENTED_ERROR, "unsupported constant");
     }
 }

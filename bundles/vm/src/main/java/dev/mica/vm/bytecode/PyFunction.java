@@ -1,14 +1,14 @@
 package dev.mica.vm.bytecode;
 
 import dev.mica.code.Opcodes;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyCell;
-import dev.mica.vm.obj.PyDict;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyCell;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
 import dev.mica.vm.runtime.Runtime;
 
 /** A function defined in Python: code, globals, defaults and closed-over cells. */

@@ -1,11 +1,11 @@
 package dev.mica.vm.bytecode;
 
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyType;
 
 /** A generator: a suspended frame resumed by next/send/throw/close. */
 public final class PyGenerator extends PyObject {

@@ -1,7 +1,7 @@
 package dev.mica.vm.modules;
 
-import dev.mica.vm.obj.PyArray;
-import dev.mica.vm.obj.PyModule;
+import dev.mica.obj.PyArray;
+import dev.mica.obj.PyModule;
 
 /** The {@code array} module: the array.array type (typecodes b B h H i I l L q Q f d, and P O). */
 public final class ArrayModule {

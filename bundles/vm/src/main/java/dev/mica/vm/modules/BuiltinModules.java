@@ -11,8 +11,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.mica.interp.InterpreterConfig;
-import dev.mica.vm.obj.PyDict;
-import dev.mica.vm.obj.PyModule;
+import dev.mica.module.ModuleProvider;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyModule;
 import dev.mica.vm.runtime.Runtime;
 
 /**
@@ -24,6 +25,9 @@ import dev.mica.vm.runtime.Runtime;
  * ({@code collections}, {@code io}, {@code errno}: a file of that name on {@code sys.path} wins).
  * {@code uNAME} names an extensible built-in directly, skipping the file system; {@code usys}
  * is the one fixed module with such an alias.
+ *
+ * <p>Besides the modules of this bundle, other bundles offer modules as
+ * {@link ModuleProvider}s; the interpreter's {@link ModuleProviders} says which are there now.
  */
 public final class BuiltinModules {
     /** How a module is found relative to the file system. */
@@ -55,7 +59,12 @@ public final class BuiltinModules {
 
     private final Runtime runtime;
     private final Map<String, PyModule> made = new HashMap<>();
+    /** Modules whose Python code is running now, so that an import of itself finds it. */
+    private final Map<String, PyModule> loading = new HashMap<>();
+    private ModuleProviders providers = ModuleProviders.NONE;
+    private final InterpreterModuleEnvironment environment = new InterpreterModuleEnvironment(this);
     private Path storageRoot;
+    private StorageFiles files = new StorageFiles(null);
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
     private final HeapLock heapLock = new HeapLock();
 
@@ -66,8 +75,14 @@ public final class BuiltinModules {
     /** Takes the settings modules depend on: the storage root that confines open(), the heap budget. */
     public void configure(InterpreterConfig config) {
         this.storageRoot = config.storageRoot();
+        this.files = new StorageFiles(storageRoot);
         this.heapSize = config.heapSize();
-        dev.mica.vm.obj.HeapBudget.configure(config.heapSize());
+        dev.mica.obj.HeapBudget.configure(config.heapSize());
+    }
+
+    /** Takes the modules that other bundles offer. */
+    public void useProviders(ModuleProviders providers) {
+        this.providers = providers;
     }
 
     /** Adds the built-in functions that belong to a module of this registry ({@code open}, from io). */
@@ -84,6 +99,11 @@ public final class BuiltinModules {
         return storageRoot;
     }
 
+    /** The program's file names as host paths, and its current directory. */
+    StorageFiles files() {
+        return files;
+    }
+
     public long heapSize() {
         return heapSize;
     }
@@ -98,37 +118,64 @@ public final class BuiltinModules {
      * has a module of that name; it is asked only for extensible built-ins.
      */
     public PyModule find(String name, Predicate<String> onPath) {
-        Entry e = TABLE.get(name);
-        if (e != null && e.kind == Kind.FIXED) {
+        Kind kind = kindOf(name);
+        if (kind == Kind.FIXED) {
             return module(name);
         }
         if (name.equals("usys")) {
             return module("sys");
         }
-        if (e == null && name.length() > 1 && name.charAt(0) == 'u') {
-            Entry aliased = TABLE.get(name.substring(1));
-            if (aliased != null && aliased.kind == Kind.EXTENSIBLE) {
-                return module(name.substring(1));
-            }
+        if (kind == null && name.length() > 1 && name.charAt(0) == 'u' && kindOf(name.substring(1)) == Kind.EXTENSIBLE) {
+            return module(name.substring(1));
         }
-        if (e != null && !onPath.test(name)) {
+        if (kind != null && !onPath.test(name)) {
             return module(name);
         }
         return null;
+    }
+
+    /** How the built-in module of that name is found, or null when there is none. */
+    private Kind kindOf(String name) {
+        Entry e = TABLE.get(name);
+        if (e != null) {
+            return e.kind;
+        }
+        ModuleProvider p = providers.find(name);
+        if (p == null) {
+            return null;
+        }
+        return p.extensible() ? Kind.EXTENSIBLE : Kind.FIXED;
     }
 
     /** The module of that built-in name, made now if this is its first use; null if there is none. */
     public synchronized PyModule module(String name) {
         PyModule m = made.get(name);
         if (m == null) {
+            m = loading.get(name);
+        }
+        if (m == null) {
             Entry e = TABLE.get(name);
-            if (e == null) {
-                return null;
+            if (e != null) {
+                m = e.factory.apply(this);
+            } else {
+                ModuleProvider p = providers.find(name);
+                if (p == null) {
+                    return null;
+                }
+                m = p.create(environment);
             }
-            m = e.factory.apply(this);
             made.put(name, m);
         }
         return m;
+    }
+
+    /** Marks a module as being made while its Python code runs; {@code m} null ends that. */
+    synchronized void loading(String name, PyModule m) {
+        if (m == null) {
+            loading.remove(name);
+        } else {
+            loading.put(name, m);
+        }
     }
 
     /** True once the module has been made (for tests of lazy creation). */
@@ -136,16 +183,21 @@ public final class BuiltinModules {
         return made.containsKey(name);
     }
 
-    /** Names of all built-in modules, sorted. */
-    public static List<String> names() {
+    /** Names of all built-in modules, this bundle's and those offered now, sorted. */
+    public List<String> names() {
         List<String> names = new ArrayList<>(TABLE.keySet());
+        for (String offered : providers.names()) {
+            if (!names.contains(offered)) {
+                names.add(offered);
+            }
+        }
         names.add("__main__");
         Collections.sort(names);
         return names;
     }
 
     /** The text of help('modules'): names in four columns, as MicroPython prints them. */
-    public static String helpText() {
+    public String helpText() {
         List<String> names = names();
         int columns = 4;
         int width = 18;

@@ -1,7 +1,8 @@
 package dev.mica.vm.modules;
 
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyModule;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyModule;
 
 /** The {@code collections} module: deque, namedtuple and OrderedDict, as MicroPython's unix port has them. */
 final class CollectionsModule {

@@ -1,13 +1,13 @@
 package dev.mica.vm.modules;
 
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyIterators;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyIterators;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyType;
 
 /**
  * collections.deque as MicroPython has it: a fixed-size ring made with {@code deque(iterable,
@@ -41,7 +41,7 @@ final class Deque extends PyObject {
             }
             long maxlen = Ops.indexValue(a[1], "int");
             if (maxlen < 0) {
-                throw new dev.mica.vm.obj.PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+                throw new dev.mica.obj.PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
             }
             if (maxlen >= Integer.MAX_VALUE) {
                 throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + maxlen + " bytes");

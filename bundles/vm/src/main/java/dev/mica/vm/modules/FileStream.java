@@ -1,5 +1,6 @@
 package dev.mica.vm.modules;
 
+import dev.mica.obj.Errno;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,8 +15,8 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyType;
 
 /**
  * A file opened with open(): io.FileIO in binary mode, io.TextIOWrapper in text mode. Reads and
@@ -91,7 +92,7 @@ final class FileStream extends StreamObject {
             }
         }
         if (Files.isDirectory(path)) {
-            throw IoErrors.os(ErrnoModule.EISDIR);
+            throw IoErrors.os(Errno.EISDIR);
         }
         Set<OpenOption> options = new HashSet<>();
         if (read) {
@@ -110,13 +111,13 @@ final class FileStream extends StreamObject {
             FileChannel channel = FileChannel.open(path, options);
             return new FileStream(text ? TEXT_IO : FILE_IO, channel, read, write, append, fileNumbers);
         } catch (NoSuchFileException e) {
-            throw IoErrors.os(ErrnoModule.ENOENT);
+            throw IoErrors.os(Errno.ENOENT);
         } catch (AccessDeniedException e) {
-            throw IoErrors.os(ErrnoModule.EACCES);
+            throw IoErrors.os(Errno.EACCES);
         } catch (FileAlreadyExistsException e) {
-            throw IoErrors.os(ErrnoModule.EEXIST);
+            throw IoErrors.os(Errno.EEXIST);
         } catch (IOException | UnsupportedOperationException e) {
-            throw IoErrors.os(ErrnoModule.EIO);
+            throw IoErrors.os(Errno.EIO);
         }
     }
 
@@ -141,13 +142,13 @@ final class FileStream extends StreamObject {
     int readBytes(byte[] buf, int off, int len) {
         checkOpen();
         if (!readable) {
-            throw IoErrors.os(ErrnoModule.EBADF);
+            throw IoErrors.os(Errno.EBADF);
         }
         try {
             int n = channel.read(ByteBuffer.wrap(buf, off, len));
             return Math.max(n, 0);
         } catch (IOException e) {
-            throw IoErrors.os(ErrnoModule.EIO);
+            throw IoErrors.os(Errno.EIO);
         }
     }
 
@@ -155,7 +156,7 @@ final class FileStream extends StreamObject {
     int writeBytes(byte[] data, int off, int len) {
         checkOpen();
         if (!writable) {
-            throw IoErrors.os(ErrnoModule.EBADF);
+            throw IoErrors.os(Errno.EBADF);
         }
         try {
             if (append) {
@@ -167,7 +168,7 @@ final class FileStream extends StreamObject {
             }
             return len;
         } catch (IOException e) {
-            throw IoErrors.os(ErrnoModule.EIO);
+            throw IoErrors.os(Errno.EIO);
         }
     }
 
@@ -177,12 +178,12 @@ final class FileStream extends StreamObject {
         try {
             long base = whence == SEEK_CUR ? channel.position() : whence == SEEK_END ? channel.size() : 0;
             if (whence > SEEK_END || base + offset < 0) {
-                throw IoErrors.os(ErrnoModule.EINVAL);
+                throw IoErrors.os(Errno.EINVAL);
             }
             channel.position(base + offset);
             return base + offset;
         } catch (IOException e) {
-            throw IoErrors.os(ErrnoModule.EIO);
+            throw IoErrors.os(Errno.EIO);
         }
     }
 
@@ -199,7 +200,7 @@ final class FileStream extends StreamObject {
         try {
             channel.close();
         } catch (IOException e) {
-            throw IoErrors.os(ErrnoModule.EIO);
+            throw IoErrors.os(Errno.EIO);
         } finally {
             synchronized (fileNumbers) {
                 fileNumbers.clear(fd);

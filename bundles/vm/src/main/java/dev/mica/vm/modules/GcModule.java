@@ -1,11 +1,12 @@
 package dev.mica.vm.modules;
 
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
 
 /**
  * The {@code gc} module with MicroPython's API. Collections are the JVM's; the memory figures

@@ -1,10 +1,8 @@
 package dev.mica.vm.modules;
 
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyObject;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyException;
 
 /** The exceptions streams raise, with MicroPython's arguments. */
 final class IoErrors {
@@ -12,7 +10,7 @@ final class IoErrors {
 
     /** OSError carrying only an errno, shown as "[Errno 2] ENOENT". */
     static PyException os(int errno) {
-        return new PyException(new PyBaseException(PyBaseException.OS_ERROR, new PyObject[] {PyInt.of(errno)}));
+        return Py.osError(errno);
     }
 
     static PyException closed() {

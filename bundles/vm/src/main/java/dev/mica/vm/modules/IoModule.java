@@ -2,12 +2,13 @@ package dev.mica.vm.modules;
 
 import java.util.BitSet;
 
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyType;
 
 /**
  * The {@code io} module: open, StringIO, BytesIO and IOBase (a base for streams written in
@@ -40,8 +41,7 @@ final class IoModule {
             PyObject modeArg = n > 1 ? a[1] : Py.keyword(a, kw, "mode");
             String mode = modeArg == null ? "r" : str(modeArg);
             String name = str(a[0]);
-            StorageFiles files = new StorageFiles(registry.storageRoot());
-            return FileStream.open(files.resolve(name), mode, fileNumbers);
+            return FileStream.open(registry.files().resolve(name), mode, fileNumbers);
         });
     }
 

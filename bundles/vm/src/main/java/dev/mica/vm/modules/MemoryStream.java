@@ -1,12 +1,13 @@
 package dev.mica.vm.modules;
 
+import dev.mica.obj.Errno;
 import java.util.Arrays;
 
-import dev.mica.vm.obj.Buffers;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Buffers;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyType;
 
 /** io.StringIO and io.BytesIO: a stream over a growable byte array that starts as a copy of its initial value. */
 final class MemoryStream extends StreamObject {
@@ -100,7 +101,7 @@ final class MemoryStream extends StreamObject {
             target = 0;
         }
         if (target > Integer.MAX_VALUE - 8) {
-            throw IoErrors.os(ErrnoModule.EINVAL);
+            throw IoErrors.os(Errno.EINVAL);
         }
         position = (int) target;
         return position;

@@ -1,12 +1,12 @@
 package dev.mica.vm.modules;
 
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyList;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
 
 /**
  * An instance of a type made by collections.namedtuple: a tuple whose items are also readable

@@ -3,10 +3,10 @@ package dev.mica.vm.modules;
 import java.util.Iterator;
 import java.util.Map;
 
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyDict;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyType;
 
 /**
  * collections.OrderedDict: a dict whose equality with another OrderedDict also compares the
@@ -65,7 +65,7 @@ final class OrderedDict extends PyDict {
         while (mine.hasNext()) {
             Map.Entry<PyObject, PyObject> a = mine.next();
             Map.Entry<PyObject, PyObject> b = theirs.next();
-            if (!dev.mica.vm.obj.Ops.eq(a.getKey(), b.getKey()) || !dev.mica.vm.obj.Ops.eq(a.getValue(), b.getValue())) {
+            if (!dev.mica.obj.Ops.eq(a.getKey(), b.getKey()) || !dev.mica.obj.Ops.eq(a.getValue(), b.getValue())) {
                 return false;
             }
         }

@@ -1,10 +1,11 @@
 package dev.mica.vm.modules;
 
+import dev.mica.obj.Errno;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
-import dev.mica.vm.obj.PyObject;
+import dev.mica.obj.PyObject;
 
 /** sys.stdin.buffer, sys.stdout.buffer, sys.stderr.buffer: the standard streams as binary io.FileIO objects. */
 public final class StdioStream extends StreamObject {
@@ -42,21 +43,21 @@ public final class StdioStream extends StreamObject {
     @Override
     int readBytes(byte[] buf, int off, int len) {
         if (in == null) {
-            throw IoErrors.os(ErrnoModule.EBADF);
+            throw IoErrors.os(Errno.EBADF);
         }
         flush.run();
         try {
             int n = in.read(buf, off, len);
             return Math.max(n, 0);
         } catch (IOException e) {
-            throw IoErrors.os(ErrnoModule.EIO);
+            throw IoErrors.os(Errno.EIO);
         }
     }
 
     @Override
     int writeBytes(byte[] data, int off, int len) {
         if (out == null) {
-            throw IoErrors.os(ErrnoModule.EBADF);
+            throw IoErrors.os(Errno.EBADF);
         }
         out.accept(off == 0 && len == data.length ? data : java.util.Arrays.copyOfRange(data, off, off + len));
         return len;

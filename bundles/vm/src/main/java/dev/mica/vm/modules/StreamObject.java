@@ -1,24 +1,25 @@
 package dev.mica.vm.modules;
 
+import dev.mica.obj.Errno;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import dev.mica.vm.obj.BufferView;
-import dev.mica.vm.obj.Buffers;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyList;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.BufferView;
+import dev.mica.obj.Buffers;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyType;
 
 /**
  * A MicroPython stream: an object that reads and writes bytes, seen from Python through the
@@ -55,7 +56,7 @@ abstract class StreamObject extends PyObject {
 
     /** The file number fileno() reports. */
     int fileNumber() {
-        throw IoErrors.os(ErrnoModule.EINVAL);
+        throw IoErrors.os(Errno.EINVAL);
     }
 
     abstract void closeStream();
@@ -204,7 +205,7 @@ abstract class StreamObject extends PyObject {
             long offset = Ops.indexValue(a[1], "int");
             int whence = a.length > 2 ? (int) Ops.indexValue(a[2], "int") : SEEK_SET;
             if (whence == SEEK_SET && offset < 0) {
-                throw IoErrors.os(ErrnoModule.EINVAL);
+                throw IoErrors.os(Errno.EINVAL);
             }
             return PyInt.of(self(a).seekTo(offset, whence));
         });
@@ -225,7 +226,7 @@ abstract class StreamObject extends PyObject {
         t.method("__next__", 1, 1, a -> {
             PyObject line = self(a).next();
             if (line == null) {
-                throw new dev.mica.vm.obj.PyException(new PyBaseException(PyBaseException.STOP_ITERATION, Py.NO_ARGS));
+                throw new dev.mica.obj.PyException(new PyBaseException(PyBaseException.STOP_ITERATION, Py.NO_ARGS));
             }
             return line;
         });

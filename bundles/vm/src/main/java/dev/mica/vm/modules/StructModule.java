@@ -4,18 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mica.vm.obj.BufferView;
-import dev.mica.vm.obj.Buffers;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
-import dev.mica.vm.obj.Typecodes;
+import dev.mica.obj.BufferView;
+import dev.mica.obj.Buffers;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.Typecodes;
 
 /**
  * The {@code struct} module as MicroPython has it: byte orders {@code @ = < > !}, counts before
@@ -29,7 +29,7 @@ public final class StructModule {
 
     public static PyModule create() {
         PyModule m = new PyModule("struct");
-        m.setAttr("calcsize", new PyBuiltinFunction("calcsize", 1, 1, false, (a, kw) -> dev.mica.vm.obj.PyInt.of(Format.parse(a[0]).size)));
+        m.setAttr("calcsize", new PyBuiltinFunction("calcsize", 1, 1, false, (a, kw) -> dev.mica.obj.PyInt.of(Format.parse(a[0]).size)));
         m.setAttr("pack", new PyBuiltinFunction("pack", 1, PyBuiltinFunction.VARIADIC, false, (a, kw) -> pack(a)));
         m.setAttr("pack_into", new PyBuiltinFunction("pack_into", 3, PyBuiltinFunction.VARIADIC, false, (a, kw) -> packInto(a)));
         PyBuiltinFunction unpack = new PyBuiltinFunction("unpack_from", 2, 3, false, (a, kw) -> unpackFrom(a));

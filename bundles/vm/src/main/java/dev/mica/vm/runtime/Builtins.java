@@ -7,33 +7,33 @@ import java.util.List;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.InputKind;
 import dev.mica.vm.bytecode.PyFunction;
-import dev.mica.vm.obj.Buffers;
-import dev.mica.vm.obj.NativeCode;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyBool;
-import dev.mica.vm.obj.PyBoundMethod;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyDescriptors;
-import dev.mica.vm.obj.PyDict;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyFloat;
-import dev.mica.vm.obj.PyInstance;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyIterators;
-import dev.mica.vm.obj.PyList;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyRange;
-import dev.mica.vm.obj.PySet;
-import dev.mica.vm.obj.PySlice;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PySuper;
-import dev.mica.vm.obj.PyTuple;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Buffers;
+import dev.mica.obj.NativeCode;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyBool;
+import dev.mica.obj.PyBoundMethod;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyDescriptors;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyFloat;
+import dev.mica.obj.PyInstance;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyIterators;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyRange;
+import dev.mica.obj.PySet;
+import dev.mica.obj.PySlice;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PySuper;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
 
 /** The functions and types of the {@code builtins} module. */
 final class Builtins {
@@ -123,9 +123,9 @@ final class Builtins {
         b.putStr("IOError", PyBaseException.OS_ERROR);
         b.putStr("NotImplemented", PyNone.NOT_IMPLEMENTED);
         b.putStr("Ellipsis", PyNone.ELLIPSIS);
-        b.putStr("bytearray", dev.mica.vm.obj.PyByteArray.TYPE);
-        b.putStr("memoryview", dev.mica.vm.obj.PyMemoryView.TYPE);
-        b.putStr("complex", dev.mica.vm.obj.PyComplex.TYPE);
+        b.putStr("bytearray", dev.mica.obj.PyByteArray.TYPE);
+        b.putStr("memoryview", dev.mica.obj.PyMemoryView.TYPE);
+        b.putStr("complex", dev.mica.obj.PyComplex.TYPE);
         b.putStr("__name__", PyStr.of("builtins"));
         for (PyType t : new PyType[] {ENUMERATE, ZIP, MAP, FILTER, REVERSED}) {
             PyIterators.addNext(t);
@@ -190,9 +190,9 @@ final class Builtins {
             + "For a list of available modules, type help('modules')\n";
 
     /** help(obj): the object, its type and the names its module or class defines. */
-    private static String helpAbout(PyObject o) {
+    private static String helpAbout(Runtime rt, PyObject o) {
         if (o instanceof PyStr s && s.value().equals("modules")) {
-            return dev.mica.vm.modules.BuiltinModules.helpText();
+            return rt.builtinModules().helpText();
         }
         StringBuilder sb = new StringBuilder();
         sb.append("object ").append(o.str()).append(" is of type ").append(o.type().name()).append('\n');
@@ -309,7 +309,7 @@ final class Builtins {
                 if (x instanceof PyFloat f) {
                     return new PyFloat(Math.abs(f.value));
                 }
-                if (x instanceof dev.mica.vm.obj.PyComplex z) {
+                if (x instanceof dev.mica.obj.PyComplex z) {
                     return z.abs();
                 }
                 PyObject m = x.type().lookup("__abs__");
@@ -426,7 +426,7 @@ final class Builtins {
             case 22: // bin
                 return PyStr.of(radix(a[0], 2, "0b"));
             case 23: // divmod
-                if (a[0] instanceof dev.mica.vm.obj.PyComplex || a[1] instanceof dev.mica.vm.obj.PyComplex) {
+                if (a[0] instanceof dev.mica.obj.PyComplex || a[1] instanceof dev.mica.obj.PyComplex) {
                     throw Py.typeError("unsupported types for __divmod__: '" + a[0].type().name() + "', '" + a[1].type().name() + "'");
                 }
                 return new PyTuple(Ops.binary(Ops.FLOOR_DIVIDE, a[0], a[1]), Ops.binary(Ops.MODULO, a[0], a[1]));
@@ -523,7 +523,7 @@ final class Builtins {
                 return PyNone.NONE;
             }
             case 38: { // help
-                rt.writeOut(a.length == 0 ? HELP_TEXT : helpAbout(a[0]));
+                rt.writeOut(a.length == 0 ? HELP_TEXT : helpAbout(rt, a[0]));
                 return PyNone.NONE;
             }
             case 39: { // format
@@ -849,7 +849,7 @@ final class Builtins {
         if (x instanceof PyBytes by) {
             x = PyStr.of(new String(by.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-        if (x instanceof dev.mica.vm.obj.PyByteArray by) {
+        if (x instanceof dev.mica.obj.PyByteArray by) {
             x = PyStr.of(new String(by.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         if (x instanceof PyStr s) {

@@ -4,16 +4,16 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.mica.code.CompileOptions;
-import dev.mica.vm.modules.FixedModule;
 import dev.mica.vm.modules.MemoryReport;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyDict;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.Ops;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
 
 /**
  * The {@code micropython} module.

@@ -20,20 +20,20 @@ import dev.mica.vm.bytecode.ModuleContext;
 import dev.mica.vm.bytecode.PyFunction;
 import dev.mica.vm.bytecode.VirtualMachine;
 import dev.mica.vm.modules.BuiltinModules;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyCell;
-import dev.mica.vm.obj.PyDict;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyList;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyCell;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
 
 /**
  * The state of one interpreter: modules, built-ins, streams, the compiler in use, recursion
@@ -269,7 +269,7 @@ public final class Runtime {
         if (out == null || sys.isStandardStdout(out)) {
             writeStdout(s.getBytes(StandardCharsets.UTF_8));
         } else {
-            dev.mica.vm.obj.Ops.getAttr(out, "write").call(new PyObject[] {PyStr.of(s)}, null);
+            dev.mica.obj.Ops.getAttr(out, "write").call(new PyObject[] {PyStr.of(s)}, null);
         }
     }
 
@@ -574,7 +574,7 @@ public final class Runtime {
         StringBuilder sb = new StringBuilder();
         // sys.tracebacklimit, when set, keeps that many entries from the outermost call (none when <= 0)
         PyObject limitObj = sys.module().globals().getStr("tracebacklimit");
-        long limit = limitObj == null ? Long.MAX_VALUE : dev.mica.vm.obj.Ops.indexValue(limitObj, "int");
+        long limit = limitObj == null ? Long.MAX_VALUE : dev.mica.obj.Ops.indexValue(limitObj, "int");
         if (!e.traceback().isEmpty() && limit > 0) {
             sb.append("Traceback (most recent call last):\n");
             int last = (int) Math.max(-1, e.traceback().size() - 1 - limit);

@@ -5,23 +5,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.mica.vm.modules.FixedModule;
 import dev.mica.vm.modules.StdioStream;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInstance;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyList;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
-import dev.mica.vm.obj.PyType;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInstance;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
 
 /** The {@code sys} module. */
 public final class SysModule {

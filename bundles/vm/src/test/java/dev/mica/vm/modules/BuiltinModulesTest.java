@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyModule;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyModule;
 import dev.mica.vm.runtime.Runtime;
 
 class BuiltinModulesTest {
@@ -51,7 +51,7 @@ class BuiltinModulesTest {
 
     @Test
     void helpListsModulesInColumns() {
-        String text = BuiltinModules.helpText();
+        String text = registry.helpText();
         assertTrue(text.startsWith("__main__"), text);
         assertTrue(text.contains("collections"), text);
         assertTrue(text.endsWith("Plus any modules on the filesystem\n"), text);

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyList;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
-import dev.mica.vm.obj.PyTuple;
+import dev.mica.obj.Ops;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
 
 class CollectionsTest {
     private static PyObject deque(int maxlen, int... items) {
@@ -64,7 +64,7 @@ class CollectionsTest {
         b.putStr("y", PyInt.of(2));
         b.putStr("x", PyInt.of(1));
         assertFalse(a.pyEquals(b));
-        dev.mica.vm.obj.PyDict plain = new dev.mica.vm.obj.PyDict();
+        dev.mica.obj.PyDict plain = new dev.mica.obj.PyDict();
         plain.update(a);
         assertFalse(a.pyEquals(plain));
         assertFalse(plain.pyEquals(a));

@@ -1,5 +1,6 @@
 package dev.mica.vm.modules;
 
+import dev.mica.obj.Errno;
 import static dev.mica.vm.modules.ModuleTestSupport.call;
 import static dev.mica.vm.modules.ModuleTestSupport.errnoOf;
 import static dev.mica.vm.modules.ModuleTestSupport.open;
@@ -14,11 +15,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
 import dev.mica.vm.runtime.Runtime;
 
 /** Files opened with open(): modes, text decoding, positions, closing. */
@@ -55,8 +56,8 @@ class FileStreamTest {
         PyObject r = open(rt, "b.bin", "rb");
         assertEquals(4L, ((PyInt) call(r, "seek", PyInt.of(-1), PyInt.of(2))).value);
         assertEquals("b'y'", call(r, "read").repr());
-        assertEquals(ErrnoModule.EINVAL, errnoOf(() -> call(r, "seek", PyInt.of(-1))));
-        assertEquals(ErrnoModule.EBADF, errnoOf(() -> call(r, "write", new PyBytes(new byte[] {0}))));
+        assertEquals(Errno.EINVAL, errnoOf(() -> call(r, "seek", PyInt.of(-1))));
+        assertEquals(Errno.EBADF, errnoOf(() -> call(r, "write", new PyBytes(new byte[] {0}))));
     }
 
     @Test
@@ -72,6 +73,6 @@ class FileStreamTest {
     @Test
     void directoriesCannotBeOpened() {
         Runtime rt = ModuleTestSupport.runtime(root);
-        assertEquals(ErrnoModule.EISDIR, errnoOf(() -> open(rt, "/", "w")));
+        assertEquals(Errno.EISDIR, errnoOf(() -> open(rt, "/", "w")));
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 
 import dev.mica.code.CompileOptions;
 import dev.mica.interp.InterpreterConfig;
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
+import dev.mica.obj.Ops;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
 import dev.mica.vm.runtime.Runtime;
 
 /** A runtime without a compiler, and calls into Python objects, for tests of the built-in modules. */
@@ -38,7 +38,7 @@ final class ModuleTestSupport {
         try {
             action.run();
         } catch (PyException e) {
-            if (e.matches(dev.mica.vm.obj.PyBaseException.OS_ERROR)) {
+            if (e.matches(dev.mica.obj.PyBaseException.OS_ERROR)) {
                 return ((PyInt) e.value().args()[0]).value;
             }
             throw e;

@@ -1,5 +1,6 @@
 package dev.mica.vm.modules;
 
+import dev.mica.obj.Errno;
 import static dev.mica.vm.modules.ModuleTestSupport.call;
 import static dev.mica.vm.modules.ModuleTestSupport.errnoOf;
 import static dev.mica.vm.modules.ModuleTestSupport.open;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mica.vm.obj.PyStr;
+import dev.mica.obj.PyStr;
 import dev.mica.vm.runtime.Runtime;
 
 /** open() under a storage root: names stay inside it, by "..", by absolute path and through links. */
@@ -42,9 +43,9 @@ class StorageRootTest {
 
     @Test
     void dotDotCannotLeaveTheRoot() {
-        assertEquals(ErrnoModule.EACCES, errnoOf(() -> open(rt, "../secret.txt", "r")));
-        assertEquals(ErrnoModule.EACCES, errnoOf(() -> open(rt, "sub/../../secret.txt", "r")));
-        assertEquals(ErrnoModule.EACCES, errnoOf(() -> open(rt, "../escaped.txt", "w")));
+        assertEquals(Errno.EACCES, errnoOf(() -> open(rt, "../secret.txt", "r")));
+        assertEquals(Errno.EACCES, errnoOf(() -> open(rt, "sub/../../secret.txt", "r")));
+        assertEquals(Errno.EACCES, errnoOf(() -> open(rt, "../escaped.txt", "w")));
         assertFalse(Files.exists(temp.resolve("escaped.txt")));
     }
 
@@ -52,9 +53,9 @@ class StorageRootTest {
     void symbolicLinksOutOfTheRootAreRefused() throws IOException {
         Files.createSymbolicLink(root.resolve("link.txt"), secret);
         Files.createSymbolicLink(root.resolve("outdir"), temp);
-        assertEquals(ErrnoModule.EACCES, errnoOf(() -> open(rt, "link.txt", "r")));
-        assertEquals(ErrnoModule.EACCES, errnoOf(() -> open(rt, "outdir/secret.txt", "r")));
-        assertEquals(ErrnoModule.EACCES, errnoOf(() -> open(rt, "outdir/new.txt", "w")));
+        assertEquals(Errno.EACCES, errnoOf(() -> open(rt, "link.txt", "r")));
+        assertEquals(Errno.EACCES, errnoOf(() -> open(rt, "outdir/secret.txt", "r")));
+        assertEquals(Errno.EACCES, errnoOf(() -> open(rt, "outdir/new.txt", "w")));
         assertFalse(Files.exists(temp.resolve("new.txt")));
         assertEquals("outside", Files.readString(secret));
     }
@@ -69,7 +70,7 @@ class StorageRootTest {
 
     @Test
     void aMissingFileInsideTheRootIsEnoent() {
-        assertEquals(ErrnoModule.ENOENT, errnoOf(() -> open(rt, "missing.txt", "r")));
+        assertEquals(Errno.ENOENT, errnoOf(() -> open(rt, "missing.txt", "r")));
         assertTrue(Files.isDirectory(root));
     }
 }

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mica.vm.obj.Ops;
-import dev.mica.vm.obj.PyByteArray;
-import dev.mica.vm.obj.PyBytes;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyFloat;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyModule;
-import dev.mica.vm.obj.PyObject;
-import dev.mica.vm.obj.PyStr;
+import dev.mica.obj.Ops;
+import dev.mica.obj.PyByteArray;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyFloat;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
 
 class StructModuleTest {
     private final PyModule struct = StructModule.create();

@@ -14,13 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mica.code.CompileOptions;
-import dev.mica.vm.obj.Py;
-import dev.mica.vm.obj.PyBaseException;
-import dev.mica.vm.obj.PyBuiltinFunction;
-import dev.mica.vm.obj.PyException;
-import dev.mica.vm.obj.PyInt;
-import dev.mica.vm.obj.PyNone;
-import dev.mica.vm.obj.PyObject;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
 
 /** micropython.schedule's queue in the runtime: bounded, run one at a time, never nested. */
 class SchedulerTest {

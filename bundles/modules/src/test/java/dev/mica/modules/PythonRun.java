@@ -1,0 +1,44 @@
+package dev.mica.modules;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import dev.mica.interp.Interpreter;
+import dev.mica.interp.InterpreterConfig;
+import dev.mica.interp.RunResult;
+import dev.mica.vm.MicaInterpreterFactory;
+
+/**
+ * Runs a program on a whole interpreter, as bin/mica would: compiler and the modules of this
+ * bundle found with ServiceLoader. Gives what the program wrote to stdout and stderr.
+ */
+final class PythonRun {
+    final String out;
+    final String err;
+    final RunResult result;
+
+    private PythonRun(String out, String err, RunResult result) {
+        this.out = out;
+        this.err = err;
+        this.result = result;
+    }
+
+    static PythonRun of(String source) {
+        return in(null, source);
+    }
+
+    /** Runs with file access confined to {@code storageRoot} (null: not confined). */
+    static PythonRun in(Path storageRoot, String source) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InterpreterConfig config = InterpreterConfig.standard()
+                .withStreams(new ByteArrayInputStream(new byte[0]), out, err)
+                .withStorageRoot(storageRoot);
+        Interpreter interpreter = new MicaInterpreterFactory().create(config);
+        RunResult result = interpreter.runSource(source, "<test>");
+        interpreter.close();
+        return new PythonRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), result);
+    }
+}

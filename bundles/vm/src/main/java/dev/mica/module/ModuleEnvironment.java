@@ -1,0 +1,50 @@
+package dev.mica.module;
+
+import java.nio.file.Path;
+
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyObject;
+
+/** What a module may know of and ask from the interpreter it is made for. */
+public interface ModuleEnvironment {
+    /**
+     * The folder the interpreter's file access is confined to, or null when it is not
+     * confined. Modules that touch files resolve every path inside it.
+     */
+    Path storageRoot();
+
+    /**
+     * The host path that a file name of the program means: relative names start at the
+     * current directory; with a storage root, "/" is the root and a name that would leave it
+     * (by "..", an absolute path or a symbolic link) raises OSError(EACCES).
+     */
+    Path resolvePath(String name);
+
+    /** The program's current directory as it names it ({@code os.getcwd()}). */
+    String currentDirectory();
+
+    /** {@code os.chdir}: OSError(ENOENT) unless {@code name} is a folder the program may reach. */
+    void changeDirectory(String name);
+
+    /** The interpreter's heap budget in bytes ({@code -X heapsize}). */
+    long heapSize();
+
+    /** Imports a module as an import statement of the program would (for modules built on others). */
+    PyObject importModule(String name);
+
+    /**
+     * Runs Python code shipped with a bundle as the module {@code name}: {@code content} is a
+     * {@code .mpy} v6 file or UTF-8 source, {@code fileName} what tracebacks show. Source needs
+     * a compiler; without one this raises RuntimeError, as every compilation does.
+     */
+    PyModule loadModule(String name, String fileName, byte[] content);
+
+    /**
+     * Waits {@code millis} milliseconds on the interpreter's thread while staying responsive:
+     * a keyboard interrupt raises KeyboardInterrupt, scheduled callbacks run.
+     */
+    void sleep(long millis);
+
+    /** Raises a pending keyboard interrupt or runs scheduled callbacks; for long loops in Java. */
+    void checkInterrupts();
+}

@@ -1,0 +1,58 @@
+package dev.mica.obj;
+
+/** A function bound to its first argument. */
+public final class PyBoundMethod extends PyObject {
+    public static final PyType TYPE = PyType.builtin("bound_method", PyType.OBJECT);
+
+    private final PyObject function;
+    private final PyObject self;
+
+    public PyBoundMethod(PyObject function, PyObject self) {
+        this.function = function;
+        this.self = self;
+    }
+
+    public PyObject function() {
+        return function;
+    }
+
+    public PyObject self() {
+        return self;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public String repr() {
+        return "<bound_method " + Long.toHexString(Py.id(this)) + " " + Ops.repr(self) + "." + Ops.repr(function) + ">";
+    }
+
+    @Override
+    public PyObject call(PyObject[] args, String[] kwNames) {
+        return function.call(Py.prepend(self, args), kwNames);
+    }
+
+    @Override
+    public PyObject getAttr(String name) {
+        if (name == "__self__") {
+            return self;
+        }
+        if (name == "__func__") {
+            return function;
+        }
+        return function.getAttr(name);
+    }
+
+    @Override
+    public boolean pyEquals(PyObject other) {
+        return other instanceof PyBoundMethod m && m.function == function && m.self == self;
+    }
+
+    @Override
+    public long pyHash() {
+        return Py.id(function) ^ Py.id(self);
+    }
+}

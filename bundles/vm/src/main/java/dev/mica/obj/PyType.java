@@ -1,0 +1,454 @@
+package dev.mica.obj;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A Python type: built-in types and user classes alike. */
+public final class PyType extends PyObject {
+    /** Makes an instance of a built-in type from call arguments. */
+    @FunctionalInterface
+    public interface Constructor {
+        PyObject construct(PyType type, PyObject[] args, String[] kwNames);
+    }
+
+    public static final PyType OBJECT = new PyType("object", new PyType[0], true);
+    public static final PyType TYPE = new PyType("type", new PyType[] {OBJECT}, true);
+
+    private final String name;
+    private final PyType[] bases;
+    private PyType[] mro;
+    private final Map<String, PyObject> dict = new LinkedHashMap<>();
+    private final boolean builtin;
+    private Constructor constructor;
+    /** The built-in type whose instance layout instances of this type use. */
+    private PyType layout;
+    /** The type of this type: {@code type}, or a metaclass derived from it; null means {@code type}. */
+    private PyType metatype;
+
+    private PyType(String name, PyType[] bases, boolean builtin) {
+        this.name = name.intern();
+        this.bases = bases;
+        this.builtin = builtin;
+        this.mro = computeMro(this, bases);
+        this.layout = builtin ? this : null;
+    }
+
+    public static PyType builtin(String name, PyType base) {
+        return new PyType(name, new PyType[] {base}, true);
+    }
+
+    /**
+     * A built-in type that inherits nothing from object in its namespace, for proxies such as
+     * super whose attributes all come from elsewhere.
+     */
+    public static PyType builtinProxy(String name) {
+        return new PyType(name, new PyType[0], true);
+    }
+
+    /** A class made by a {@code class} statement. */
+    public static PyType userClass(String name, PyType[] bases, Map<String, PyObject> namespace) {
+        PyType[] b = bases.length == 0 ? new PyType[] {OBJECT} : bases;
+        for (PyType base : b) {
+            if (!base.isAcceptableBase()) {
+                throw Py.typeError("type '" + base.name + "' isn't an acceptable base type");
+            }
+        }
+        PyType t = new PyType(name, b, false);
+        PyType layout = OBJECT;
+        for (PyType base : b) {
+            PyType l = base.layout;
+            if (l != OBJECT) {
+                if (layout != OBJECT && !l.isSubclassOf(layout) && !layout.isSubclassOf(l)) {
+                    throw Py.typeError("multiple bases have instance lay-out conflict");
+                }
+                if (layout == OBJECT || l.isSubclassOf(layout)) {
+                    layout = l;
+                }
+            }
+        }
+        t.layout = layout;
+        t.dict.putAll(namespace);
+        PyObject newFn = t.dict.get("__new__");
+        if (newFn != null && newFn.isMethodFunction()) {
+            // __new__ is implicitly a static method
+            t.dict.put("__new__", new PyDescriptors.StaticMethod(newFn));
+        }
+        return t;
+    }
+
+    /** Whether a class statement may derive from this type (MicroPython: the type can make instances). */
+    private boolean isAcceptableBase() {
+        return !builtin || constructor != null || this == OBJECT || this == TYPE
+                || isSubclassOf(PyBaseException.BASE_EXCEPTION);
+    }
+
+    private static PyType[] computeMro(PyType self, PyType[] bases) {
+        // depth-first, left to right, keeping the last occurrence of each class (a C3-compatible
+        // order for the class hierarchies programs normally build)
+        List<PyType> order = new ArrayList<>();
+        collect(self, order);
+        List<PyType> result = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            PyType t = order.get(i);
+            if (order.subList(i + 1, order.size()).contains(t)) {
+                continue;
+            }
+            result.add(t);
+        }
+        return result.toArray(new PyType[0]);
+    }
+
+    private static void collect(PyType t, List<PyType> out) {
+        out.add(t);
+        for (PyType b : t.bases) {
+            collect(b, out);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PyType[] bases() {
+        return bases;
+    }
+
+    public PyType[] mro() {
+        return mro;
+    }
+
+    public boolean isBuiltin() {
+        return builtin;
+    }
+
+    public PyType layout() {
+        return layout;
+    }
+
+    public Map<String, PyObject> dict() {
+        return dict;
+    }
+
+    public void setConstructor(Constructor c) {
+        this.constructor = c;
+    }
+
+    public void define(String attr, PyObject value) {
+        dict.put(attr.intern(), value);
+        namespaceVersion++;
+    }
+
+    /**
+     * Puts the named attributes of a built-in type first, in the given order (MicroPython's
+     * locals table order, which help() and dir() show); the rest keep their order after them.
+     * Special names listed here are part of the type's published table, so help() shows them.
+     */
+    public void orderLocals(String... names) {
+        Map<String, PyObject> rest = new LinkedHashMap<>(dict);
+        dict.clear();
+        for (String n : names) {
+            PyObject v = rest.remove(n);
+            if (v != null) {
+                dict.put(n.intern(), v);
+            }
+        }
+        dict.putAll(rest);
+        publishedNames = java.util.Set.of(names);
+        namespaceVersion++;
+    }
+
+    /** Whether help() lists this attribute of a built-in type: ordinary names and published special ones. */
+    public boolean listsInHelp(String attr) {
+        return !attr.startsWith("__") || publishedNames.contains(attr);
+    }
+
+    private java.util.Set<String> publishedNames = java.util.Set.of();
+
+    /** Defines a method implemented in Java; min/max count self. */
+    public void method(String attr, int minArgs, int maxArgs, java.util.function.Function<PyObject[], PyObject> code) {
+        define(attr, new PyBuiltinFunction(attr, minArgs, maxArgs, false, (a, kw) -> code.apply(checkSelf(attr, a))).asMethod());
+    }
+
+    public void methodKw(String attr, int minArgs, int maxArgs, NativeCode code) {
+        define(attr, new PyBuiltinFunction(attr, minArgs, maxArgs, true, (a, kw) -> code.call(checkSelf(attr, a), kw)).asMethod());
+    }
+
+    /** Makes sure a method of this type got an instance of it as self (unwrapping subclass instances). */
+    private PyObject[] checkSelf(String attr, PyObject[] args) {
+        if (args.length > 0) {
+            PyObject self = args[0];
+            if (self instanceof PyInstance i && i.base != null && !(self instanceof PyBaseException) && i.base.type().isSubclassOf(this)) {
+                args[0] = i.base;
+                return args;
+            }
+            if (self.type().isSubclassOf(this) && (self.type().layout() == null || self.type().layout().isSubclassOf(layout))) {
+                return args;
+            }
+        }
+        throw Py.typeError("argument has wrong type");
+    }
+
+    public boolean isSubclassOf(PyType other) {
+        if (this == other || other == OBJECT) {
+            return true;
+        }
+        for (PyType t : mro) {
+            if (t == other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Bumped whenever any class's namespace changes, which invalidates every lookup cache. */
+    private static volatile int namespaceVersion;
+
+    /** The current namespace version: a cache of lookups stays valid while this is unchanged. */
+    public static int namespaceVersion() {
+        return namespaceVersion;
+    }
+    private static final PyObject MISSING = new PyCell(null);
+    private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private int cacheVersion = -1;
+
+    /** Looks a name up along the MRO, without binding. */
+    public PyObject lookup(String attr) {
+        int version = namespaceVersion;
+        if (cacheVersion != version) {
+            lookupCache.clear();
+            cacheVersion = version;
+        }
+        PyObject cached = lookupCache.get(attr);
+        if (cached != null) {
+            return cached == MISSING ? null : cached;
+        }
+        PyObject found = null;
+        for (PyType t : mro) {
+            PyObject v = t.dict.get(attr);
+            if (v != null) {
+                found = v;
+                break;
+            }
+        }
+        lookupCache.put(attr, found == null ? MISSING : found);
+        return found;
+    }
+
+    /** Looks a name up along the MRO starting after {@code after} (for super). */
+    public PyObject lookupAfter(PyType after, String attr) {
+        boolean seen = false;
+        for (PyType t : mro) {
+            if (seen) {
+                PyObject v = t.dict.get(attr);
+                if (v != null) {
+                    return v;
+                }
+            } else if (t == after) {
+                seen = true;
+            }
+        }
+        return null;
+    }
+
+    /** Attribute of an instance found in its type: functions become bound methods. */
+    public PyObject lookupBound(PyObject self, String attr) {
+        PyObject v = lookup(attr);
+        return v == null ? null : bindToInstance(v, self, this);
+    }
+
+    public static PyObject bindToInstance(PyObject v, PyObject self, PyType type) {
+        if (v.isMethodFunction()) {
+            return new PyBoundMethod(v, self);
+        }
+        if (v instanceof PyDescriptors.StaticMethod s) {
+            return s.function();
+        }
+        if (v instanceof PyDescriptors.ClassMethod c) {
+            return new PyBoundMethod(c.function(), type);
+        }
+        if (v instanceof PyDescriptors.Property p) {
+            return p.get(self);
+        }
+        if (v instanceof PyInstance d && !(v instanceof PyBaseException)) {
+            PyObject get = d.type().lookup("__get__");
+            if (get != null) {
+                return get.call(new PyObject[] {v, self, type}, null);
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public PyType type() {
+        return metatype != null ? metatype : TYPE;
+    }
+
+    @Override
+    public String repr() {
+        return "<class '" + name + "'>";
+    }
+
+    @Override
+    public PyObject getAttr(String attr) {
+        PyObject v = lookup(attr);
+        if (v != null) {
+            if (v instanceof PyDescriptors.StaticMethod s) {
+                return s.function();
+            }
+            if (v instanceof PyDescriptors.ClassMethod c) {
+                return new PyBoundMethod(c.function(), this);
+            }
+            return v;
+        }
+        if (metatype != null && metatype != TYPE) {
+            // methods a metaclass defines apply to its classes
+            PyObject m = metatype.lookup(attr);
+            if (m != null) {
+                return bindToInstance(m, this, metatype);
+            }
+        }
+        switch (attr) {
+            case "__name__":
+                return PyStr.of(name);
+            case "__bases__":
+                return new PyTuple(bases.length == 1 && bases[0] == OBJECT && this != OBJECT ? new PyObject[] {OBJECT} : bases.clone());
+            case "__mro__":
+                return new PyTuple(mro.clone());
+            case "__dict__": {
+                PyDict d = new PyDict();
+                for (Map.Entry<String, PyObject> e : dict.entrySet()) {
+                    d.put(PyStr.of(e.getKey()), e.getValue());
+                }
+                return d;
+            }
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    public void setAttr(String attr, PyObject value) {
+        if (builtin) {
+            throw Py.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
+        }
+        if (value == null) {
+            if (dict.remove(attr) == null) {
+                throw Py.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
+            }
+        } else {
+            dict.put(attr, value);
+        }
+        namespaceVersion++;
+    }
+
+    @Override
+    public PyObject call(PyObject[] args, String[] kwNames) {
+        if (metatype != null && metatype != TYPE) {
+            PyObject metaCall = metatype.lookup("__call__");
+            if (metaCall != null && !(metaCall instanceof PyBuiltinFunction)) {
+                return metaCall.call(Py.prepend(this, args), kwNames);
+            }
+        }
+        if (this == TYPE) {
+            int nPos = args.length - (kwNames == null ? 0 : kwNames.length);
+            if (nPos == 1) {
+                return args[0].type();
+            }
+            if (nPos == 3) {
+                PyType[] bs = new PyType[args[1].len()];
+                PyObject[] items = Ops.toArray(args[1]);
+                for (int i = 0; i < bs.length; i++) {
+                    bs[i] = (PyType) items[i];
+                }
+                Map<String, PyObject> ns = new LinkedHashMap<>();
+                for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
+                    ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
+                }
+                return newClass(args);
+            }
+            throw Py.typeError("function takes 1 positional arguments but " + nPos + " were given");
+        }
+        if (builtin) {
+            if (constructor == null) {
+                throw Py.typeError("can't create '" + name + "' instances");
+            }
+            return constructor.construct(this, args, kwNames);
+        }
+        return instantiate(args, kwNames);
+    }
+
+    private PyObject instantiate(PyObject[] args, String[] kwNames) {
+        PyObject newFn = lookup("__new__");
+        PyObject obj;
+        PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
+        if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
+            PyObject fn = newImpl;
+            obj = fn.call(Py.prepend(this, args), kwNames);
+            if (!obj.type().isSubclassOf(this)) {
+                return obj;
+            }
+        } else {
+            obj = allocate(args, kwNames);
+        }
+        PyObject init = lookup("__init__");
+        if (init != null && !(init instanceof PyBuiltinFunction)) {
+            PyObject r = init.call(Py.prepend(obj, args), kwNames);
+            if (r != PyNone.NONE) {
+                throw Py.typeError("__init__() should return None, not '" + r.type().name() + "'");
+            }
+        }
+        return obj;
+    }
+
+    /** type(name, bases, dict): a new class. */
+    private static PyType newClass(PyObject[] args) {
+        if (!(args[1] instanceof PyTuple) || !(args[2] instanceof PyDict)) {
+            throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
+        }
+        PyObject[] items = ((PyTuple) args[1]).items();
+        PyType[] bs = new PyType[items.length];
+        for (int i = 0; i < bs.length; i++) {
+            if (!(items[i] instanceof PyType bt)) {
+                throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
+            }
+            bs[i] = bt;
+        }
+        Map<String, PyObject> ns = new LinkedHashMap<>();
+        for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
+            ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
+        }
+        return userClass(args[0].str(), bs, ns);
+    }
+
+    /** A fresh instance of this (user) class, before {@code __init__}. */
+    public PyObject allocate(PyObject[] args, String[] kwNames) {
+        if (layout == OBJECT) {
+            return new PyInstance(this);
+        }
+        if (layout == TYPE) {
+            // an instance of a metaclass is a class
+            if (Py.positional(args, kwNames) != 3) {
+                throw Py.typeError("function takes 3 positional arguments but " + Py.positional(args, kwNames) + " were given");
+            }
+            PyType cls = newClass(args);
+            cls.metatype = this;
+            return cls;
+        }
+        if (layout.isSubclassOf(PyBaseException.BASE_EXCEPTION)) {
+            int nPos = args.length - (kwNames == null ? 0 : kwNames.length);
+            return new PyBaseException(this, java.util.Arrays.copyOf(args, nPos));
+        }
+        if (layout.constructor == null) {
+            throw Py.typeError("type '" + layout.name + "' is not an acceptable base type");
+        }
+        PyObject init = lookup("__init__");
+        boolean userInit = init != null && !(init instanceof PyBuiltinFunction);
+        boolean mutable = layout == PyList.TYPE || layout == PyDict.TYPE || layout == PySet.TYPE;
+        // a user __init__ initialises a mutable built-in part itself through super().__init__
+        PyObject base = userInit && mutable ? layout.constructor.construct(layout, Py.NO_ARGS, null)
+                : layout.constructor.construct(layout, args, kwNames);
+        return PyInstance.wrapping(this, base);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mica.vm.modules;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.mica.code.CompiledModule;
+import dev.mica.code.InputKind;
+import dev.mica.code.MpyReader;
+import dev.mica.module.ModuleEnvironment;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.vm.runtime.Runtime;
+
+/** One interpreter as the modules of other bundles see it. */
+final class InterpreterModuleEnvironment implements ModuleEnvironment {
+    /** Longest time a sleep goes without looking for interrupts and scheduled callbacks. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    /** The second byte of a .mpy file of the version this VM reads. */
+    private static final byte MPY_VERSION = 6;
+
+    private final BuiltinModules registry;
+
+    InterpreterModuleEnvironment(BuiltinModules registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Path storageRoot() {
+        return registry.storageRoot();
+    }
+
+    @Override
+    public Path resolvePath(String name) {
+        return registry.files().resolve(name);
+    }
+
+    @Override
+    public String currentDirectory() {
+        return registry.files().currentDirectory();
+    }
+
+    @Override
+    public void changeDirectory(String name) {
+        registry.files().changeDirectory(name);
+    }
+
+    @Override
+    public long heapSize() {
+        return registry.heapSize();
+    }
+
+    @Override
+    public PyObject importModule(String name) {
+        Runtime rt = registry.runtime();
+        // a non-empty from-list makes the import give the named (innermost) module
+        return rt.importName(name, new PyTuple(PyStr.of("*")), 0, new PyDict());
+    }
+
+    @Override
+    public PyModule loadModule(String name, String fileName, byte[] content) {
+        Runtime rt = registry.runtime();
+        CompiledModule code;
+        if (content.length > 1 && content[0] == 'M' && content[1] == MPY_VERSION) {
+            try {
+                code = MpyReader.read(content);
+            } catch (MpyReader.FormatException e) {
+                throw Py.valueError(e.getMessage());
+            }
+        } else {
+            code = rt.compile(new String(content, StandardCharsets.UTF_8), fileName, InputKind.FILE);
+        }
+        PyModule m = new PyModule(name);
+        m.globals().putStr("__file__", PyStr.of(fileName));
+        registry.loading(name, m);
+        try {
+            rt.run(code, m.globals(), m.globals());
+        } finally {
+            registry.loading(name, null);
+        }
+        return m;
+    }
+
+    @Override
+    public void sleep(long millis) {
+        Runtime rt = registry.runtime();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        while (true) {
+            checkInterrupts();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
+            if (Thread.interrupted()) {
+                rt.requestInterrupt();
+            }
+        }
+    }
+
+    @Override
+    public void checkInterrupts() {
+        Runtime rt = registry.runtime();
+        if (rt.interruptPending) {
+            rt.checkInterrupt();
+        }
+    }
+}

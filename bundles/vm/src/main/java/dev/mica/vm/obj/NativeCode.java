@@ -1,7 +1,0 @@
-package dev.mica.vm.obj;
-
-/** Body of a function written in Java: positional arguments first, then keyword values named by {@code kwNames}. */
-@FunctionalInterface
-public interface NativeCode {
-    PyObject call(PyObject[] args, String[] kwNames);
-}
