@@ -46,6 +46,34 @@ class BtreeModuleTest {
     }
 
     @Test
+    void theCursorFollowsBerkeleyDbWhenItsRecordGoesAway() {
+        // outputs measured on MicroPython v1.24.1's unix port
+        PythonRun run = PythonRun.of("""
+                import btree, io
+                db = btree.open(io.BytesIO())
+                for k in (b'a', b'b', b'c', b'd'):
+                    db[k] = k * 2
+                print(db.seq(1, b'b'))
+                del db[b'b']
+                print(db.seq(7), db.seq(7))
+                db[b'c'] = b'new'
+                print(db.seq(9), db.seq(9))
+                print(db.seq(7), db.seq(7), db.seq(7), db.seq(9))
+                try:
+                    db.seq(1, b'')
+                except OSError as e:
+                    print(e)
+                """);
+        assertEquals("""
+                (b'b', b'bb')
+                (b'c', b'cc') (b'd', b'dd')
+                (b'c', b'new') (b'a', b'aa')
+                (b'c', b'new') (b'd', b'dd') None (b'c', b'new')
+                [Errno 22] EINVAL
+                """, run.out, run.err);
+    }
+
+    @Test
     void persistsToAFileAndReadsItBack(@TempDir Path dir) {
         PythonRun run = PythonRun.in(dir, """
                 import btree

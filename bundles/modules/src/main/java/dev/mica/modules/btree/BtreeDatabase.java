@@ -68,6 +68,11 @@ final class BtreeDatabase extends PyObject {
     private boolean dirty;
     /** Key of the record the cursor is on, or null before the first positioning. */
     private byte[] cursor;
+    /**
+     * True when the cursor's record was deleted or replaced: the next step forward or back
+     * lands on the first record at or after its key, as Berkeley DB's cursor does.
+     */
+    private boolean cursorLost;
     // the iteration being prepared by keys()/values()/items() and the one running
     private int nextFlags;
     private int flags;
@@ -137,8 +142,17 @@ final class BtreeDatabase extends PyObject {
     private void put(PyObject key, PyObject value) {
         byte[] k = key(key);
         byte[] v = Buffers.bytesOf(value);
-        open().put(k, v);
+        if (open().put(k, v) != null) {
+            // a replaced record is deleted and inserted again
+            forgetCursorRecord(k);
+        }
         dirty = true;
+    }
+
+    private void forgetCursorRecord(byte[] removedKey) {
+        if (cursor != null && !cursorLost && Arrays.equals(cursor, removedKey)) {
+            cursorLost = true;
+        }
     }
 
     private PyObject flush() {
@@ -168,16 +182,27 @@ final class BtreeDatabase extends PyObject {
     /** Moves the cursor as Berkeley DB's seq does; null when there is no such record. */
     private Map.Entry<byte[], byte[]> move(int op, byte[] key) {
         NavigableMap<byte[], byte[]> r = open();
+        if (op == CURSOR && key.length == 0) {
+            throw Py.osError(Errno.EINVAL);
+        }
         Map.Entry<byte[], byte[]> e = switch (op) {
             case CURSOR -> r.ceilingEntry(key);
             case FIRST -> r.firstEntry();
             case LAST -> r.lastEntry();
-            case NEXT -> cursor == null ? r.firstEntry() : r.higherEntry(cursor);
-            case PREVIOUS -> cursor == null ? r.lastEntry() : r.lowerEntry(cursor);
+            case NEXT, PREVIOUS -> {
+                if (cursor == null) {
+                    yield op == NEXT ? r.firstEntry() : r.lastEntry();
+                }
+                if (cursorLost) {
+                    yield r.ceilingEntry(cursor);
+                }
+                yield op == NEXT ? r.higherEntry(cursor) : r.lowerEntry(cursor);
+            }
             default -> throw Py.osError(Errno.EINVAL);
         };
         if (e != null) {
             cursor = e.getKey();
+            cursorLost = false;
         }
         return e;
     }
@@ -266,9 +291,11 @@ final class BtreeDatabase extends PyObject {
 
     @Override
     public void delItem(PyObject k) {
-        if (open().remove(key(k)) == null) {
+        byte[] removed = key(k);
+        if (open().remove(removed) == null) {
             throw new PyException(new PyBaseException(PyBaseException.KEY_ERROR, Py.NO_ARGS));
         }
+        forgetCursorRecord(removed);
         dirty = true;
     }
 
