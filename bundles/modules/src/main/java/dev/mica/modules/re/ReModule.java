@@ -1,0 +1,45 @@
+package dev.mica.modules.re;
+
+import org.osgi.service.component.annotations.Component;
+
+import dev.mica.module.ModuleEnvironment;
+import dev.mica.module.ModuleProvider;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.Ops;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyModule;
+import dev.mica.obj.PyObject;
+
+/**
+ * The {@code re} module: MicroPython's small regular expressions (re1.5 syntax, a backtracking
+ * matcher over bytes). The module functions take a pattern as str, bytes or a compiled re.
+ */
+@Component(service = ModuleProvider.class)
+public final class ReModule implements ModuleProvider {
+    @Override
+    public String name() {
+        return "re";
+    }
+
+    @Override
+    public PyModule create(ModuleEnvironment environment) {
+        PyObject callable = Ops.getAttr(environment.importModule("builtins"), "callable");
+        FixedModule m = new FixedModule("re");
+        m.setAttr("compile", new PyBuiltinFunction("compile", 1, 2, false,
+                (a, kw) -> new CompiledPattern(RegexCompiler.compile(Subject.bytesOf(a[0])), environment, callable)));
+        m.setAttr("match", new PyBuiltinFunction("match", 2, 4, false,
+                (a, kw) -> pattern(a[0], environment, callable).match(a[1], true)));
+        m.setAttr("search", new PyBuiltinFunction("search", 2, 4, false,
+                (a, kw) -> pattern(a[0], environment, callable).match(a[1], false)));
+        m.setAttr("sub", new PyBuiltinFunction("sub", 3, 5, false,
+                (a, kw) -> pattern(a[0], environment, callable).sub(a[1], a[2], a.length > 3 ? Ops.indexValue(a[3], "int") : 0)));
+        return m.seal();
+    }
+
+    private static CompiledPattern pattern(PyObject p, ModuleEnvironment environment, PyObject callable) {
+        if (p instanceof CompiledPattern c) {
+            return c;
+        }
+        return new CompiledPattern(RegexCompiler.compile(Subject.bytesOf(p)), environment, callable);
+    }
+}
