@@ -5,6 +5,7 @@ import static dev.mica.modules.uctypes.Layout.*;
 import dev.mica.obj.BufferSource;
 import dev.mica.obj.BufferView;
 import dev.mica.obj.IntConvertible;
+import dev.mica.obj.MemoryAddresses;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyByteArray;
 import dev.mica.obj.PyDict;
@@ -39,10 +40,6 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
 
     private boolean bigEndian() {
         return layout == BIG_ENDIAN;
-    }
-
-    private AddressSpace memory() {
-        return context.memory;
     }
 
     @Override
@@ -82,10 +79,10 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
             if (valType >= BFUINT8 && valType <= BFINT32) {
                 int bitOffset = (int) ((offset >> OFFSET_BITS) & 31);
                 int bitLength = (int) ((offset >> LEN_BITS) & 31);
-                long word = readBits(memory(), address + (offset & ((1 << OFFSET_BITS) - 1)), scalarSize(valType), bigEndian());
+                long word = readBits(address + (offset & ((1 << OFFSET_BITS) - 1)), scalarSize(valType), bigEndian());
                 return PyInt.of((word >>> bitOffset) & ((1L << bitLength) - 1));
             }
-            return read(memory(), address + offset, valType, bigEndian());
+            return read(address + offset, valType, bigEndian());
         }
         if (!(field instanceof PyTuple sub)) {
             throw syntaxError();
@@ -105,7 +102,7 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
             case ARRAY:
                 if (items.length == 2 && typeOf(encodedInt(items[1]), VAL_TYPE_BITS) == UINT8) {
                     long n = aggregateSize(sub, layout, new long[1]);
-                    AddressSpace.Location where = memory().locate(at, n);
+                    MemoryAddresses.Location where = MemoryAddresses.locate(at, n);
                     return PyByteArray.sharing(where.array(), where.index(), (int) n);
                 }
                 return new CStruct(context, sub, at, layout);
@@ -135,13 +132,13 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
             int bitLength = (int) ((offset >> LEN_BITS) & 31);
             long at = address + (offset & ((1 << OFFSET_BITS) - 1));
             int size = scalarSize(valType);
-            long word = readBits(memory(), at, size, bigEndian());
+            long word = readBits(at, size, bigEndian());
             long mask = ((1L << bitLength) - 1) << bitOffset;
             long bits = (wordOf(value) << bitOffset) & mask;
-            writeBits(memory(), at, size, bigEndian(), (word & ~mask) | bits);
+            writeBits(at, size, bigEndian(), (word & ~mask) | bits);
             return;
         }
-        write(memory(), address + offset, valType, bigEndian(), value);
+        write(address + offset, valType, bigEndian(), value);
     }
 
     /** For an array or pointer: the address of item {@code index}, its type, and its descriptor. */
@@ -162,9 +159,9 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
             if (items.length == 2) {
                 long at = address + scalarSize(valType) * index;
                 if (value == null) {
-                    return read(memory(), at, valType, bigEndian());
+                    return read(at, valType, bigEndian());
                 }
-                write(memory(), at, valType, bigEndian(), value);
+                write(at, valType, bigEndian(), value);
                 return value;
             }
             if (value != null) {
@@ -174,15 +171,15 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
             return new CStruct(context, items[2], address + size * index, layout);
         }
         if (agg == PTR) {
-            long target = readBits(memory(), address, POINTER_SIZE, false);
+            long target = readBits(address, POINTER_SIZE, false);
             Long scalar = smallInt(items[1]);
             if (scalar != null) {
                 int valType = typeOf(scalar, VAL_TYPE_BITS);
                 long at = target + scalarSize(valType) * index;
                 if (value == null) {
-                    return read(memory(), at, valType, false);
+                    return read(at, valType, false);
                 }
-                write(memory(), at, valType, false, value);
+                write(at, valType, false, value);
                 return value;
             }
             if (value != null) {
@@ -209,7 +206,7 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
         if (desc instanceof PyTuple t && t.items().length > 0) {
             Long first = smallInt(t.items()[0]);
             if (first != null && typeOf(first, AGG_TYPE_BITS) == PTR) {
-                return PyInt.of(readBits(memory(), address, POINTER_SIZE, false));
+                return PyInt.of(readBits(address, POINTER_SIZE, false));
             }
         }
         return null;
@@ -223,7 +220,7 @@ final class CStruct extends PyObject implements BufferSource, IntConvertible {
     @Override
     public BufferView buffer() {
         long n = size(desc, layout, new long[1]);
-        AddressSpace.Location where = memory().locate(address, n);
+        MemoryAddresses.Location where = MemoryAddresses.locate(address, n);
         return new BufferView(where.array(), where.index(), (int) n, 'B', true);
     }
 }

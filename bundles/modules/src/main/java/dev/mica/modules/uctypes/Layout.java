@@ -2,6 +2,7 @@ package dev.mica.modules.uctypes;
 
 import java.math.BigInteger;
 
+import dev.mica.obj.MemoryAddresses;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBool;
 import dev.mica.obj.PyDict;
@@ -156,9 +157,9 @@ final class Layout {
     }
 
     /** Reads a scalar of {@code valType} (not a bitfield) at {@code address}. */
-    static PyObject read(AddressSpace memory, long address, int valType, boolean bigEndian) {
+    static PyObject read(long address, int valType, boolean bigEndian) {
         int size = scalarSize(valType);
-        long raw = readBits(memory, address, size, bigEndian);
+        long raw = readBits(address, size, bigEndian);
         switch (valType) {
             case FLOAT32:
                 return new PyFloat(Float.intBitsToFloat((int) raw));
@@ -177,7 +178,7 @@ final class Layout {
     }
 
     /** Stores {@code value} as a scalar of {@code valType} at {@code address}. */
-    static void write(AddressSpace memory, long address, int valType, boolean bigEndian, PyObject value) {
+    static void write(long address, int valType, boolean bigEndian, PyObject value) {
         long raw;
         if (valType == FLOAT32) {
             raw = Float.floatToRawIntBits((float) floatValue(value)) & 0xffffffffL;
@@ -186,7 +187,7 @@ final class Layout {
         } else {
             raw = wordOf(value);
         }
-        writeBits(memory, address, scalarSize(valType), bigEndian, raw);
+        writeBits(address, scalarSize(valType), bigEndian, raw);
     }
 
     private static double floatValue(PyObject value) {
@@ -207,8 +208,8 @@ final class Layout {
         throw Py.typeError("can't convert " + value.type().name() + " to int");
     }
 
-    static long readBits(AddressSpace memory, long address, int size, boolean bigEndian) {
-        AddressSpace.Location at = memory.locate(address, size);
+    static long readBits(long address, int size, boolean bigEndian) {
+        MemoryAddresses.Location at = MemoryAddresses.locate(address, size);
         long v = 0;
         for (int i = 0; i < size; i++) {
             int b = at.array()[at.index() + (bigEndian ? i : size - 1 - i)] & 0xff;
@@ -217,8 +218,8 @@ final class Layout {
         return v;
     }
 
-    static void writeBits(AddressSpace memory, long address, int size, boolean bigEndian, long v) {
-        AddressSpace.Location at = memory.locate(address, size);
+    static void writeBits(long address, int size, boolean bigEndian, long v) {
+        MemoryAddresses.Location at = MemoryAddresses.locate(address, size);
         for (int i = 0; i < size; i++) {
             at.array()[at.index() + (bigEndian ? size - 1 - i : i)] = (byte) v;
             v >>>= 8;

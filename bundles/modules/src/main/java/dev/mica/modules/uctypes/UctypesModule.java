@@ -6,9 +6,8 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.module.ModuleProvider;
-import dev.mica.obj.BufferView;
-import dev.mica.obj.Buffers;
 import dev.mica.obj.FixedModule;
+import dev.mica.obj.MemoryAddresses;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyBuiltinFunction;
@@ -21,7 +20,7 @@ import dev.mica.obj.PyObject;
 
 /**
  * The {@code uctypes} module: C-like structures over memory. Memory here is the byte arrays of
- * the program's own buffers, reached through synthetic addresses ({@link AddressSpace}):
+ * the program's own buffers, reached through synthetic addresses ({@link MemoryAddresses}):
  * {@code addressof} gives them, {@code struct}, {@code bytes_at} and {@code bytearray_at} use
  * them, and pointers stored in memory hold them.
  */
@@ -50,18 +49,17 @@ public final class UctypesModule implements ModuleProvider {
         m.setAttr("struct", context.structType);
         m.setAttr("sizeof", new PyBuiltinFunction("sizeof", 1, 2, false, (a, kw) -> sizeof(a)));
         m.setAttr("addressof", new PyBuiltinFunction("addressof", 1, 1, false, (a, kw) -> {
-            BufferView v = Buffers.read(a[0]);
-            return PyInt.of(context.memory.addressOf(v.array(), v.offset()));
+            return PyInt.of(MemoryAddresses.addressOf(a[0]));
         }));
         m.setAttr("bytes_at", new PyBuiltinFunction("bytes_at", 2, 2, false, (a, kw) -> {
             long n = wordOf(a[1]);
-            AddressSpace.Location at = context.memory.locate(wordOf(a[0]), n);
+            MemoryAddresses.Location at = MemoryAddresses.locate(wordOf(a[0]), n);
             byte[] copy = java.util.Arrays.copyOfRange(at.array(), at.index(), at.index() + (int) n);
             return new PyBytes(copy);
         }));
         m.setAttr("bytearray_at", new PyBuiltinFunction("bytearray_at", 2, 2, false, (a, kw) -> {
             long n = wordOf(a[1]);
-            AddressSpace.Location at = context.memory.locate(wordOf(a[0]), n);
+            MemoryAddresses.Location at = MemoryAddresses.locate(wordOf(a[0]), n);
             return PyByteArray.sharing(at.array(), at.index(), (int) n);
         }));
         m.setAttr("NATIVE", PyInt.of(NATIVE));
