@@ -15,6 +15,17 @@ public final class PyByteArray extends PyTypedArray {
         super('B', storage, 0, length);
     }
 
+    /**
+     * A bytearray over {@code length} bytes of {@code storage} from {@code offset} (shared, not
+     * copied): writes through it change {@code storage} until it grows, which moves it elsewhere.
+     */
+    public static PyByteArray sharing(byte[] storage, int offset, int length) {
+        PyByteArray b = new PyByteArray(storage, 0);
+        b.offset = offset;
+        b.length = length;
+        return b;
+    }
+
     static {
         TYPE.setConstructor((t, a, kw) -> construct(a, kw));
         TYPE.method("append", 2, 2, a -> {

@@ -174,6 +174,9 @@ public class PyInt extends PyObject {
         if (x instanceof PyInt i) {
             return x instanceof PyBool ? of(i.value) : x;
         }
+        if (x instanceof IntConvertible c && c.toPyInt() != null) {
+            return c.toPyInt();
+        }
         if (x instanceof PyInstance inst && !(x instanceof PyBaseException)) {
             PyObject m = x.type().lookup("__int__");
             if (m != null && !(m instanceof PyBuiltinFunction)) {

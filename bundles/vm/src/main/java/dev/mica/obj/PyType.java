@@ -24,6 +24,8 @@ public final class PyType extends PyObject {
     private Constructor constructor;
     /** The built-in type whose instance layout instances of this type use. */
     private PyType layout;
+    /** Makes the built-in part of instances of user subclasses that define their own __init__. */
+    private java.util.function.Supplier<PyObject> subclassBase;
     /** The type of this type: {@code type}, or a metaclass derived from it; null means {@code type}. */
     private PyType metatype;
 
@@ -129,6 +131,14 @@ public final class PyType extends PyObject {
 
     public Map<String, PyObject> dict() {
         return dict;
+    }
+
+    /**
+     * For built-in types whose instances a user subclass's {@code __init__} sets up through
+     * {@code super().__init__(...)}: the not yet initialised built-in part such instances start from.
+     */
+    public void setSubclassBase(java.util.function.Supplier<PyObject> blank) {
+        subclassBase = blank;
     }
 
     public void setConstructor(Constructor c) {
@@ -447,7 +457,8 @@ public final class PyType extends PyObject {
         boolean userInit = init != null && !(init instanceof PyBuiltinFunction);
         boolean mutable = layout == PyList.TYPE || layout == PyDict.TYPE || layout == PySet.TYPE;
         // a user __init__ initialises a mutable built-in part itself through super().__init__
-        PyObject base = userInit && mutable ? layout.constructor.construct(layout, Py.NO_ARGS, null)
+        PyObject base = userInit && layout.subclassBase != null ? layout.subclassBase.get()
+                : userInit && mutable ? layout.constructor.construct(layout, Py.NO_ARGS, null)
                 : layout.constructor.construct(layout, args, kwNames);
         return PyInstance.wrapping(this, base);
     }

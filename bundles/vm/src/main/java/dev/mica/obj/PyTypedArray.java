@@ -69,12 +69,14 @@ public abstract class PyTypedArray extends PyObject implements BufferSource {
 
     /** Makes room for at least {@code n} items (arrays and bytearrays only). */
     protected void ensureCapacity(int n) {
-        if ((long) n * itemSize > items.length) {
+        if ((long) (offset + n) * itemSize > items.length) {
             long want = Math.max((long) n * itemSize, (long) (length + 8) * itemSize);
             if (want > Integer.MAX_VALUE - 8) {
                 throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + want + " bytes");
             }
-            items = Arrays.copyOf(items, (int) want);
+            // storage shared from an offset (a bytearray over part of another buffer) moves to its own
+            items = Arrays.copyOfRange(items, offset * itemSize, offset * itemSize + (int) want);
+            offset = 0;
         }
     }
 

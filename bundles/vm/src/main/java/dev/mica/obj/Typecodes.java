@@ -87,6 +87,10 @@ public final class Typecodes {
                 return new PyFloat(HalfFloat.decode((int) readInt(b, off, 2, false, bigEndian)));
             case 'O':
                 return ObjectHandles.resolve(readInt(b, off, 8, false, bigEndian));
+            case 'S':
+                // a pointer to a C string: the text at that (synthetic) address
+                return PyStr.of(new String(MemoryAddresses.cString(readInt(b, off, 8, false, bigEndian)),
+                        java.nio.charset.StandardCharsets.UTF_8));
             default: {
                 boolean signed = isSigned(typecode);
                 long v = readInt(b, off, size, signed, bigEndian);
