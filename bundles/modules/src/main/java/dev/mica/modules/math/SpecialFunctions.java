@@ -8,20 +8,18 @@ package dev.mica.modules.math;
 final class SpecialFunctions {
     private static final double LN2 = 0.6931471805599453;
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    private static final double SQRT_PI = 1.7724538509055159;
+    private static final double SQRT_TWO_PI = 2.5066282746310002;
     private static final double HALF_LOG_TWO_PI = 0.9189385332046728;
+    private static final double EULER_GAMMA = 0.5772156649015329;
 
-    /** Lanczos approximation, g = 7, nine terms (good to about 1e-15 relative). */
-    private static final double LANCZOS_G = 7;
-    private static final double[] LANCZOS = {
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7,
-    };
     /** B(2k) / (2k (2k-1)) for Stirling's series of log-gamma, k = 1..8. */
     private static final double[] STIRLING = {
         1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188, -691.0 / 360360, 1.0 / 156,
         -3617.0 / 122400,
     };
+    /** Taylor coefficients of log-gamma(1+z): -gamma, then (-1)^k zeta(k) / k. */
+    private static final double[] LGAMMA_AT_ONE = logGammaSeries(60);
 
     private SpecialFunctions() {}
 
@@ -30,12 +28,7 @@ final class SpecialFunctions {
             return x;
         }
         double a = Math.abs(x);
-        double r;
-        if (a < 2.5) {
-            r = erfSeries(a);
-        } else {
-            r = 1 - erfcContinuedFraction(a);
-        }
+        double r = a < 1 ? erfSeries(a) : 1 - erfcContinuedFraction(a);
         return Math.copySign(r, x);
     }
 
@@ -43,65 +36,60 @@ final class SpecialFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (x < 0.5) {
+        if (x < 1) {
             return 1 - erf(x);
-        }
-        if (x < 2.5) {
-            return 1 - erfSeries(x);
         }
         return erfcContinuedFraction(x);
     }
 
+    /** e^(-x^2), with x^2 carried in two parts so that large x lose no digits. */
+    private static double expMinusSquare(double x) {
+        double square = x * x;
+        double error = Math.fma(x, x, -square);
+        return Math.exp(-square) * (1 - error);
+    }
+
     /**
-     * erf(x) for x >= 0 from 2/sqrt(pi) e^(-x^2) sum 2^n x^(2n+1) / (1*3*...*(2n+1)), a series of
-     * positive terms (no cancellation).
+     * erf(x) for 0 <= x < 1 from 2/sqrt(pi) e^(-x^2) sum 2^n x^(2n+1) / (1*3*...*(2n+1)), a series
+     * of positive terms (no cancellation).
      */
     private static double erfSeries(double x) {
         double x2 = x * x;
         double term = x;
         double sum = x;
-        for (int n = 1; n < 200; n++) {
+        for (int n = 1; n < 100; n++) {
             term *= 2 * x2 / (2 * n + 1);
             sum += term;
             if (term < sum * 1e-17) {
                 break;
             }
         }
-        return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
+        return TWO_OVER_SQRT_PI * expMinusSquare(x) * sum;
     }
 
-    /** erfc(x) for x >= 2.5 from its continued fraction, evaluated by modified Lentz. */
+    /**
+     * erfc(x) for x >= 1: e^(-x^2) / (sqrt(pi) F) with the continued fraction
+     * F = x + (1/2)/(x + 1/(x + (3/2)/(x + ...))), evaluated from a depth that suffices for x.
+     */
     private static double erfcContinuedFraction(double x) {
         if (x > 27.3) {
             return 0.0; // below the smallest subnormal
         }
-        // erfc(x) = e^(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))
-        double tiny = 1e-300;
+        int depth = 20 + (int) (1000 / (x * x));
         double f = x;
-        double c = x;
-        double d = 0;
-        for (int k = 1; k < 500; k++) {
-            double a = k / 2.0;
-            d = x + a * d;
-            d = d == 0 ? tiny : d;
-            c = x + a / c;
-            c = c == 0 ? tiny : c;
-            d = 1 / d;
-            double delta = c * d;
-            f *= delta;
-            if (Math.abs(delta - 1) < 1e-16) {
-                break;
-            }
+        for (int k = depth; k > 0; k--) {
+            f = x + (k / 2.0) / f;
         }
-        return Math.exp(-x * x) / (f * Math.sqrt(Math.PI));
+        return expMinusSquare(x) / (f * SQRT_PI);
     }
 
-    /** Gamma: exact products for small whole numbers, Lanczos elsewhere, reflection below 1/2. */
+    /**
+     * Gamma: exact products for small whole numbers, e^lgamma near 1 and 2, Stirling's formula
+     * from 10 on (its power split in two halves so it does not overflow early), the recurrence
+     * between them and the reflection formula below 1/2.
+     */
     static double gamma(double x) {
-        if (Double.isNaN(x)) {
-            return x;
-        }
-        if (x == Double.POSITIVE_INFINITY) {
+        if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) {
             return x;
         }
         if (x == 0) {
@@ -123,25 +111,26 @@ final class SpecialFunctions {
         if (x < 0.5) {
             return Math.PI / (sinPi(x) * gamma(1 - x));
         }
-        if (x > 140) {
-            // e^(lgamma) loses digits to the size of the exponent, but the Lanczos power would overflow
+        if (x < 3) {
             return Math.exp(lgamma(x));
         }
-        double t = x + LANCZOS_G - 0.5;
-        return Math.sqrt(2 * Math.PI) * Math.pow(t, x - 0.5) * Math.exp(-t) * lanczosSum(x);
-    }
-
-    /** The Lanczos series sum for gamma(x), x >= 1/2. */
-    private static double lanczosSum(double x) {
-        double y = x - 1;
-        double sum = LANCZOS[0];
-        for (int i = 1; i < LANCZOS.length; i++) {
-            sum += LANCZOS[i] / (y + i);
+        if (x < 10) {
+            double product = 1;
+            while (x >= 3) {
+                x -= 1;
+                product *= x;
+            }
+            return product * Math.exp(lgamma(x));
         }
-        return sum;
+        double half = Math.pow(x, (x - 0.5) / 2);
+        return half * Math.exp(-x) * half * SQRT_TWO_PI * Math.exp(stirlingCorrection(x));
     }
 
-    /** log|gamma(x)|: Stirling's series for large x, shifted up from small x, reflected below 0. */
+    /**
+     * log|gamma(x)|: Taylor series around 1 and 2 (so the zeros at 1 and 2 keep their relative
+     * accuracy), the recurrence up to 15, Stirling's series beyond, the reflection formula
+     * below 0.
+     */
     static double lgamma(double x) {
         if (Double.isNaN(x)) {
             return x;
@@ -152,57 +141,89 @@ final class SpecialFunctions {
         if (x <= 0 && x == Math.rint(x)) {
             return Double.POSITIVE_INFINITY; // the poles
         }
-        if (x == 1 || x == 2) {
-            return 0.0;
-        }
         if (x < 0) {
             return Math.log(Math.PI / Math.abs(sinPi(x) * x)) - lgamma(-x);
         }
-        if (x < 15) {
-            // lgamma(x) = lgamma(x + n) - log(x (x+1) ... (x+n-1))
-            if (x > 1.5 && x < 4.5) {
-                return Math.log(Math.abs(gamma(x)));
-            }
-            double shift = 1;
-            double y = x;
-            while (y < 15) {
-                shift *= y;
-                y += 1;
-            }
-            return stirling(y) - Math.log(shift);
+        if (x < 0.5) {
+            return lgamma1p(x) - Math.log(x);
         }
-        return stirling(x);
+        if (x < 1.5) {
+            return lgamma1p(x - 1);
+        }
+        if (x < 2.5) {
+            double z = x - 2;
+            return lgamma1p(z) + Math.log1p(z);
+        }
+        if (x < 15) {
+            double product = 1;
+            while (x >= 2.5) {
+                x -= 1;
+                product *= x;
+            }
+            return lgamma(x) + Math.log(product);
+        }
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingCorrection(x);
     }
 
-    /** Stirling's series of log-gamma, accurate to double precision for x >= 15. */
-    private static double stirling(double x) {
+    /** log-gamma(1+z) for |z| <= 1/2 from its Taylor series. */
+    private static double lgamma1p(double z) {
+        double sum = 0;
+        for (int k = LGAMMA_AT_ONE.length - 1; k >= 1; k--) {
+            sum = (sum + LGAMMA_AT_ONE[k]) * z;
+        }
+        return sum;
+    }
+
+    /** Stirling's series for log-gamma without its leading terms, for x >= 10. */
+    private static double stirlingCorrection(double x) {
         double inverse = 1 / x;
         double inverse2 = inverse * inverse;
         double series = 0;
-        double power = inverse;
-        for (double coefficient : STIRLING) {
-            series += coefficient * power;
-            power *= inverse2;
+        for (int k = STIRLING.length - 1; k >= 0; k--) {
+            series = series * inverse2 + STIRLING[k];
         }
-        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series;
+        return series * inverse;
+    }
+
+    /** Coefficients c[1..n] of log-gamma(1+z) = sum c[k] z^k. */
+    private static double[] logGammaSeries(int n) {
+        double[] c = new double[n + 1];
+        c[1] = -EULER_GAMMA;
+        for (int k = 2; k <= n; k++) {
+            c[k] = ((k & 1) == 0 ? 1 : -1) * zeta(k) / k;
+        }
+        return c;
+    }
+
+    /**
+     * Riemann's zeta(s) for whole s >= 2: the first 60 terms summed (smallest first), the rest
+     * (from the 61st) by the Euler-Maclaurin formula.
+     */
+    private static double zeta(int s) {
+        final int n = 60;
+        double tail = Math.pow(n, 1 - s) / (s - 1) - Math.pow(n, -s) / 2
+            + s * Math.pow(n, -s - 1) / 12
+            - (double) s * (s + 1) * (s + 2) * Math.pow(n, -s - 3) / 720
+            + (double) s * (s + 1) * (s + 2) * (s + 3) * (s + 4) * Math.pow(n, -s - 5) / 30240;
+        double sum = tail;
+        for (int k = n; k >= 1; k--) {
+            sum += Math.pow(k, -s);
+        }
+        return sum;
     }
 
     /** sin(pi x) with the argument reduced first, so whole and half numbers come out exact. */
     private static double sinPi(double x) {
-        double r = x % 2.0; // exact
-        if (r < 0) {
-            r += 2.0;
+        double y = Math.abs(x) % 2.0; // exact
+        double sign = x < 0 ? -1 : 1;
+        if (y >= 1) {
+            y -= 1; // exact
+            sign = -sign;
         }
-        if (r == 0 || r == 1) {
-            return Math.copySign(0.0, x);
+        if (y > 0.5) {
+            y = 1 - y; // exact
         }
-        if (r == 0.5) {
-            return 1.0;
-        }
-        if (r == 1.5) {
-            return -1.0;
-        }
-        return Math.sin(Math.PI * r);
+        return sign * (y == 0.5 ? 1.0 : Math.sin(Math.PI * y));
     }
 
     static double asinh(double x) {
