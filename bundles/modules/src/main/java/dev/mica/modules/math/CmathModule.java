@@ -53,14 +53,14 @@ public final class CmathModule implements ModuleProvider {
             return new PyComplex(magnitude * Math.cos(im), magnitude * Math.sin(im));
         });
         function(m, "log", (re, im) -> new PyComplex(0.5 * Math.log(re * re + im * im), Math.atan2(im, re)));
-        function(m, "log10", (re, im) -> new PyComplex(0.5 * Math.log10(re * re + im * im), LOG10_E * Math.atan2(im, re)));
+        function(m, "log10", (re, im) -> new PyComplex(0.5 * StrictMath.log10(re * re + im * im), LOG10_E * Math.atan2(im, re)));
         function(m, "sqrt", (re, im) -> {
             double root = MathModule.pow(re * re + im * im, 0.25);
             double theta = 0.5 * Math.atan2(im, re);
             return new PyComplex(root * Math.cos(theta), root * Math.sin(theta));
         });
-        function(m, "cos", (re, im) -> new PyComplex(Math.cos(re) * Math.cosh(im), -Math.sin(re) * Math.sinh(im)));
-        function(m, "sin", (re, im) -> new PyComplex(Math.sin(re) * Math.cosh(im), Math.cos(re) * Math.sinh(im)));
+        function(m, "cos", (re, im) -> new PyComplex(Math.cos(re) * SpecialFunctions.cosh(im), -Math.sin(re) * SpecialFunctions.sinh(im)));
+        function(m, "sin", (re, im) -> new PyComplex(Math.sin(re) * SpecialFunctions.cosh(im), Math.cos(re) * SpecialFunctions.sinh(im)));
         return m.seal();
     }
 

@@ -48,10 +48,10 @@ public final class MathModule implements ModuleProvider {
         unary(m, "expm1", Math::expm1);
         m.setAttr("log", new PyBuiltinFunction("log", 1, 2, false, (a, kw) -> log(a)));
         unary(m, "log2", SpecialFunctions::log2);
-        unary(m, "log10", Math::log10);
-        unary(m, "cosh", Math::cosh);
-        unary(m, "sinh", Math::sinh);
-        unary(m, "tanh", Math::tanh);
+        unary(m, "log10", StrictMath::log10); // closer to the C library's than Math.log10
+        unary(m, "cosh", SpecialFunctions::cosh);
+        unary(m, "sinh", SpecialFunctions::sinh);
+        unary(m, "tanh", SpecialFunctions::tanh);
         unary(m, "acosh", SpecialFunctions::acosh);
         unary(m, "asinh", SpecialFunctions::asinh);
         unary(m, "atanh", SpecialFunctions::atanh);

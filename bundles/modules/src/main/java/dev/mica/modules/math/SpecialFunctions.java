@@ -3,11 +3,15 @@ package dev.mica.modules.math;
 /**
  * The C library functions that {@code java.lang.Math} lacks, with C's results at the edges
  * (poles give infinities, invalid arguments NaN): error functions, gamma and its logarithm,
- * the inverse hyperbolic functions, log2, frexp and modf.
+ * hyperbolic functions computed as the C library computes them, the inverse hyperbolic
+ * functions, log2, frexp and modf.
  */
 final class SpecialFunctions {
     private static final double LN2 = 0.6931471805599453;
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    private static final double TWO_OVER_SQRT_PI_MINUS_ONE = 0.12837916709551257;
+    /** log of the largest double: beyond it e^x overflows but e^(x/2) squared may not. */
+    private static final double LOG_MAX = 709.782712893384;
     private static final double SQRT_PI = 1.7724538509055159;
     private static final double SQRT_TWO_PI = 2.5066282746310002;
     private static final double HALF_LOG_TWO_PI = 0.9189385332046728;
@@ -28,7 +32,7 @@ final class SpecialFunctions {
             return x;
         }
         double a = Math.abs(x);
-        double r = a < 1 ? erfSeries(a) : 1 - erfcContinuedFraction(a);
+        double r = a < 1 ? a + a * erfSmallCorrection(a) : 1 - erfcContinuedFraction(a);
         return Math.copySign(r, x);
     }
 
@@ -36,10 +40,39 @@ final class SpecialFunctions {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (x < 1) {
-            return 1 - erf(x);
+        double a = Math.abs(x);
+        if (a < 1) {
+            double q = erfSmallCorrection(a);
+            if (x < 0) {
+                return 1 + (a + a * q);
+            }
+            // 0.5 - x is exact for x in [1/4, 1]
+            return x < 0.25 ? 1 - (x + x * q) : 0.5 + ((0.5 - x) - x * q);
         }
-        return erfcContinuedFraction(x);
+        double r = erfcContinuedFraction(a);
+        return x < 0 ? 2 - r : r;
+    }
+
+    /**
+     * q with erf(x) = x + x q for |x| < 1, from the Maclaurin series
+     * erf(x) = 2/sqrt(pi) (x - x^3/3 + x^5/(2! 5) - ...): q is small, so x + x q is rounded once
+     * and its error stays well under a unit in the last place.
+     */
+    private static double erfSmallCorrection(double x) {
+        double t = x * x;
+        double power = 1;
+        double factorial = 1;
+        double tail = 0; // the series of 2/sqrt(pi) erf(x)/x - 1 after its leading 1
+        for (int n = 1; n < 40; n++) {
+            power *= -t;
+            factorial *= n;
+            double term = power / (factorial * (2 * n + 1));
+            tail += term;
+            if (Math.abs(term) < 1e-18) {
+                break;
+            }
+        }
+        return TWO_OVER_SQRT_PI_MINUS_ONE + TWO_OVER_SQRT_PI * tail;
     }
 
     /** e^(-x^2), with x^2 carried in two parts so that large x lose no digits. */
@@ -47,24 +80,6 @@ final class SpecialFunctions {
         double square = x * x;
         double error = Math.fma(x, x, -square);
         return Math.exp(-square) * (1 - error);
-    }
-
-    /**
-     * erf(x) for 0 <= x < 1 from 2/sqrt(pi) e^(-x^2) sum 2^n x^(2n+1) / (1*3*...*(2n+1)), a series
-     * of positive terms (no cancellation).
-     */
-    private static double erfSeries(double x) {
-        double x2 = x * x;
-        double term = x;
-        double sum = x;
-        for (int n = 1; n < 100; n++) {
-            term *= 2 * x2 / (2 * n + 1);
-            sum += term;
-            if (term < sum * 1e-17) {
-                break;
-            }
-        }
-        return TWO_OVER_SQRT_PI * expMinusSquare(x) * sum;
     }
 
     /**
@@ -140,6 +155,9 @@ final class SpecialFunctions {
         }
         if (x <= 0 && x == Math.rint(x)) {
             return Double.POSITIVE_INFINITY; // the poles
+        }
+        if (x == 1 || x == 2) {
+            return 0.0;
         }
         if (x < 0) {
             return Math.log(Math.PI / Math.abs(sinPi(x) * x)) - lgamma(-x);
@@ -226,6 +244,66 @@ final class SpecialFunctions {
         return sign * (y == 0.5 ? 1.0 : Math.sin(Math.PI * y));
     }
 
+    /**
+     * sinh from expm1 and exp, split into ranges as the C library does, whose results it then
+     * gives to the last bit.
+     */
+    static double sinh(double x) {
+        double a = Math.abs(x);
+        if (Double.isNaN(x) || Double.isInfinite(x) || a < 0x1p-28) {
+            return x;
+        }
+        double half = x < 0 ? -0.5 : 0.5;
+        if (a < 22) {
+            double t = Math.expm1(a);
+            return a < 1 ? half * (2 * t - t * t / (t + 1)) : half * (t + t / (t + 1));
+        }
+        if (a < LOG_MAX) {
+            return half * Math.exp(a);
+        }
+        double w = Math.exp(0.5 * a);
+        return half * w * w;
+    }
+
+    static double cosh(double x) {
+        double a = Math.abs(x);
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        if (a < 0.5 * LN2) {
+            double t = Math.expm1(a);
+            double w = 1 + t;
+            return a < 0x1p-55 ? w : 1 + (t * t) / (w + w);
+        }
+        if (a < 22) {
+            double t = Math.exp(a);
+            return 0.5 * t + 0.5 / t;
+        }
+        if (a < LOG_MAX) {
+            return 0.5 * Math.exp(a);
+        }
+        double w = Math.exp(0.5 * a);
+        return 0.5 * w * w;
+    }
+
+    static double tanh(double x) {
+        double a = Math.abs(x);
+        if (Double.isNaN(x) || a < 0x1p-55) {
+            return x;
+        }
+        double r;
+        if (a >= 22) {
+            r = 1;
+        } else if (a >= 1) {
+            r = 1 - 2 / (Math.expm1(2 * a) + 2);
+        } else {
+            double t = Math.expm1(-2 * a);
+            r = -t / (t + 2);
+        }
+        return Math.copySign(r, x);
+    }
+
+    /** The inverse hyperbolic functions through log and log1p, in the ranges the C library uses. */
     static double asinh(double x) {
         double a = Math.abs(x);
         if (Double.isNaN(x) || Double.isInfinite(x) || a < 0x1p-28) {
@@ -234,9 +312,11 @@ final class SpecialFunctions {
         double r;
         if (a > 0x1p28) {
             r = Math.log(a) + LN2;
+        } else if (a > 2) {
+            r = Math.log(2 * a + 1 / (Math.sqrt(x * x + 1) + a));
         } else {
-            // log(a + sqrt(a^2 + 1)) written to keep small arguments accurate
-            r = Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
+            double t = x * x;
+            r = Math.log1p(a + t / (1 + Math.sqrt(1 + t)));
         }
         return Math.copySign(r, x);
     }
@@ -247,6 +327,9 @@ final class SpecialFunctions {
         }
         if (x > 0x1p28) {
             return Double.isInfinite(x) ? x : Math.log(x) + LN2;
+        }
+        if (x > 2) {
+            return Math.log(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
         }
         double t = x - 1;
         return Math.log1p(t + Math.sqrt(2 * t + t * t));
@@ -260,7 +343,14 @@ final class SpecialFunctions {
         if (a == 1) {
             return Math.copySign(Double.POSITIVE_INFINITY, x);
         }
-        return Math.copySign(0.5 * Math.log1p(2 * a / (1 - a)), x);
+        double r;
+        if (a < 0.5) {
+            double twice = a + a;
+            r = 0.5 * Math.log1p(twice + twice * a / (1 - a));
+        } else {
+            r = 0.5 * Math.log1p((a + a) / (1 - a));
+        }
+        return Math.copySign(r, x);
     }
 
     /** log2 through frexp, so powers of two give exact whole numbers. */
