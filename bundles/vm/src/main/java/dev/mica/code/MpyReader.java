@@ -181,10 +181,11 @@ public final class MpyReader {
             case "+nan":
                 return Double.NaN;
             default:
-                if (t.endsWith("d") || t.endsWith("f")) {
-                    throw new NumberFormatException(t);
-                }
-                return Double.parseDouble(t);
+                // the text MicroPython's repr gave, read back the way MicroPython reads it
+                boolean negative = t.startsWith("-");
+                String digits = negative || t.startsWith("+") ? t.substring(1) : t;
+                double v = dev.mica.obj.FloatParser.parseDecimal(digits);
+                return negative ? -v : v;
         }
     }
 

@@ -67,36 +67,13 @@ final class ComplexParser {
         if (matchWord("nan")) {
             return Double.NaN;
         }
-        StringBuilder integer = new StringBuilder();
-        StringBuilder fraction = new StringBuilder();
-        StringBuilder exponent = new StringBuilder();
-        StringBuilder current = integer;
-        boolean exponentNegative = false;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c >= '0' && c <= '9') {
-                current.append(c);
-            } else if (c == '.' && current == integer) {
-                current = fraction;
-            } else if ((c | 0x20) == 'e' && current != exponent) {
-                current = exponent;
-                pos++;
-                if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
-                    exponentNegative = text.charAt(pos) == '-';
-                    pos++;
-                }
-                if (pos == text.length()) {
-                    throw invalid();
-                }
-                continue;
-            } else if (c != '_') {
-                break;
-            }
-            pos++;
+        int[] end = new int[1];
+        double value = FloatParser.readDecimal(text, pos, end);
+        if (end[0] < 0) {
+            throw invalid();
         }
-        String literal = (integer.length() == 0 ? "0" : integer) + "." + (fraction.length() == 0 ? "0" : fraction)
-            + "e" + (exponentNegative ? "-" : "") + (exponent.length() == 0 ? "0" : exponent);
-        return Double.parseDouble(literal);
+        pos = end[0];
+        return value;
     }
 
     private boolean matchWord(String word) {

@@ -133,6 +133,21 @@ public final class PyComplex extends PyObject {
         return null;
     }
 
+    /**
+     * A number as {real, imag}, as MicroPython's cmath functions take their argument: an int,
+     * bool, float or complex (or a subclass instance of one), or an object with
+     * {@code __float__} or {@code __complex__}.
+     *
+     * @throws PyException TypeError "can't convert X to complex" for anything else
+     */
+    public static double[] parts(PyObject o) {
+        double[] p = coerce(o);
+        if (p == null) {
+            throw Py.typeError("can't convert " + o.type().name() + " to complex");
+        }
+        return p;
+    }
+
     /** {@code (ar+ai*j) op (br+bi*j)}, or null when complex numbers do not support the operator. */
     static PyObject arithmetic(int op, double ar, double ai, double br, double bi) {
         switch (op) {

@@ -1,10 +1,6 @@
 package dev.mica.obj;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
-/** float: a Java double, printed as MicroPython prints it (16 significant digits). */
+/** float: a Java double, printed as MicroPython prints it (see {@link FloatFormat}). */
 public final class PyFloat extends PyObject {
     public static final PyType TYPE = PyType.builtin("float", PyType.OBJECT);
 
@@ -24,39 +20,14 @@ public final class PyFloat extends PyObject {
         return format(value);
     }
 
-    /** MicroPython's repr of a float: {@code %.16g}, with {@code .0} added to whole numbers. */
+    /** MicroPython's repr of a float: {@code %.16g} its way, with {@code .0} added to whole numbers. */
     public static String format(double v) {
-        String s = formatG(v, 16);
-        if (Double.isFinite(v) && s.indexOf('.') < 0 && s.indexOf('e') < 0) {
-            s += ".0";
-        }
-        return s;
+        return FloatFormat.repr(v);
     }
 
-    /** C's {@code %.<precision>g}. */
+    /** MicroPython's {@code %.<precision>g}. */
     public static String formatG(double v, int precision) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return (1 / v < 0) ? "-0" : "0";
-        }
-        if (precision == 0) {
-            precision = 1;
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-        int exp = d.precision() - d.scale() - 1;
-        if (exp < -4 || exp >= precision) {
-            BigDecimal mant = d.movePointLeft(exp).stripTrailingZeros();
-            String m = mant.toPlainString();
-            String e = Integer.toString(Math.abs(exp));
-            return m + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
-        }
-        String plain = d.stripTrailingZeros().toPlainString();
-        return plain;
+        return FloatFormat.format(v, 'g', precision, (char) 0);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.mica.obj;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** The {@code %} operator and {@code str.format}. */
 final class StrFormat {
@@ -151,12 +149,13 @@ final class StrFormat {
                 case 'g':
                 case 'G':
                     numeric = true;
-                    body = floatText(Ops.toDouble(value), type, prec < 0 ? 6 : prec, flags.indexOf('#') >= 0);
+                    char floatSign = flags.indexOf('+') >= 0 ? '+' : flags.indexOf(' ') >= 0 ? ' ' : 0;
+                    body = FloatFormat.format(Ops.toDouble(value), type, prec, floatSign);
                     break;
                 default:
                     throw Py.valueError("unsupported format character '" + type + "' (0x" + Integer.toHexString(type) + ") at index " + (i - 1));
             }
-            if (numeric && !body.startsWith("-")) {
+            if (numeric && !body.startsWith("-") && "eEfFgG".indexOf(type) < 0) {
                 if (flags.indexOf('+') >= 0) {
                     body = "+" + body;
                 } else if (flags.indexOf(' ') >= 0) {
@@ -191,41 +190,6 @@ final class StrFormat {
             s = s.startsWith("-") ? "-" + prefix + s.substring(1) : prefix + s;
         }
         return s;
-    }
-
-    static String floatText(double d, char type, int prec, boolean alt) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            String s = Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
-            return Character.isUpperCase(type) ? s.toUpperCase() : s;
-        }
-        String s;
-        switch (Character.toLowerCase(type)) {
-            case 'f':
-                s = new BigDecimal(d).setScale(prec, RoundingMode.HALF_EVEN).toPlainString();
-                if (Math.copySign(1.0, d) < 0 && !s.startsWith("-")) {
-                    s = "-" + s;
-                }
-                break;
-            case 'e':
-                s = expText(d, prec);
-                break;
-            default:
-                s = PyFloat.formatG(d, prec == 0 ? 1 : prec);
-                break;
-        }
-        return Character.isUpperCase(type) ? s.toUpperCase() : s;
-    }
-
-    private static String expText(double d, int prec) {
-        if (d == 0) {
-            return (1 / d < 0 ? "-" : "") + (prec > 0 ? "0." + "0".repeat(prec) : "0") + "e+00";
-        }
-        BigDecimal b = new BigDecimal(d);
-        BigDecimal r = b.round(new java.math.MathContext(prec + 1, RoundingMode.HALF_EVEN));
-        int exp = r.precision() - r.scale() - 1;
-        BigDecimal mant = r.movePointLeft(exp).setScale(prec, RoundingMode.HALF_EVEN);
-        String e = Integer.toString(Math.abs(exp));
-        return mant.toPlainString() + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
     }
 
     static String pad(String body, int width, char align, char fill, boolean signAware) {
@@ -503,6 +467,7 @@ final class StrFormat {
                 type = 'g';
             }
             double d = Ops.toDouble(value);
+            char floatSign = sign == '+' || sign == ' ' ? sign : 0;
             String body;
             switch (type) {
                 case 'e':
@@ -511,16 +476,16 @@ final class StrFormat {
                 case 'F':
                 case 'g':
                 case 'G':
-                    body = floatText(d, type, prec < 0 ? 6 : prec, alt);
+                    body = FloatFormat.format(d, type, prec, floatSign);
                     break;
                 case '%':
-                    body = floatText(d * 100, 'f', prec < 0 ? 6 : prec, alt) + "%";
+                    body = FloatFormat.format(d * 100, 'f', prec, floatSign);
+                    if (body.length() + 1 < FloatFormat.BUFFER_SIZE) {
+                        body += "%"; // as long as MicroPython's buffer has room for it
+                    }
                     break;
                 default:
                     throw unknownCode(type, value);
-            }
-            if (!body.startsWith("-")) {
-                body = (sign == '+' ? "+" : sign == ' ' ? " " : "") + body;
             }
             return pad(body, width, align, fill, true);
         }

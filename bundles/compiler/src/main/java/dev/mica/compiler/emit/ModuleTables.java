@@ -33,8 +33,14 @@ public final class ModuleTables {
         return constants.size() - 1;
     }
 
-    /** Equality of type and value; floats compare as numbers (so NaN never matches, 0.0 matches -0.0). */
+    /**
+     * The same constant object (a literal seen again by a later pass), or equality of type and
+     * value; floats compare as numbers (so a NaN matches only itself, 0.0 matches -0.0).
+     */
     static boolean strictlyEqual(Constant a, Constant b) {
+        if (a == b) {
+            return true;
+        }
         if (a instanceof Constant.Float fa && b instanceof Constant.Float fb) {
             return fa.value() == fb.value();
         }

@@ -1,6 +1,7 @@
 package dev.mica.compiler.parse;
 
 import dev.mica.code.Constant;
+import dev.mica.obj.FloatParser;
 import java.math.BigInteger;
 
 /** Numeric literal text to values, with MicroPython's rules for bases and underscores. */
@@ -42,7 +43,7 @@ final class NumberParser {
                 throw new NumberFormatException(text);
             }
         }
-        double v = Double.parseDouble(s);
+        double v = FloatParser.parseDecimal(s); // MicroPython's own rounding, as mpy-cross
         return imag ? new Constant.Complex(0.0, v) : new Constant.Float(v);
     }
 

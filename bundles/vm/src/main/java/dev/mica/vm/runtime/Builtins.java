@@ -853,30 +853,7 @@ final class Builtins {
             x = PyStr.of(new String(by.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         if (x instanceof PyStr s) {
-            String t = s.value().strip().toLowerCase();
-            switch (t) {
-                case "inf":
-                case "+inf":
-                case "infinity":
-                    return new PyFloat(Double.POSITIVE_INFINITY);
-                case "-inf":
-                case "-infinity":
-                    return new PyFloat(Double.NEGATIVE_INFINITY);
-                case "nan":
-                case "+nan":
-                case "-nan":
-                    return new PyFloat(Double.NaN);
-                default:
-                    break;
-            }
-            try {
-                if (t.isEmpty() || t.endsWith("d") || t.endsWith("f") || t.startsWith("0x")) {
-                    throw new NumberFormatException();
-                }
-                return new PyFloat(Double.parseDouble(t.replace("_", "")));
-            } catch (NumberFormatException e) {
-                throw Py.valueError("invalid syntax for number");
-            }
+            return new PyFloat(dev.mica.obj.FloatParser.parseFloat(s.value()));
         }
         return new PyFloat(Ops.toDouble(x));
     }
