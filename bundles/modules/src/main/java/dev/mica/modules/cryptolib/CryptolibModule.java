@@ -7,12 +7,17 @@ import dev.mica.module.ModuleProvider;
 import dev.mica.obj.FixedModule;
 import dev.mica.obj.PyModule;
 
-/** The {@code cryptolib} module: the aes cipher type (the unix port has no mode constants). */
+/** The {@code cryptolib} module: the aes cipher type (the unix port has no mode constants); extensible, as MicroPython's. */
 @Component(service = ModuleProvider.class)
 public final class CryptolibModule implements ModuleProvider {
     @Override
     public String name() {
         return "cryptolib";
+    }
+
+    @Override
+    public boolean extensible() {
+        return true;
     }
 
     @Override

@@ -597,6 +597,11 @@ final class FrameBuffer extends PyObject implements BufferSource {
     }
 
     @Override
+    public String repr() {
+        return "<FrameBuffer>";
+    }
+
+    @Override
     public BufferView buffer() {
         return buffer == null ? new BufferView(new byte[0], 0, 0, 'B', true) : Buffers.view(buffer);
     }

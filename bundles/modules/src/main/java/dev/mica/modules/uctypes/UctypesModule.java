@@ -34,17 +34,12 @@ public final class UctypesModule implements ModuleProvider {
     @Override
     public PyModule create(ModuleEnvironment environment) {
         Uctypes context = new Uctypes();
-        context.structType.setConstructor((t, a, kw) -> {
-            if (kw != null && kw.length > 0) {
-                throw Py.typeError("function doesn't take keyword arguments");
-            }
-            if (a.length < 2 || a.length > 3) {
-                throw Py.typeError("function missing required positional argument");
-            }
+        PyBuiltinFunction make = new PyBuiltinFunction("struct", 2, 3, false, (a, kw) -> {
             long address = wordOf(a[0]);
             int layout = a.length == 3 ? (int) intArg(a[2]) : NATIVE;
             return new CStruct(context, a[1], address, layout);
         });
+        context.structType.setConstructor((t, a, kw) -> make.call(a, kw));
         FixedModule m = new FixedModule("uctypes");
         m.setAttr("struct", context.structType);
         m.setAttr("sizeof", new PyBuiltinFunction("sizeof", 1, 2, false, (a, kw) -> sizeof(a)));
