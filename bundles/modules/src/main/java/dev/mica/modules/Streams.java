@@ -61,6 +61,22 @@ public final class Streams {
         }
     }
 
+    /**
+     * Writes {@code data} in the pieces that end at {@code pieceEnds}: a Python stream gets one
+     * write call per piece, as MicroPython's printer gives it; a built-in stream gets it all at once.
+     */
+    public void writePieces(PyObject stream, byte[] data, int[] pieceEnds) {
+        if (!isPythonStream(stream)) {
+            write(stream, data);
+            return;
+        }
+        int from = 0;
+        for (int end : pieceEnds) {
+            write(stream, java.util.Arrays.copyOfRange(data, from, end));
+            from = end;
+        }
+    }
+
     /** True for objects MicroPython would take as streams. */
     public boolean isStream(PyObject stream) {
         return isPythonStream(stream) || isNativeStream(stream, "read") || isNativeStream(stream, "write");

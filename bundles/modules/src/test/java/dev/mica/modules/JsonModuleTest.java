@@ -46,6 +46,26 @@ class JsonModuleTest {
     }
 
     @Test
+    void aPythonStreamGetsThePiecesMicroPythonsPrinterWrites() {
+        // pieces measured on MicroPython v1.24.1's unix port
+        PythonRun run = PythonRun.of("""
+                import io, json
+                class Sink(io.IOBase):
+                    def __init__(self):
+                        self.parts = []
+                    def write(self, b):
+                        self.parts.append(bytes(b))
+                        return len(b)
+                s = Sink()
+                json.dump([[1, 2], "\\u00e9\\x01", {None: b"q\\n"}], s)
+                print(s.parts)
+                """);
+        assertEquals("""
+                [b'[', b'[', b'1', b', ', b'2', b']', b', ', b'"', b'\\xc3', b'\\xa9', b'\\\\u', b'000', b'1', b'"', b', ', b'{', b'"', b'null', b'"', b': ', b'"', b'q', b'\\\\n', b'"', b'}', b']']
+                """, run.out, run.err);
+    }
+
+    @Test
     void loadsLenientlyAsMicroPythonDoes() {
         PythonRun run = PythonRun.of("""
                 import json

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import dev.mica.modules.Streams;
 import dev.mica.obj.Buffers;
 import dev.mica.obj.Errno;
+import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyBytes;
@@ -212,7 +213,7 @@ final class BtreeDatabase extends PyObject {
         if (!(a[1] instanceof PyInt)) {
             throw Py.osError(Errno.EINVAL);
         }
-        int op = (int) dev.mica.obj.Ops.indexValue(a[1], "int");
+        int op = (int) Ops.indexValue(a[1], "int");
         if (op == CURSOR && a.length < 3) {
             throw Py.osError(Errno.EINVAL);
         }
@@ -225,7 +226,7 @@ final class BtreeDatabase extends PyObject {
         startKey = a.length > 1 ? a[1] : PyNone.NONE;
         endKey = a.length > 2 ? a[2] : PyNone.NONE;
         if (a.length > 3) {
-            nextFlags = kind | (int) dev.mica.obj.Ops.indexValue(a[3], "int");
+            nextFlags = kind | (int) Ops.indexValue(a[3], "int");
         }
         return this;
     }
@@ -317,6 +318,6 @@ final class BtreeDatabase extends PyObject {
 
     @Override
     public String repr() {
-        return closed ? "<btree 0>" : "<btree " + Long.toHexString(dev.mica.obj.Py.id(this)) + ">";
+        return closed ? "<btree 0>" : "<btree " + Long.toHexString(Py.id(this)) + ">";
     }
 }

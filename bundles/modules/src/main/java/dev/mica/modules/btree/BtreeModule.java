@@ -9,6 +9,7 @@ import dev.mica.obj.Errno;
 import dev.mica.obj.FixedModule;
 import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyBuiltinFunction;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyModule;
@@ -53,7 +54,7 @@ public final class BtreeModule implements ModuleProvider {
                 throw Py.osError(Errno.EINVAL);
             }
             if (flags != 0) {
-                throw Py.error(dev.mica.obj.PyBaseException.NOT_IMPLEMENTED_ERROR, "duplicate keys");
+                throw Py.error(PyBaseException.NOT_IMPLEMENTED_ERROR, "duplicate keys");
             }
             return BtreeDatabase.open(streams, a[0], (int) pageSize);
         }));

@@ -31,11 +31,13 @@ public final class JsonModule implements ModuleProvider {
         Streams streams = new Streams(environment);
         FixedModule m = new FixedModule("json");
         m.setAttr("dump", new PyBuiltinFunction("dump", 2, PyBuiltinFunction.VARIADIC, true, (a, kw) -> {
-            String text = dumps(a[0], separators(a, kw, 2));
-            streams.write(a[1], text.getBytes(StandardCharsets.UTF_8));
+            JsonWriter writer = writer(a, kw, 2);
+            byte[] text = writer.write(a[0]);
+            streams.writePieces(a[1], text, writer.pieceEnds());
             return PyNone.NONE;
         }));
-        m.setAttr("dumps", new PyBuiltinFunction("dumps", 1, PyBuiltinFunction.VARIADIC, true, (a, kw) -> PyStr.of(dumps(a[0], separators(a, kw, 1)))));
+        m.setAttr("dumps", new PyBuiltinFunction("dumps", 1, PyBuiltinFunction.VARIADIC, true,
+                (a, kw) -> PyStr.of(new String(writer(a, kw, 1).write(a[0]), StandardCharsets.UTF_8))));
         m.setAttr("load", new PyBuiltinFunction("load", 1, 1, false,
                 (a, kw) -> JsonReader.parse(new String(streams.readAll(a[0]), StandardCharsets.UTF_8))));
         m.setAttr("loads", new PyBuiltinFunction("loads", 1, 1, false,
@@ -43,8 +45,9 @@ public final class JsonModule implements ModuleProvider {
         return m.seal();
     }
 
-    private static String dumps(PyObject value, String[] separators) {
-        return new JsonWriter(separators[0], separators[1]).write(value);
+    private static JsonWriter writer(PyObject[] a, String[] kw, int positional) {
+        String[] separators = separators(a, kw, positional);
+        return new JsonWriter(separators[0], separators[1]);
     }
 
     /** The item and key separators from the {@code separators} keyword (a pair of str), or the defaults. */

@@ -1,6 +1,6 @@
 package dev.mica.modules.random;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -20,13 +20,11 @@ import dev.mica.obj.PyObject;
 
 /**
  * The {@code random} module on MicroPython's Yasmarang generator, one per interpreter. It is
- * seeded from the system's entropy when created; seed(n) gives MicroPython's own sequence.
+ * seeded differently on every run when created; seed(n) gives MicroPython's own sequence.
  * Arguments are machine words and ranges are cut to 32 bits, as MicroPython does.
  */
 @Component(service = ModuleProvider.class)
 public final class RandomModule implements ModuleProvider {
-    private static final SecureRandom ENTROPY = new SecureRandom();
-
     @Override
     public String name() {
         return "random";
@@ -34,7 +32,7 @@ public final class RandomModule implements ModuleProvider {
 
     @Override
     public PyModule create(ModuleEnvironment environment) {
-        Yasmarang rng = new Yasmarang(ENTROPY.nextInt());
+        Yasmarang rng = new Yasmarang(freshSeed());
         FixedModule m = new FixedModule("random");
         // MicroPython seeds on import through __init__; here the generator is seeded at creation
         m.setAttr("__init__", new PyBuiltinFunction("__init__", 0, 0, false, (a, kw) -> PyNone.NONE));
@@ -50,7 +48,7 @@ public final class RandomModule implements ModuleProvider {
         }));
         m.setAttr("seed", new PyBuiltinFunction("seed", 0, 1, false, (a, kw) -> {
             boolean fresh = a.length == 0 || a[0] == PyNone.NONE;
-            rng.seed(fresh ? ENTROPY.nextInt() : (int) PyInt.truncatedValue(a[0]));
+            rng.seed(fresh ? freshSeed() : (int) PyInt.truncatedValue(a[0]));
             return PyNone.NONE;
         }));
         m.setAttr("randrange", new PyBuiltinFunction("randrange", 1, 3, false, (a, kw) -> randrange(rng, a)));
@@ -76,6 +74,11 @@ public final class RandomModule implements ModuleProvider {
             return new PyFloat(low + (high - low) * rng.nextDouble());
         }));
         return m.seal();
+    }
+
+    /** A seed that differs from run to run, as MicroPython's default seed from the system does. */
+    private static int freshSeed() {
+        return ThreadLocalRandom.current().nextInt();
     }
 
     private static PyObject randrange(Yasmarang rng, PyObject[] a) {

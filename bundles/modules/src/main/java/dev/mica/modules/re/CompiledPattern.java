@@ -9,6 +9,7 @@ import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyException;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyList;
+import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
 import dev.mica.obj.PyType;
@@ -44,7 +45,7 @@ final class CompiledPattern extends PyObject {
     PyObject match(PyObject subject, boolean anchored) {
         byte[] data = Subject.bytesOf(subject);
         int[] caps = new RegexMatcher(program, data, environment).run(0, anchored);
-        return caps == null ? dev.mica.obj.PyNone.NONE : new MatchObject(subject, data, caps);
+        return caps == null ? PyNone.NONE : new MatchObject(subject, data, caps);
     }
 
     /**
