@@ -1,0 +1,33 @@
+package dev.mica.modules.select;
+
+import org.osgi.service.component.annotations.Component;
+
+import dev.mica.module.ModuleEnvironment;
+import dev.mica.module.ModuleProvider;
+import dev.mica.obj.FixedModule;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyModule;
+
+/**
+ * The {@code select} module of MicroPython's unix port: {@code poll()} over sockets, file
+ * numbers, the interpreter's own streams and Python objects with an {@code ioctl} method.
+ */
+@Component(service = ModuleProvider.class)
+public final class SelectModule implements ModuleProvider {
+    @Override
+    public String name() {
+        return "select";
+    }
+
+    @Override
+    public PyModule create(ModuleEnvironment environment) {
+        FixedModule m = new FixedModule("select");
+        m.setAttr("poll", new PyBuiltinFunction("poll", 0, 0, false, (a, kw) -> new Poller(environment)));
+        m.setAttr("POLLIN", PyInt.of(Pollable.POLLIN));
+        m.setAttr("POLLOUT", PyInt.of(Pollable.POLLOUT));
+        m.setAttr("POLLERR", PyInt.of(Pollable.POLLERR));
+        m.setAttr("POLLHUP", PyInt.of(Pollable.POLLHUP));
+        return m.seal();
+    }
+}
