@@ -24,6 +24,12 @@ public final class AsyncioModule implements ModuleProvider {
         return "asyncio";
     }
 
+    /** Found before the file system, as the reference's frozen asyncio package is. */
+    @Override
+    public boolean extensible() {
+        return false;
+    }
+
     @Override
     public PyModule create(ModuleEnvironment environment) {
         return environment.loadModule("asyncio", SOURCE, source());

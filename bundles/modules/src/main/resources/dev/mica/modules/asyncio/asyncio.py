@@ -178,6 +178,8 @@ class Task:
         if self._done:
             self._retrieved = True
             raise self._outcome
+        if self._on_done is not None:
+            raise RuntimeError("can't wait")
         if self._waiters is None:
             self._waiters = _WaitList()
         self._waiters.add(_cur)
@@ -198,9 +200,11 @@ class Task:
             task = task._waits_on
         if task._waits_on is not None:
             task._waits_on.drop(task)
-        else:
+            _runq.push(task)
+        elif task._entry is None or _ticks_diff(task._entry[0], _ticks()) > 0:
+            # sleeping: woken now; a task already due keeps its place, so it stays fair
             _runq.remove(task)
-        _runq.push(task)
+            _runq.push(task)
         task._throw = CancelledError
         return True
 
@@ -391,7 +395,10 @@ async def _watch(waiter, aw, outcome):
     except BaseException as e:
         outcome[0] = e
     if waiter._waits_on is None and waiter._throw is None and waiter.cancel():
-        outcome.append(True)  # the waiter's CancelledError comes from here
+        # the waiter's CancelledError says that aw ended, unless a real cancel replaces it
+        mark = CancelledError()
+        waiter._throw = mark
+        outcome.append(mark)
 
 
 async def wait_for(aw, timeout, sleep=sleep):
@@ -402,8 +409,8 @@ async def wait_for(aw, timeout, sleep=sleep):
     watcher = create_task(_watch(_cur, aw, outcome))
     try:
         await sleep(timeout)
-    except CancelledError:
-        if len(outcome) < 3:
+    except CancelledError as e:
+        if len(outcome) < 3 or e is not outcome[2]:
             # cancelled from outside: the awaited work is cancelled too
             watcher.cancel()
             raise
@@ -420,14 +427,9 @@ def wait_for_ms(aw, timeout):
 
 
 def gather(*aws, return_exceptions=False):
-    if not aws:
-        return []
     tasks = [_as_task(aw) for aw in aws]
-    for t in tasks:
-        if t._done or t._waiters is not None or t._on_done is not None:
-            raise RuntimeError("can't gather")
     me = _cur
-    state = {"left": len(tasks), "error": None, "woken": False}
+    state = {"left": 0, "error": None, "woken": False}
 
     def one_done(t, outcome):
         if state["woken"]:
@@ -442,15 +444,24 @@ def gather(*aws, return_exceptions=False):
         me._waits_on = None
         _runq.push(me)
 
+    failed_already = False
     for t in tasks:
-        t._on_done = one_done
-    me._waits_on = _GatherWait(state)
+        if t._done:
+            if not return_exceptions and not isinstance(t._outcome, StopIteration):
+                failed_already = True
+        elif t._waiters is None and t._on_done is None:
+            t._on_done = one_done
+            state["left"] += 1
+        else:
+            raise RuntimeError("can't gather")
     cancelled = False
-    try:
-        yield
-    except CancelledError as e:
-        cancelled = True
-        state["error"] = e
+    if state["left"] and not failed_already:
+        me._waits_on = _GatherWait(state)
+        try:
+            yield
+        except CancelledError as e:
+            cancelled = True
+            state["error"] = e
     state["woken"] = True
     results = []
     for t in tasks:
@@ -458,10 +469,14 @@ def gather(*aws, return_exceptions=False):
             t._on_done = None
             if cancelled:
                 t.cancel()
-            results.append(None)
+            results.append(t)
         elif isinstance(t._outcome, StopIteration):
             results.append(t._outcome.value)
+        elif return_exceptions:
+            results.append(t._outcome)
         else:
+            if state["error"] is None:
+                state["error"] = t._outcome
             results.append(t._outcome)
     if state["error"] is not None:
         raise state["error"]
