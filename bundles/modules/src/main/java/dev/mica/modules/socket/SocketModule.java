@@ -22,6 +22,7 @@ import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
 import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
 
 /**
  * The {@code socket} module of MicroPython's unix port: TCP and UDP sockets over java.nio,
@@ -84,11 +85,18 @@ public final class SocketModule implements ModuleProvider {
             }
         }));
         m.setAttr("sockaddr", new PyBuiltinFunction("sockaddr", 1, 1, false, (a, kw) -> SocketAddresses.decode(a[0])));
-        m.setAttr("socket", new PyBuiltinFunction("socket", 0, 3, false, (a, kw) -> {
-            int family = a.length > 0 ? (int) Ops.indexValue(a[0], "int") : SocketAddresses.AF_INET;
-            int kind = a.length > 1 ? (int) Ops.indexValue(a[1], "int") : SocketObject.SOCK_STREAM;
-            return new SocketObject(environment, numbers, family, kind);
-        }));
+        PyType socketType = SocketObject.newType();
+        socketType.setConstructor((type, a, kw) -> {
+            Py.checkKeywords(kw);
+            int n = Py.positional(a, kw);
+            if (n > 3) {
+                throw Py.typeError("function expected at most 3 arguments, got " + n);
+            }
+            int family = n > 0 ? (int) Ops.indexValue(a[0], "int") : SocketAddresses.AF_INET;
+            int kind = n > 1 ? (int) Ops.indexValue(a[1], "int") : SocketObject.SOCK_STREAM;
+            return new SocketObject(environment, socketType, numbers, family, kind);
+        });
+        m.setAttr("socket", socketType);
         return m.seal();
     }
 

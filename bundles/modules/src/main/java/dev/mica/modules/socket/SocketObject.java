@@ -49,7 +49,6 @@ import dev.mica.obj.PyType;
  * whether it listens or connects.
  */
 public final class SocketObject extends PyObject implements Pollable {
-    static final PyType TYPE = PyType.builtin("socket", PyType.OBJECT);
 
     static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
@@ -64,6 +63,8 @@ public final class SocketObject extends PyObject implements Pollable {
     private static final long WAIT_SLICE_MS = 20;
 
     private final ModuleEnvironment environment;
+    /** The socket type of the interpreter's socket module. */
+    private final PyType type;
     private final int family;
     private final int kind;
     private final int fileNumber;
@@ -84,8 +85,9 @@ public final class SocketObject extends PyObject implements Pollable {
     private int connectError;
     private boolean endOfStream;
 
-    SocketObject(ModuleEnvironment environment, SocketModule.FileNumbers numbers, int family, int kind) {
+    SocketObject(ModuleEnvironment environment, PyType type, SocketModule.FileNumbers numbers, int family, int kind) {
         this.environment = environment;
+        this.type = type;
         this.numbers = numbers;
         this.family = family;
         this.kind = kind;
@@ -103,8 +105,9 @@ public final class SocketObject extends PyObject implements Pollable {
         }
     }
 
-    private SocketObject(ModuleEnvironment environment, SocketModule.FileNumbers numbers, SocketChannel accepted, int family) {
+    private SocketObject(ModuleEnvironment environment, PyType type, SocketModule.FileNumbers numbers, SocketChannel accepted, int family) {
         this.environment = environment;
+        this.type = type;
         this.numbers = numbers;
         this.family = family;
         this.kind = SOCK_STREAM;
@@ -114,7 +117,7 @@ public final class SocketObject extends PyObject implements Pollable {
 
     @Override
     public PyType type() {
-        return TYPE;
+        return type;
     }
 
     @Override
@@ -169,7 +172,7 @@ public final class SocketObject extends PyObject implements Pollable {
             }
             client.configureBlocking(false);
             InetSocketAddress peer = (InetSocketAddress) client.getRemoteAddress();
-            SocketObject s = new SocketObject(environment, numbers, client, family);
+            SocketObject s = new SocketObject(environment, type, numbers, client, family);
             return new PyTuple(s, SocketAddresses.encode(peer));
         } catch (IOException e) {
             throw error(e);
@@ -449,6 +452,9 @@ public final class SocketObject extends PyObject implements Pollable {
 
     /** Waits until the channel is ready for {@code op}, ETIMEDOUT at the deadline. */
     private void waitFor(int op, long deadline) {
+        if (timeoutMs == 0) {
+            throw Py.osError(Errno.EAGAIN);
+        }
         try {
             SelectionKey key = key();
             key.interestOps(op);
@@ -598,32 +604,34 @@ public final class SocketObject extends PyObject implements Pollable {
     // ---------------------------------------------------------------------------------------
     // methods
 
-    static {
-        TYPE.method("close", 1, 1, a -> {
+    /** A socket type with its methods; each interpreter's socket module makes its own. */
+    static PyType newType() {
+        PyType t = PyType.builtin("socket", PyType.OBJECT);
+        t.method("close", 1, 1, a -> {
             self(a).close();
             return PyNone.NONE;
         });
-        TYPE.method("read", 1, 2, a -> {
+        t.method("read", 1, 2, a -> {
             SocketObject s = self(a);
             if (a.length > 1 && Ops.indexValue(a[1], "int") >= 0) {
                 return s.readStream((int) Ops.indexValue(a[1], "int"));
             }
             return s.readAll();
         });
-        TYPE.method("readinto", 2, 3, a -> {
+        t.method("readinto", 2, 3, a -> {
             SocketObject s = self(a);
             BufferView v = Buffers.write(a[1]);
             int max = a.length > 2 ? (int) Math.min(v.length(), Ops.indexValue(a[2], "int")) : v.length();
             int n = s.guard(() -> s.receive(ByteBuffer.wrap(v.array(), v.offset(), max), null));
             return n < 0 ? PyNone.NONE : PyInt.of(n);
         });
-        TYPE.method("readline", 1, 2, a -> self(a).readLine(a.length > 1 ? Ops.indexValue(a[1], "int") : -1));
-        TYPE.method("send", 2, 3, a -> {
+        t.method("readline", 1, 2, a -> self(a).readLine(a.length > 1 ? Ops.indexValue(a[1], "int") : -1));
+        t.method("send", 2, 3, a -> {
             SocketObject s = self(a);
             BufferView v = Buffers.read(a[1]);
             return PyInt.of(s.guard(() -> s.send(v.array(), v.offset(), v.length(), false)));
         });
-        TYPE.method("sendall", 2, 3, a -> {
+        t.method("sendall", 2, 3, a -> {
             SocketObject s = self(a);
             byte[] data = Buffers.bytesOf(a[1]);
             s.guard(() -> {
@@ -632,7 +640,7 @@ public final class SocketObject extends PyObject implements Pollable {
             });
             return PyNone.NONE;
         });
-        TYPE.method("write", 2, 4, a -> {
+        t.method("write", 2, 4, a -> {
             SocketObject s = self(a);
             BufferView v = Buffers.read(a[1]);
             int offset = a.length > 2 ? (int) Ops.indexValue(a[2], "int") : 0;
@@ -644,11 +652,11 @@ public final class SocketObject extends PyObject implements Pollable {
             int n = s.guard(() -> s.send(v.array(), v.offset() + off, len, true));
             return n < 0 ? PyNone.NONE : PyInt.of(n);
         });
-        TYPE.method("accept", 1, 1, a -> {
+        t.method("accept", 1, 1, a -> {
             SocketObject s = self(a);
             return s.guard(s::accept);
         });
-        TYPE.method("bind", 2, 2, a -> {
+        t.method("bind", 2, 2, a -> {
             SocketObject s = self(a);
             InetSocketAddress address = SocketAddresses.parse(a[1]);
             s.guard(() -> {
@@ -657,7 +665,7 @@ public final class SocketObject extends PyObject implements Pollable {
             });
             return PyNone.NONE;
         });
-        TYPE.method("connect", 2, 2, a -> {
+        t.method("connect", 2, 2, a -> {
             SocketObject s = self(a);
             InetSocketAddress address = SocketAddresses.parse(a[1]);
             s.guard(() -> {
@@ -666,8 +674,8 @@ public final class SocketObject extends PyObject implements Pollable {
             });
             return PyNone.NONE;
         });
-        TYPE.method("fileno", 1, 1, a -> PyInt.of(self(a).fileNumber));
-        TYPE.method("listen", 1, 2, a -> {
+        t.method("fileno", 1, 1, a -> PyInt.of(self(a).fileNumber));
+        t.method("listen", 1, 2, a -> {
             SocketObject s = self(a);
             int backlog = a.length > 1 ? (int) Ops.indexValue(a[1], "int") : 2;
             s.guard(() -> {
@@ -676,8 +684,8 @@ public final class SocketObject extends PyObject implements Pollable {
             });
             return PyNone.NONE;
         });
-        TYPE.define("makefile", new PyBuiltinFunction("makefile", 1, 3, true, (a, kw) -> self(a)).asMethod());
-        TYPE.method("recv", 2, 3, a -> {
+        t.define("makefile", new PyBuiltinFunction("makefile", 1, 3, true, (a, kw) -> self(a)).asMethod());
+        t.method("recv", 2, 3, a -> {
             SocketObject s = self(a);
             int size = (int) Math.max(0, Ops.indexValue(a[1], "int"));
             ByteBuffer buf = ByteBuffer.allocate(size);
@@ -687,7 +695,7 @@ public final class SocketObject extends PyObject implements Pollable {
             }
             return new PyBytes(java.util.Arrays.copyOf(buf.array(), buf.position()));
         });
-        TYPE.method("recvfrom", 2, 3, a -> {
+        t.method("recvfrom", 2, 3, a -> {
             SocketObject s = self(a);
             int size = (int) Math.max(0, Ops.indexValue(a[1], "int"));
             ByteBuffer buf = ByteBuffer.allocate(size);
@@ -699,36 +707,37 @@ public final class SocketObject extends PyObject implements Pollable {
             PyObject address = from[0] == null ? PyNone.NONE : SocketAddresses.encode(from[0]);
             return new PyTuple(new PyBytes(java.util.Arrays.copyOf(buf.array(), buf.position())), address);
         });
-        TYPE.method("sendto", 3, 3, a -> {
+        t.method("sendto", 3, 3, a -> {
             SocketObject s = self(a);
             byte[] data = Buffers.bytesOf(a[1]);
             InetSocketAddress address = SocketAddresses.parse(a[2]);
             return PyInt.of(s.guard(() -> s.sendTo(data, address)));
         });
-        TYPE.method("setblocking", 2, 2, a -> {
+        t.method("setblocking", 2, 2, a -> {
             self(a).setBlocking(a[1].isTrue());
             return PyNone.NONE;
         });
-        TYPE.method("setsockopt", 4, 4, a -> {
+        t.method("setsockopt", 4, 4, a -> {
             SocketObject s = self(a);
             s.setOption((int) Ops.indexValue(a[1], "int"), (int) Ops.indexValue(a[2], "int"), a[3]);
             return PyNone.NONE;
         });
-        TYPE.method("settimeout", 2, 2, a -> {
+        t.method("settimeout", 2, 2, a -> {
             self(a).setTimeout(a[1]);
             return PyNone.NONE;
         });
-        TYPE.method("__enter__", 1, 1, a -> a[0]);
-        TYPE.method("__exit__", 1, PyBuiltinFunction.VARIADIC, a -> {
+        t.method("__enter__", 1, 1, a -> a[0]);
+        t.method("__exit__", 1, PyBuiltinFunction.VARIADIC, a -> {
             self(a).close();
             return PyNone.NONE;
         });
-        TYPE.method("__del__", 1, 1, a -> {
+        t.method("__del__", 1, 1, a -> {
             self(a).close();
             return PyNone.NONE;
         });
-        TYPE.orderLocals("close", "read", "readinto", "readline", "send", "write", "accept", "bind", "connect",
+        t.orderLocals("close", "read", "readinto", "readline", "send", "write", "accept", "bind", "connect",
                 "fileno", "listen", "makefile", "recv", "recvfrom", "sendto", "setblocking", "setsockopt", "settimeout");
+        return t;
     }
 
 

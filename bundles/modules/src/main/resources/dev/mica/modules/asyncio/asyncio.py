@@ -754,6 +754,11 @@ async def start_server(callback, host, port, backlog=5, ssl=None):
     s.listen(backlog)
     server = Server()
     server.task = create_task(server._serve(s, callback, ssl))
-    # give the server task a turn so that it is listening when this returns
-    await sleep_ms(0)
+    # give the server task a turn, so that it is waiting (and closes the socket when
+    # cancelled) by the time this returns
+    try:
+        await sleep_ms(0)
+    except CancelledError as e:
+        server.task.cancel()
+        raise e
     return server
