@@ -11,6 +11,7 @@ import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyException;
+import dev.mica.obj.PyInstance;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyList;
 import dev.mica.obj.PyNone;
@@ -35,8 +36,12 @@ final class Poller extends PyObject {
     private final ModuleEnvironment environment;
     private final Map<Key, Entry> entries = new LinkedHashMap<>();
 
-    Poller(ModuleEnvironment environment) {
+    /** io.IOBase: classes written in Python are streams only when they derive from it. */
+    private final PyType ioBase;
+
+    Poller(ModuleEnvironment environment, PyType ioBase) {
         this.environment = environment;
+        this.ioBase = ioBase;
     }
 
     /** Identity for objects, value for file numbers. */
@@ -64,22 +69,37 @@ final class Poller extends PyObject {
     private static final class Entry {
         final PyObject object;
         int mask;
+        /** The file number a stream written in Python said it stands for, or -1. */
+        final long fileNumber;
 
-        Entry(PyObject object, int mask) {
+        Entry(PyObject object, int mask, long fileNumber) {
             this.object = object;
             this.mask = mask;
+            this.fileNumber = fileNumber;
         }
+    }
+
+    /** The stream ioctl request that asks a stream for its file number. */
+    private static final int STREAM_GET_FILENO = 10;
+
+    /** A Python stream's answer to the file-number request, asked once on registering. */
+    private static long fileNumberOf(PyObject o) {
+        if (!(o instanceof PyInstance)) {
+            return -1;
+        }
+        PyObject r = Ops.getAttr(o, "ioctl").call(new PyObject[] {PyInt.of(STREAM_GET_FILENO), PyInt.of(0)}, null);
+        return r instanceof PyInt i && !i.isBig() ? i.value : -1;
     }
 
     static {
         TYPE.method("register", 2, 3, a -> {
             Poller p = (Poller) a[0];
             PyObject o = a[1];
-            checkPollable(o);
+            p.checkPollable(o);
             int mask = a.length > 2 ? (int) Ops.indexValue(a[2], "int") : DEFAULT_MASK;
             Entry e = p.entries.get(Key.of(o));
             if (e == null) {
-                p.entries.put(Key.of(o), new Entry(o, mask));
+                p.entries.put(Key.of(o), new Entry(o, mask, fileNumberOf(o)));
             } else {
                 e.mask = mask;
             }
@@ -141,14 +161,17 @@ final class Poller extends PyObject {
         return Ops.indexValue(a[index], "int");
     }
 
-    private static void checkPollable(PyObject o) {
+    private void checkPollable(PyObject o) {
         if (o instanceof PyInt i) {
             if (i.isBig() || i.value < 0) {
                 throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
             }
             return;
         }
-        if (!(o instanceof Pollable) && o.getAttr("ioctl") == null && o.getAttr("fileno") == null) {
+        boolean stream = o instanceof Pollable
+                || (o instanceof PyInstance ? Ops.isInstance(o, ioBase) && o.getAttr("ioctl") != null
+                        : o.getAttr("ioctl") != null || o.getAttr("fileno") != null);
+        if (!stream) {
             throw Py.error(PyBaseException.OS_ERROR, "stream operation not supported");
         }
     }
@@ -167,7 +190,7 @@ final class Poller extends PyObject {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (true) {
             for (Entry e : new ArrayList<>(entries.values())) {
-                int ev = readiness(e.object, e.mask);
+                int ev = e.fileNumber >= 0 ? fileNumberReadiness(e.fileNumber, e.mask) : readiness(e.object, e.mask);
                 int reported = ev & (e.mask | Pollable.POLLERR | Pollable.POLLHUP | Pollable.POLLNVAL);
                 if (reported != 0) {
                     ready.add(e);

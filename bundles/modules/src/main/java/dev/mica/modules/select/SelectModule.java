@@ -7,7 +7,9 @@ import dev.mica.module.ModuleProvider;
 import dev.mica.obj.FixedModule;
 import dev.mica.obj.PyBuiltinFunction;
 import dev.mica.obj.PyInt;
+import dev.mica.obj.Ops;
 import dev.mica.obj.PyModule;
+import dev.mica.obj.PyType;
 
 /**
  * The {@code select} module of MicroPython's unix port: {@code poll()} over sockets, file
@@ -23,7 +25,10 @@ public final class SelectModule implements ModuleProvider {
     @Override
     public PyModule create(ModuleEnvironment environment) {
         FixedModule m = new FixedModule("select");
-        m.setAttr("poll", new PyBuiltinFunction("poll", 0, 0, false, (a, kw) -> new Poller(environment)));
+        m.setAttr("poll", new PyBuiltinFunction("poll", 0, 0, false, (a, kw) -> {
+            PyType ioBase = (PyType) Ops.getAttr(environment.importModule("io"), "IOBase");
+            return new Poller(environment, ioBase);
+        }));
         m.setAttr("POLLIN", PyInt.of(Pollable.POLLIN));
         m.setAttr("POLLOUT", PyInt.of(Pollable.POLLOUT));
         m.setAttr("POLLERR", PyInt.of(Pollable.POLLERR));

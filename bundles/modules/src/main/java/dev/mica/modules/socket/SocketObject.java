@@ -255,7 +255,8 @@ public final class SocketObject extends PyObject implements Pollable {
                     }
                     throw Py.osError(Errno.EAGAIN);
                 }
-                waitFor(SelectionKey.OP_WRITE, deadline);
+                // the unix port's send and recv report a timeout as EAGAIN, its read and write as ETIMEDOUT
+                waitFor(SelectionKey.OP_WRITE, deadline, stream ? Errno.ETIMEDOUT : Errno.EAGAIN);
                 n = sc.write(buf);
             }
             return n;
@@ -284,7 +285,7 @@ public final class SocketObject extends PyObject implements Pollable {
                 if (timeoutMs == 0) {
                     throw Py.osError(Errno.EAGAIN);
                 }
-                waitFor(SelectionKey.OP_WRITE, deadline);
+                waitFor(SelectionKey.OP_WRITE, deadline, Errno.EAGAIN);
                 n = dc.send(ByteBuffer.wrap(data), address);
             }
             return n;
@@ -298,7 +299,7 @@ public final class SocketObject extends PyObject implements Pollable {
      * or -1 when nothing is there and the socket does not wait (then streams give None and
      * recv raises EAGAIN).
      */
-    int receive(ByteBuffer into, InetSocketAddress[] from) {
+    int receive(ByteBuffer into, InetSocketAddress[] from, boolean stream) {
         open();
         try {
             long deadline = deadline();
@@ -333,7 +334,7 @@ public final class SocketObject extends PyObject implements Pollable {
                 if (timeoutMs == 0) {
                     return -1;
                 }
-                waitFor(SelectionKey.OP_READ, deadline);
+                waitFor(SelectionKey.OP_READ, deadline, stream ? Errno.ETIMEDOUT : Errno.EAGAIN);
             }
         } catch (IOException e) {
             throw error(e);
@@ -452,6 +453,11 @@ public final class SocketObject extends PyObject implements Pollable {
 
     /** Waits until the channel is ready for {@code op}, ETIMEDOUT at the deadline. */
     private void waitFor(int op, long deadline) {
+        waitFor(op, deadline, Errno.ETIMEDOUT);
+    }
+
+    /** As {@link #waitFor(int, long)}, raising {@code timeoutErrno} at the deadline. */
+    private void waitFor(int op, long deadline, int timeoutErrno) {
         if (timeoutMs == 0) {
             throw Py.osError(Errno.EAGAIN);
         }
@@ -463,7 +469,7 @@ public final class SocketObject extends PyObject implements Pollable {
                 long left = deadline == Long.MAX_VALUE ? WAIT_SLICE_MS
                         : Math.min(WAIT_SLICE_MS, (deadline - System.nanoTime()) / 1_000_000L);
                 if (left <= 0) {
-                    throw Py.osError(Errno.ETIMEDOUT);
+                    throw Py.osError(timeoutErrno);
                 }
                 if (selector.select(left) > 0) {
                     selector.selectedKeys().clear();
@@ -622,7 +628,7 @@ public final class SocketObject extends PyObject implements Pollable {
             SocketObject s = self(a);
             BufferView v = Buffers.write(a[1]);
             int max = a.length > 2 ? (int) Math.min(v.length(), Ops.indexValue(a[2], "int")) : v.length();
-            int n = s.guard(() -> s.receive(ByteBuffer.wrap(v.array(), v.offset(), max), null));
+            int n = s.guard(() -> s.receive(ByteBuffer.wrap(v.array(), v.offset(), max), null, true));
             return n < 0 ? PyNone.NONE : PyInt.of(n);
         });
         t.method("readline", 1, 2, a -> self(a).readLine(a.length > 1 ? Ops.indexValue(a[1], "int") : -1));
@@ -689,7 +695,7 @@ public final class SocketObject extends PyObject implements Pollable {
             SocketObject s = self(a);
             int size = (int) Math.max(0, Ops.indexValue(a[1], "int"));
             ByteBuffer buf = ByteBuffer.allocate(size);
-            int n = s.guard(() -> s.receive(buf, null));
+            int n = s.guard(() -> s.receive(buf, null, false));
             if (n < 0) {
                 throw Py.osError(Errno.EAGAIN);
             }
@@ -700,7 +706,7 @@ public final class SocketObject extends PyObject implements Pollable {
             int size = (int) Math.max(0, Ops.indexValue(a[1], "int"));
             ByteBuffer buf = ByteBuffer.allocate(size);
             InetSocketAddress[] from = new InetSocketAddress[1];
-            int n = s.guard(() -> s.receive(buf, from));
+            int n = s.guard(() -> s.receive(buf, from, false));
             if (n < 0) {
                 throw Py.osError(Errno.EAGAIN);
             }
@@ -767,7 +773,7 @@ public final class SocketObject extends PyObject implements Pollable {
 
     private PyObject readStream(int size) {
         ByteBuffer buf = ByteBuffer.allocate(size);
-        int n = guard(() -> receive(buf, null));
+        int n = guard(() -> receive(buf, null, true));
         if (n < 0) {
             return PyNone.NONE;
         }
@@ -778,7 +784,7 @@ public final class SocketObject extends PyObject implements Pollable {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         while (true) {
             ByteBuffer buf = ByteBuffer.allocate(4096);
-            int n = guard(() -> receive(buf, null));
+            int n = guard(() -> receive(buf, null, true));
             if (n < 0) {
                 return out.size() == 0 ? PyNone.NONE : new PyBytes(out.toByteArray());
             }
@@ -794,7 +800,7 @@ public final class SocketObject extends PyObject implements Pollable {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         while (limit < 0 || out.size() < limit) {
             ByteBuffer one = ByteBuffer.allocate(1);
-            int n = guard(() -> receive(one, null));
+            int n = guard(() -> receive(one, null, true));
             if (n < 0) {
                 return out.size() == 0 ? PyNone.NONE : new PyBytes(out.toByteArray());
             }

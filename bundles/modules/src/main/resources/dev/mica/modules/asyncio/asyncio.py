@@ -9,6 +9,7 @@ from time import ticks_ms as _ticks, ticks_diff as _ticks_diff, ticks_add as _ti
 import heapq as _heapq
 import sys as _sys
 import select as _select
+import io as _io
 
 
 class CancelledError(BaseException):
@@ -518,7 +519,7 @@ class Event:
         return True
 
 
-class ThreadSafeFlag:
+class ThreadSafeFlag(_io.IOBase):
     # set() may come from a scheduled callback or another thread: the flag is a stream that
     # polls readable while set, so the waiting task is woken through the I/O queue
     def __init__(self):
