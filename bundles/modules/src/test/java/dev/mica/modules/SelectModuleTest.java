@@ -69,4 +69,23 @@ class SelectModuleTest {
                 """);
         assertEquals("[] True\n[(1, 4)]\nValueError\nstream operation not supported\nstream operation not supported\n", run.out, run.err);
     }
+
+    @Test
+    void selectSplitsReadyObjectsByEvent() {
+        PythonRun run = PythonRun.of("""
+                import select, socket
+                a = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                a.bind(socket.getaddrinfo('127.0.0.1', 18716)[0][-1])
+                b = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                print(select.select([a], [], [], 0))
+                r, w, x = select.select([a], [a, b], [])
+                print(r, len(w), x)
+                b.sendto(b'x', socket.getaddrinfo('127.0.0.1', 18716)[0][-1])
+                r, w, x = select.select([a, b], [], [], 1.5)
+                print(r[0] is a, len(r), w, x)
+                a.close()
+                b.close()
+                """);
+        assertEquals("([], [], [])\n[] 2 []\nTrue 1 [] []\n", run.out, run.err);
+    }
 }

@@ -176,6 +176,46 @@ final class Poller extends PyObject {
         }
     }
 
+    /**
+     * {@code select.select(rlist, wlist, xlist[, timeout])}: the objects of each list that are
+     * ready to read, to write, or in error, waiting at most {@code timeoutMs} (negative: no limit).
+     */
+    static PyTuple select(ModuleEnvironment environment, PyType ioBase, PyObject[] lists, long timeoutMs) {
+        Poller p = new Poller(environment, ioBase);
+        int[] masks = {Pollable.POLLIN, Pollable.POLLOUT, Pollable.POLLERR | Pollable.POLLHUP};
+        for (int i = 0; i < 3; i++) {
+            for (PyObject o : Ops.toArray(lists[i])) {
+                p.checkPollable(o);
+                Entry e = p.entries.get(Key.of(o));
+                if (e == null) {
+                    p.entries.put(Key.of(o), new Entry(o, masks[i], fileNumberOf(o)));
+                } else {
+                    e.mask |= masks[i];
+                }
+            }
+        }
+        List<Entry> ready = new ArrayList<>();
+        List<Integer> events = new ArrayList<>();
+        p.waitReady(timeoutMs, ready, events);
+        PyList readable = new PyList();
+        PyList writable = new PyList();
+        PyList failed = new PyList();
+        for (int i = 0; i < ready.size(); i++) {
+            int ev = events.get(i);
+            PyObject o = ready.get(i).object;
+            if ((ev & Pollable.POLLIN) != 0) {
+                readable.append(o);
+            }
+            if ((ev & Pollable.POLLOUT) != 0) {
+                writable.append(o);
+            }
+            if ((ev & ~(Pollable.POLLIN | Pollable.POLLOUT)) != 0) {
+                failed.append(o);
+            }
+        }
+        return new PyTuple(readable, writable, failed);
+    }
+
     /** Polls until something is ready or {@code timeoutMs} passed (negative: no limit). */
     private void waitReady(long timeoutMs, List<Entry> ready, List<Integer> events) {
         int fileNumbers = 0;

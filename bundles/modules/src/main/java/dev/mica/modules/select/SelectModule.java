@@ -9,11 +9,13 @@ import dev.mica.obj.PyBuiltinFunction;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.Ops;
 import dev.mica.obj.PyModule;
+import dev.mica.obj.PyNone;
 import dev.mica.obj.PyType;
 
 /**
  * The {@code select} module of MicroPython's unix port: {@code poll()} over sockets, file
- * numbers, the interpreter's own streams and Python objects with an {@code ioctl} method.
+ * numbers, the interpreter's own streams and Python streams (io.IOBase subclasses with an
+ * {@code ioctl} method); also {@code select()}, which MicroPython's bare-metal ports have.
  */
 @Component(service = ModuleProvider.class)
 public final class SelectModule implements ModuleProvider {
@@ -28,6 +30,11 @@ public final class SelectModule implements ModuleProvider {
         m.setAttr("poll", new PyBuiltinFunction("poll", 0, 0, false, (a, kw) -> {
             PyType ioBase = (PyType) Ops.getAttr(environment.importModule("io"), "IOBase");
             return new Poller(environment, ioBase);
+        }));
+        m.setAttr("select", new PyBuiltinFunction("select", 3, 4, false, (a, kw) -> {
+            PyType ioBase = (PyType) Ops.getAttr(environment.importModule("io"), "IOBase");
+            long timeoutMs = a.length < 4 || a[3] == PyNone.NONE ? -1 : Math.max(0, Math.round(Ops.toDouble(a[3]) * 1000));
+            return Poller.select(environment, ioBase, a, timeoutMs);
         }));
         m.setAttr("POLLIN", PyInt.of(Pollable.POLLIN));
         m.setAttr("POLLOUT", PyInt.of(Pollable.POLLOUT));
