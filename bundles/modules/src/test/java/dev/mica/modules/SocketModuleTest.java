@@ -2,6 +2,9 @@ package dev.mica.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+
 import org.junit.jupiter.api.Test;
 
 class SocketModuleTest {
@@ -96,5 +99,20 @@ class SocketModuleTest {
                 """);
         assertEquals("True\nTrue\n[addrinfo error -2]\nTrue\nb'ping' b'\\x7f\\x00\\x00\\x01'\nTrue ['sendall', 'makefile']\n",
                 run.out, run.err);
+    }
+
+    @Test
+    void socketsLeftOpenAreClosedWithTheInterpreter() throws Exception {
+        PythonRun run = PythonRun.of("""
+                import socket
+                s = socket.socket()
+                s.bind(socket.getaddrinfo('127.0.0.1', 18719)[0][-1])
+                s.listen(1)
+                print('listening')
+                """);
+        assertEquals("listening\n", run.out, run.err);
+        try (ServerSocketChannel again = ServerSocketChannel.open()) {
+            again.bind(new InetSocketAddress("127.0.0.1", 18719));
+        }
     }
 }

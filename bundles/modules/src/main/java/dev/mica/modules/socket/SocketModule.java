@@ -30,12 +30,30 @@ import dev.mica.obj.PyType;
  */
 @Component(service = ModuleProvider.class)
 public final class SocketModule implements ModuleProvider {
-    /** Numbers that sockets report as fileno() and in their repr, from 3 up as a process would. */
+    /**
+     * The sockets of one interpreter: the numbers they report as fileno() and in their repr
+     * (from 3 up, as a process would), and the open ones, closed with the interpreter.
+     */
     static final class FileNumbers {
         private int next = 3;
+        private final java.util.Set<SocketObject> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         int next() {
             return next++;
+        }
+
+        void opened(SocketObject s) {
+            open.add(s);
+        }
+
+        void closed(SocketObject s) {
+            open.remove(s);
+        }
+
+        void closeAll() {
+            for (SocketObject s : open.toArray(new SocketObject[0])) {
+                s.close();
+            }
         }
     }
 
@@ -47,6 +65,7 @@ public final class SocketModule implements ModuleProvider {
     @Override
     public PyModule create(ModuleEnvironment environment) {
         FileNumbers numbers = new FileNumbers();
+        environment.whenClosed(numbers::closeAll);
         FixedModule m = new FixedModule("socket");
         m.setAttr("AF_INET", PyInt.of(SocketAddresses.AF_INET));
         m.setAttr("AF_INET6", PyInt.of(SocketAddresses.AF_INET6));

@@ -92,6 +92,7 @@ public final class SocketObject extends PyObject implements Pollable {
         this.family = family;
         this.kind = kind;
         this.fileNumber = numbers.next();
+        numbers.opened(this);
         if (kind == SOCK_DGRAM) {
             try {
                 DatagramChannel dc = DatagramChannel.open();
@@ -112,6 +113,7 @@ public final class SocketObject extends PyObject implements Pollable {
         this.family = family;
         this.kind = SOCK_STREAM;
         this.fileNumber = numbers.next();
+        numbers.opened(this);
         this.channel = accepted;
     }
 
@@ -418,6 +420,7 @@ public final class SocketObject extends PyObject implements Pollable {
             return;
         }
         closed = true;
+        numbers.closed(this);
         try {
             if (selector != null) {
                 selector.close();
