@@ -5,7 +5,7 @@
 # (sleep), on a waiting list (Event, Lock, another Task), or on the I/O queue (streams,
 # ThreadSafeFlag). A task yields to the scheduler only through these objects.
 
-from time import ticks_ms as _ticks, ticks_diff as _ticks_diff, ticks_add as _ticks_add
+from time import ticks_ms as _ticks, ticks_diff as _ticks_diff, ticks_add as _ticks_add, sleep_ms as _sleep_ms
 import heapq as _heapq
 import sys as _sys
 import select as _select
@@ -292,7 +292,10 @@ def run_until_complete(main_task=None):
                 return None
             else:
                 wait = -1
-            _ioq.wait_events(wait)
+            if _ioq.streams:
+                _ioq.wait_events(wait)
+            elif wait > 0:
+                _sleep_ms(wait)
             if wait == 0:
                 break
         task = _runq.pop()
