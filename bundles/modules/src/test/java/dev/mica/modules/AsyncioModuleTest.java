@@ -39,17 +39,17 @@ class AsyncioModuleTest {
                     print('woke', name)
                     return name
                 async def main():
-                    asyncio.create_task(later(60, 'slow'))
+                    asyncio.create_task(later(400, 'slow'))
                     asyncio.create_task(later(20, 'fast'))
                     print(await asyncio.wait_for(later(40, 'mid'), 1))
                     try:
                         await asyncio.wait_for_ms(later(500, 'never'), 30)
                     except asyncio.TimeoutError:
                         print('timeout')
-                    await asyncio.sleep(0.05)
+                    await asyncio.sleep(0.5)
                 asyncio.run(main())
                 """);
-        assertEquals("woke fast\nwoke mid\nmid\nwoke slow\ntimeout\n", run.out, run.err);
+        assertEquals("woke fast\nwoke mid\nmid\ntimeout\nwoke slow\n", run.out, run.err);
     }
 
     @Test
