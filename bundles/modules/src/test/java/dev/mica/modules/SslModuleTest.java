@@ -75,4 +75,39 @@ class SslModuleTest {
                 """);
         assertEquals("b'echo hello\\n'\nTrue\n", run.out, run.err);
     }
+
+    @Test
+    void clientsRefuseAWrongHostnameOrAnUntrustedCertificate() {
+        PythonRun run = PythonRun.of(MATERIAL + """
+                import asyncio, ssl
+                async def handle(reader, writer):
+                    try:
+                        await reader.readline()
+                    except OSError:
+                        print('server saw the failed handshake')
+                    await writer.wait_closed()
+                async def main():
+                    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                    server_ctx.load_cert_chain(CERT, KEY)
+                    server = await asyncio.start_server(handle, '127.0.0.1', 18720, ssl=server_ctx)
+                    for name, trusted in (('wrong.example', True), ('localhost', False)):
+                        client_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                        if trusted:
+                            client_ctx.load_verify_locations(cadata=CERT)
+                        reader, writer = await asyncio.open_connection('127.0.0.1', 18720, ssl=client_ctx, server_hostname=name)
+                        try:
+                            writer.write(b'hello\\n')
+                            await writer.drain()
+                            print(await reader.readline())
+                        except OSError as e:
+                            print('client refused', name)
+                        await writer.wait_closed()
+                        await asyncio.sleep_ms(100)
+                    server.close()
+                    await server.wait_closed()
+                asyncio.run(main())
+                """);
+        assertEquals("client refused wrong.example\nserver saw the failed handshake\n"
+                + "client refused localhost\nserver saw the failed handshake\n", run.out, run.err);
+    }
 }
