@@ -18,7 +18,6 @@ import dev.mica.obj.PyByteArray;
 import dev.mica.obj.PyBytes;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyObject;
-import dev.mica.obj.PyStr;
 import dev.mica.obj.PyTuple;
 
 /**
@@ -102,9 +101,5 @@ final class SocketAddresses {
     private static RuntimeException addrinfoError() {
         // EAI_NONAME, as getaddrinfo(3) reports a name it cannot find
         return Py.error(PyBaseException.OS_ERROR, "[addrinfo error -2]");
-    }
-
-    static PyStr hostString(InetAddress a) {
-        return PyStr.of(a.getHostAddress());
     }
 }

@@ -35,7 +35,6 @@ import dev.mica.obj.Py;
 import dev.mica.obj.PyBuiltinFunction;
 import dev.mica.obj.PyBytes;
 import dev.mica.obj.PyException;
-import dev.mica.obj.PyFloat;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
@@ -818,11 +817,4 @@ public final class SocketObject extends PyObject implements Pollable {
         return new PyBytes(out.toByteArray());
     }
 
-    static SocketObject unwrap(PyObject o) {
-        return o instanceof SocketObject s ? s : null;
-    }
-
-    static PyObject floatOrNone(long ms) {
-        return ms < 0 ? PyNone.NONE : new PyFloat(ms / 1000.0);
-    }
 }
