@@ -47,4 +47,13 @@ public interface ModuleEnvironment {
 
     /** Raises a pending keyboard interrupt or runs scheduled callbacks; for long loops in Java. */
     void checkInterrupts();
+
+    /**
+     * Runs {@code action} when the interpreter is closed, so that what a module holds outside
+     * the JVM heap (sockets, files) is released with it: the gateway stops and restarts apps.
+     * Actions run once, last registered first; one that fails does not stop the others.
+     * Environments of interpreters that are never closed may ignore it, as this default does.
+     */
+    default void whenClosed(Runnable action) {
+    }
 }

@@ -104,6 +104,7 @@ final class MicaInterpreter implements Interpreter {
     @Override
     public void close() {
         runtime.flush();
+        runtime.builtinModules().close();
     }
 
     private RunResult onPythonThread(Runnable body) {

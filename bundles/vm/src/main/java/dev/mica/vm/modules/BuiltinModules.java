@@ -67,6 +67,8 @@ public final class BuiltinModules {
     private StorageFiles files = new StorageFiles(null);
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
     private final HeapLock heapLock = new HeapLock();
+    /** What modules asked to run when the interpreter closes, in the order they asked. */
+    private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>();
 
     public BuiltinModules(Runtime runtime) {
         this.runtime = runtime;
@@ -220,5 +222,27 @@ public final class BuiltinModules {
         }
         sb.append("Plus any modules on the filesystem\n");
         return sb.toString();
+    }
+
+    void whenClosed(Runnable action) {
+        synchronized (closeActions) {
+            closeActions.add(action);
+        }
+    }
+
+    /** Runs the modules' close actions, last registered first, each once. */
+    public void close() {
+        java.util.List<Runnable> actions;
+        synchronized (closeActions) {
+            actions = new java.util.ArrayList<>(closeActions);
+            closeActions.clear();
+        }
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            try {
+                actions.get(i).run();
+            } catch (RuntimeException e) {
+                // one module failing to release its resources must not keep the others'
+            }
+        }
     }
 }

@@ -105,6 +105,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public void whenClosed(Runnable action) {
+        registry.whenClosed(action);
+    }
+
+    @Override
     public void checkInterrupts() {
         Runtime rt = registry.runtime();
         if (rt.interruptPending) {
