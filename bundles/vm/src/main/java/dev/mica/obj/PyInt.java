@@ -65,7 +65,26 @@ public class PyInt extends PyObject {
     }
 
     public final double toDouble() {
-        return big != null ? big.doubleValue() : (double) value;
+        return big != null ? toDouble(big) : (double) value;
+    }
+
+    /**
+     * A long int as MicroPython converts it: its 16-bit digits (the size its unix and
+     * WebAssembly ports use) taken from the top, each step {@code value * 2^16 + digit} rounded
+     * to a double, so the result may be one unit in the last place away from the nearest double;
+     * beyond the largest double it is infinite.
+     */
+    public static double toDouble(BigInteger b) {
+        byte[] magnitude = b.abs().toByteArray(); // big-endian
+        int n = magnitude.length;
+        double v = 0;
+        for (int digit = (n + 1) / 2 - 1; digit >= 0; digit--) {
+            int low = n - 1 - 2 * digit;
+            int high = low - 1;
+            int value = (high >= 0 ? (magnitude[high] & 0xff) << 8 : 0) | (magnitude[low] & 0xff);
+            v = v * 65536.0 + value;
+        }
+        return b.signum() < 0 ? -v : v;
     }
 
     /** The value as a Java int, or OverflowError. */
@@ -530,14 +549,14 @@ public class PyInt extends PyObject {
                 if (b.signum() == 0) {
                     throw Py.zeroDivision();
                 }
-                return new PyFloat(new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), java.math.MathContext.DECIMAL64).doubleValue());
+                return new PyFloat(toDouble(a) / toDouble(b)); // as MicroPython: both made floats first
             case Ops.POWER:
             case Ops.INPLACE_POWER:
                 if (b.signum() < 0) {
                     if (a.signum() == 0) {
                         throw Py.zeroDivision();
                     }
-                    return new PyFloat(Math.pow(a.doubleValue(), b.doubleValue()));
+                    return new PyFloat(Math.pow(toDouble(a), toDouble(b)));
                 }
                 if (b.bitLength() > 31) {
                     if (a.signum() == 0 || a.equals(BigInteger.ONE)) {

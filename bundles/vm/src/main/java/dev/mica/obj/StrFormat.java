@@ -448,7 +448,8 @@ final class StrFormat {
                         prefix = radix == 2 ? "0b" : radix == 8 ? "0o" : type == 'X' ? "0X" : "0x";
                     }
                     String signText = iv.toBig().signum() < 0 ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
-                    return pad(signText + prefix + digits, width, align, fill, true);
+                    // zeros go after the sign only with '=' (given, or implied by a leading 0)
+                    return pad(signText + prefix + digits, width, align, fill, false);
                 }
                 case 'e':
                 case 'E':
@@ -487,7 +488,7 @@ final class StrFormat {
                 default:
                     throw unknownCode(type, value);
             }
-            return pad(body, width, align, fill, true);
+            return pad(body, width, align, fill, false);
         }
         if (align == '=') {
             throw Py.valueError("'=' alignment not allowed in string format specifier");

@@ -79,4 +79,12 @@ class FloatFormatTest {
         assertEquals("-000003.14", StrFormat.formatValue(new PyFloat(-3.14159), "010.2f"));
         assertEquals("3", StrFormat.formatValue(new PyFloat(2.5), ".0"));
     }
+
+    @Test
+    void explicitAlignmentKeepsZeroFillBeforeTheSign() {
+        assertEquals("00000000-2.675", StrFormat.formatValue(new PyFloat(-2.675), "0>#14g"));
+        assertEquals("-000000002.675", StrFormat.formatValue(new PyFloat(-2.675), "014g"));
+        assertEquals("000+3", StrFormat.formatValue(PyInt.of(3), "0>+5d"));
+        assertEquals("-00003", StrFormat.formatValue(PyInt.of(-3), "+06"));
+    }
 }
