@@ -61,8 +61,11 @@ public final class Main {
             out.println(VersionInfo.banner(factory.version()));
             return 0;
         }
+        boolean inspect = command.inspect() || !env.getOrDefault("MICROPYINSPECT", "").isEmpty();
+        // an interactive session reads standard input through one thread, for Ctrl-C at the REPL
+        ConsoleInput console = terminal || inspect ? ConsoleInput.start(in, out) : null;
         InterpreterConfig config = InterpreterConfig.standard()
-                .withStreams(in, out, err)
+                .withStreams(console != null ? console.programStream() : in, out, err)
                 .withArgv(command.argv())
                 .withPath(searchPath(env))
                 .withHeapSize(command.heapSize())
@@ -70,7 +73,6 @@ public final class Main {
                 .withVerbose(command.verbose());
         try (Interpreter interpreter = factory.create(config);
                 InterruptOnSigint sigint = InterruptOnSigint.install(interpreter)) {
-            boolean inspect = command.inspect() || !env.getOrDefault("MICROPYINSPECT", "").isEmpty();
             RunResult result = null;
             switch (command.action()) {
                 case COMMAND:
@@ -94,13 +96,35 @@ public final class Main {
                     }
                     break;
             }
+            int status;
             if (result != null && result.status() == RunResult.Status.SYSTEM_EXIT) {
-                return result.exitCode();
+                status = result.exitCode();
+            } else if (result == null || inspect) {
+                ReplWarmUp.run(factory, config);
+                status = repl(interpreter, VersionInfo.banner(factory.version()), console != null ? console : ConsoleInput.start(in, out),
+                        out, terminal);
+            } else {
+                status = result.exitCode();
             }
-            if (result == null || inspect) {
-                return new Repl(interpreter, VersionInfo.banner(factory.version()), in, out).run();
+            RunResult atExit = interpreter.runAtExit();
+            if (atExit.status() == RunResult.Status.SYSTEM_EXIT) {
+                status = atExit.exitCode();
             }
-            return result.exitCode();
+            return status;
+        }
+    }
+
+    /** Runs the REPL, in raw terminal mode when standard input is a terminal. */
+    private static int repl(Interpreter interpreter, String banner, ConsoleInput console, PrintStream out, boolean terminal) {
+        TerminalMode raw = terminal ? TerminalMode.enterRaw() : null;
+        try {
+            return new Repl(interpreter, banner, console, out, raw != null).run();
+        } catch (IOException e) {
+            return 1;
+        } finally {
+            if (raw != null) {
+                raw.close();
+            }
         }
     }
 

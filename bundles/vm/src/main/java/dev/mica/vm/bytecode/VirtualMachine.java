@@ -567,6 +567,7 @@ public final class VirtualMachine {
                         }
                         case DispatchCodes.POP_EXCEPT_JUMP:
                             f.excTop--;
+                            rt.handledException = null;
                             ip = arg;
                             break;
                         case DispatchCodes.GET_ITER_STACK: {
@@ -713,6 +714,7 @@ public final class VirtualMachine {
                     ip = f.excHandler[top];
                     sp = f.excSp[top];
                     f.excPrev[top] = exc;
+                    rt.handledException = exc;
                     st[++sp] = exc;
                     continue;
                 }
