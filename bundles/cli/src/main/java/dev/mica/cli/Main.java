@@ -71,8 +71,17 @@ public final class Main {
                 .withHeapSize(command.heapSize())
                 .withCompileOptions(new CompileOptions(command.optimizationLevel(), command.emitMode()))
                 .withVerbose(command.verbose());
+        TerminalMode raw = null;
         try (Interpreter interpreter = factory.create(config);
                 InterruptOnSigint sigint = InterruptOnSigint.install(interpreter)) {
+            boolean programFirst = command.action() != CommandLine.Action.STDIN_OR_REPL;
+            if (terminal && inspect && programFirst) {
+                // the REPL must answer as soon as the program's output ends: prepare it first
+                ReplWarmUp.run(factory, config);
+                raw = TerminalMode.enterRaw();
+                console.onInterrupt(interpreter::interrupt);
+                console.setLineEditing(raw != null);
+            }
             RunResult result = null;
             switch (command.action()) {
                 case COMMAND:
@@ -96,13 +105,24 @@ public final class Main {
                     }
                     break;
             }
+            if (console != null) {
+                console.onInterrupt(null);
+                console.setLineEditing(false);
+            }
             int status;
             if (result != null && result.status() == RunResult.Status.SYSTEM_EXIT) {
                 status = result.exitCode();
             } else if (result == null || inspect) {
-                ReplWarmUp.run(factory, config);
-                status = repl(interpreter, VersionInfo.banner(factory.version()), console != null ? console : ConsoleInput.start(in, out),
-                        out, terminal);
+                if (terminal && raw == null) {
+                    ReplWarmUp.run(factory, config);
+                    raw = TerminalMode.enterRaw();
+                }
+                try {
+                    status = new Repl(interpreter, VersionInfo.banner(factory.version()),
+                            console != null ? console : ConsoleInput.start(in, out), out, raw != null).run();
+                } catch (IOException e) {
+                    status = 1;
+                }
             } else {
                 status = result.exitCode();
             }
@@ -111,16 +131,6 @@ public final class Main {
                 status = atExit.exitCode();
             }
             return status;
-        }
-    }
-
-    /** Runs the REPL, in raw terminal mode when standard input is a terminal. */
-    private static int repl(Interpreter interpreter, String banner, ConsoleInput console, PrintStream out, boolean terminal) {
-        TerminalMode raw = terminal ? TerminalMode.enterRaw() : null;
-        try {
-            return new Repl(interpreter, banner, console, out, raw != null).run();
-        } catch (IOException e) {
-            return 1;
         } finally {
             if (raw != null) {
                 raw.close();
