@@ -74,12 +74,13 @@ final class Repl {
         }
     }
 
-    /** Feeds bytes to the editor until it has a result; the end of input counts as Ctrl-D. */
+    /** Feeds bytes to the editor until it has a result; the end of input gives Ctrl-D. */
     private int readLine() throws IOException {
         while (true) {
             int c = input.read();
             if (c < 0) {
-                c = LineEditor.CTRL_D;
+                // the end of input ends the line as Ctrl-D on an empty line would (never loops)
+                return LineEditor.CTRL_D;
             } else if (c == '\n') {
                 c = '\r';
             }
