@@ -61,16 +61,27 @@ public final class Main {
             out.println(VersionInfo.banner(factory.version()));
             return 0;
         }
+        boolean inspect = command.inspect() || !env.getOrDefault("MICROPYINSPECT", "").isEmpty();
+        // an interactive session reads standard input through one thread, for Ctrl-C at the REPL
+        ConsoleInput console = terminal || inspect ? ConsoleInput.start(in, out) : null;
         InterpreterConfig config = InterpreterConfig.standard()
-                .withStreams(in, out, err)
+                .withStreams(console != null ? console.programStream() : in, out, err)
                 .withArgv(command.argv())
                 .withPath(searchPath(env))
                 .withHeapSize(command.heapSize())
                 .withCompileOptions(new CompileOptions(command.optimizationLevel(), command.emitMode()))
                 .withVerbose(command.verbose());
+        TerminalMode raw = null;
         try (Interpreter interpreter = factory.create(config);
                 InterruptOnSigint sigint = InterruptOnSigint.install(interpreter)) {
-            boolean inspect = command.inspect() || !env.getOrDefault("MICROPYINSPECT", "").isEmpty();
+            boolean programFirst = command.action() != CommandLine.Action.STDIN_OR_REPL;
+            if (terminal && inspect && programFirst) {
+                // the REPL must answer as soon as the program's output ends: prepare it first
+                ReplWarmUp.run(factory, config);
+                raw = TerminalMode.enterRaw();
+                console.onInterrupt(interpreter::interrupt);
+                console.setLineEditing(raw != null);
+            }
             RunResult result = null;
             switch (command.action()) {
                 case COMMAND:
@@ -94,13 +105,36 @@ public final class Main {
                     }
                     break;
             }
+            if (console != null) {
+                console.onInterrupt(null);
+                console.setLineEditing(false);
+            }
+            int status;
             if (result != null && result.status() == RunResult.Status.SYSTEM_EXIT) {
-                return result.exitCode();
+                status = result.exitCode();
+            } else if (result == null || inspect) {
+                if (terminal && raw == null) {
+                    ReplWarmUp.run(factory, config);
+                    raw = TerminalMode.enterRaw();
+                }
+                try {
+                    status = new Repl(interpreter, VersionInfo.banner(factory.version()),
+                            console != null ? console : ConsoleInput.start(in, out), out, raw != null).run();
+                } catch (IOException e) {
+                    status = 1;
+                }
+            } else {
+                status = result.exitCode();
             }
-            if (result == null || inspect) {
-                return new Repl(interpreter, VersionInfo.banner(factory.version()), in, out).run();
+            RunResult atExit = interpreter.runAtExit();
+            if (atExit.status() == RunResult.Status.SYSTEM_EXIT) {
+                status = atExit.exitCode();
             }
-            return result.exitCode();
+            return status;
+        } finally {
+            if (raw != null) {
+                raw.close();
+            }
         }
     }
 

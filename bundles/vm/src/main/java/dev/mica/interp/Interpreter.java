@@ -1,6 +1,7 @@
 package dev.mica.interp;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One MicroPython interpreter: its own {@code sys.modules}, {@code __main__}, heap and streams.
@@ -31,6 +32,36 @@ public interface Interpreter extends AutoCloseable {
      * prompt) as MicroPython decides it.
      */
     boolean isCompleteInput(String source);
+
+    /**
+     * Runs a block entered in the REPL's paste mode: compiled as a whole file (not one
+     * statement), run in {@code __main__}.
+     */
+    default RunResult runPasted(String source) {
+        return runInteractive(source);
+    }
+
+    /**
+     * The names the REPL offers for Tab completion: the attributes of the object reached from
+     * {@code __main__} by following {@code attributeChain} (empty: the names {@code __main__}
+     * defines). Null when a name of the chain does not resolve.
+     */
+    default List<String> completionNames(List<String> attributeChain) {
+        return null;
+    }
+
+    /** The names of the modules built into the interpreter (completed after {@code import }). */
+    default List<String> builtinModuleNames() {
+        return List.of();
+    }
+
+    /**
+     * Runs what the program registered with {@code sys.atexit}, as the unix port does when the
+     * script or the REPL ends; does nothing if nothing was registered.
+     */
+    default RunResult runAtExit() {
+        return RunResult.COMPLETED;
+    }
 
     /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */
     void interrupt();

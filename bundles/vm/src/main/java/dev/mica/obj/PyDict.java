@@ -146,16 +146,21 @@ public class PyDict extends PyObject {
 
     @Override
     public String repr() {
-        StringBuilder sb = new StringBuilder("{");
-        boolean first = true;
-        for (Map.Entry<PyObject, PyObject> e : map.entrySet()) {
-            if (!first) {
-                sb.append(", ");
+        int[] depth = ReprDepth.enter();
+        try {
+            StringBuilder sb = new StringBuilder("{");
+            boolean first = true;
+            for (Map.Entry<PyObject, PyObject> e : map.entrySet()) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                sb.append(Ops.repr(e.getKey())).append(": ").append(Ops.repr(e.getValue()));
             }
-            first = false;
-            sb.append(Ops.repr(e.getKey())).append(": ").append(Ops.repr(e.getValue()));
+            return sb.append('}').toString();
+        } finally {
+            ReprDepth.leave(depth);
         }
-        return sb.append('}').toString();
     }
 
     @Override

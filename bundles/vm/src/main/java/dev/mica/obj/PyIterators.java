@@ -142,15 +142,42 @@ public final class PyIterators {
 
     /** An iterator whose next step is a Java function returning null at the end. */
     public static final class Native extends Base {
+        /**
+         * How many Native iterators may draw from one another: each step of a chain recurses
+         * through all of them, and MicroPython's stack check stops a chain of a few thousand.
+         */
+        public static final int MAX_NESTING = 2000;
+
         private final Supplier<PyObject> step;
+        private final int nesting;
 
         public Native(PyType type, Supplier<PyObject> step) {
+            this(type, step, 1);
+        }
+
+        /** An iterator drawing from others: {@code nesting} is one more than theirs (see {@link #nestingOf}). */
+        public Native(PyType type, Supplier<PyObject> step, int nesting) {
             super(type);
             this.step = step;
+            this.nesting = nesting;
+        }
+
+        /** The nesting of an iterator that draws from these sources: one more than the deepest. */
+        public static int nestingOf(PyObject... sources) {
+            int deepest = 0;
+            for (PyObject source : sources) {
+                if (source instanceof Native n && n.nesting > deepest) {
+                    deepest = n.nesting;
+                }
+            }
+            return deepest + 1;
         }
 
         @Override
         public PyObject next() {
+            if (nesting > MAX_NESTING) {
+                throw Py.runtimeError("maximum recursion depth exceeded");
+            }
             return step.get();
         }
     }

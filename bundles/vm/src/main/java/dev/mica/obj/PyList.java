@@ -191,6 +191,15 @@ public final class PyList extends PyObject {
     }
 
     static String join(PyObject[] items, int n, String open, String close) {
+        int[] depth = ReprDepth.enter();
+        try {
+            return joinItems(items, n, open, close);
+        } finally {
+            ReprDepth.leave(depth);
+        }
+    }
+
+    private static String joinItems(PyObject[] items, int n, String open, String close) {
         StringBuilder sb = new StringBuilder(open);
         for (int i = 0; i < n; i++) {
             if (i > 0) {

@@ -48,7 +48,12 @@ public class PyTuple extends PyObject {
     @Override
     public String repr() {
         if (items.length == 1) {
-            return "(" + Ops.repr(items[0]) + ",)";
+            int[] depth = ReprDepth.enter();
+            try {
+                return "(" + Ops.repr(items[0]) + ",)";
+            } finally {
+                ReprDepth.leave(depth);
+            }
         }
         return PyList.join(items, items.length, "(", ")");
     }

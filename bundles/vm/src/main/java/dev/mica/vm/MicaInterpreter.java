@@ -2,6 +2,7 @@ package dev.mica.vm;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -85,9 +86,53 @@ final class MicaInterpreter implements Interpreter {
 
     @Override
     public RunResult runInteractive(String source) {
+        if (onlyComments(source)) {
+            // as MicroPython's REPL: a line holding just a comment does nothing
+            return RunResult.COMPLETED;
+        }
         return onPythonThread(() -> {
             CompiledModule cm = runtime.compile(source, "<stdin>", InputKind.SINGLE);
             runtime.run(cm, main.globals(), main.globals());
+        });
+    }
+
+    private static boolean onlyComments(String source) {
+        for (String line : source.split("\n", -1)) {
+            String text = line.strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public RunResult runPasted(String source) {
+        return onPythonThread(() -> {
+            CompiledModule cm = runtime.compile(source, "<stdin>", InputKind.FILE);
+            runtime.run(cm, main.globals(), main.globals());
+        });
+    }
+
+    @Override
+    public List<String> completionNames(List<String> attributeChain) {
+        AtomicReference<List<String>> names = new AtomicReference<>();
+        onPythonThread(() -> names.set(ReplCompletion.names(runtime, main, attributeChain)));
+        return names.get();
+    }
+
+    @Override
+    public List<String> builtinModuleNames() {
+        return runtime.builtinModules().names();
+    }
+
+    @Override
+    public RunResult runAtExit() {
+        return onPythonThread(() -> {
+            PyObject handler = runtime.sys().exitFunction();
+            if (handler != null && runtime.builtins().getStr("callable").call(new PyObject[] {handler}, null).isTrue()) {
+                handler.call(Py.NO_ARGS, null);
+            }
         });
     }
 

@@ -1,64 +1,77 @@
 package dev.mica.vm;
 
-/** Decides, as MicroPython's REPL does, whether typed input needs continuation lines. */
+/**
+ * Decides, by MicroPython's rules, whether typed REPL input needs continuation lines: an
+ * unclosed triple quote, an unclosed bracket outside a quote, a trailing backslash, or a
+ * first line starting a compound statement that has not yet been ended by an empty line.
+ * Comments are not recognised, as in MicroPython.
+ */
 final class ReplInput {
     private ReplInput() {}
 
-    private static final String[] COMPOUND_KEYWORDS = {"if", "while", "for", "try", "with", "def", "class", "async", "@", "match"};
+    private static final String[] COMPOUND_KEYWORDS = {"if", "while", "for", "try", "with", "def", "class", "async"};
+
+    private enum Quote { NONE, SINGLE, DOUBLE, TRIPLE_SINGLE, TRIPLE_DOUBLE }
 
     static boolean needsContinuation(String input) {
         if (input.isEmpty()) {
             return false;
         }
-        int depth = 0;
-        char quote = 0;
-        boolean triple = false;
+        boolean compound = input.charAt(0) == '@';
+        for (String keyword : COMPOUND_KEYWORDS) {
+            compound |= startsWithWord(input, keyword);
+        }
+        int brackets = 0;
+        int parens = 0;
+        int braces = 0;
+        Quote quote = Quote.NONE;
         int n = input.length();
         for (int i = 0; i < n; i++) {
             char c = input.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote && (!triple || input.startsWith(String.valueOf(quote).repeat(3), i))) {
-                    if (triple) {
-                        i += 2;
-                    }
-                    quote = 0;
-                    triple = false;
-                } else if (c == '\n' && !triple) {
-                    quote = 0;
-                }
-            } else if (c == '#') {
-                while (i < n && input.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                triple = input.startsWith(String.valueOf(c).repeat(3), i);
-                if (triple) {
+            if (c == '\'' || c == '"') {
+                Quote one = c == '\'' ? Quote.SINGLE : Quote.DOUBLE;
+                Quote three = c == '\'' ? Quote.TRIPLE_SINGLE : Quote.TRIPLE_DOUBLE;
+                if ((quote == Quote.NONE || quote == three) && i + 2 < n && input.charAt(i + 1) == c && input.charAt(i + 2) == c) {
                     i += 2;
+                    quote = quote == three ? Quote.NONE : three;
+                } else if (quote == Quote.NONE || quote == one) {
+                    quote = quote == one ? Quote.NONE : one;
                 }
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
+            } else if (c == '\\' && i + 1 < n && "'\"\\".indexOf(input.charAt(i + 1)) >= 0) {
+                if (quote != Quote.NONE) {
+                    i++;
+                }
+            } else if (quote == Quote.NONE) {
+                switch (c) {
+                    case '(' -> parens++;
+                    case ')' -> parens--;
+                    case '[' -> brackets++;
+                    case ']' -> brackets--;
+                    case '{' -> braces++;
+                    case '}' -> braces--;
+                    default -> { }
+                }
             }
         }
-        if (depth > 0 || (quote != 0 && triple)) {
+        if (quote == Quote.TRIPLE_SINGLE || quote == Quote.TRIPLE_DOUBLE) {
             return true;
         }
-        if (input.endsWith("\\")) {
+        if ((parens > 0 || brackets > 0 || braces > 0) && quote == Quote.NONE) {
             return true;
         }
-        String first = input.stripLeading();
-        boolean compound = false;
-        for (String k : COMPOUND_KEYWORDS) {
-            if (first.startsWith(k) && (k.equals("@") || first.length() == k.length()
-                    || !Character.isJavaIdentifierPart(first.charAt(k.length())))) {
-                compound = true;
-                break;
-            }
+        char last = input.charAt(n - 1);
+        return last == '\\' || (compound && last != '\n');
+    }
+
+    /** Whether the input starts with the keyword as a whole word. */
+    private static boolean startsWithWord(String input, String keyword) {
+        if (!input.startsWith(keyword)) {
+            return false;
         }
-        return compound && !input.endsWith("\n");
+        if (input.length() == keyword.length()) {
+            return true;
+        }
+        char next = input.charAt(keyword.length());
+        return !(Character.isLetterOrDigit(next) || next == '_');
     }
 }

@@ -567,6 +567,7 @@ public final class VirtualMachine {
                         }
                         case DispatchCodes.POP_EXCEPT_JUMP:
                             f.excTop--;
+                            rt.handledException = null;
                             ip = arg;
                             break;
                         case DispatchCodes.GET_ITER_STACK: {
@@ -698,7 +699,7 @@ public final class VirtualMachine {
                             break;
                     }
                 }
-            } catch (RuntimeException | OutOfMemoryError thrown) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError thrown) {
                 PyException e = thrown instanceof PyException p ? p : internalError(thrown);
                 PyBaseException exc = e.value();
                 int op = code[pc];
@@ -713,6 +714,7 @@ public final class VirtualMachine {
                     ip = f.excHandler[top];
                     sp = f.excSp[top];
                     f.excPrev[top] = exc;
+                    rt.handledException = exc;
                     st[++sp] = exc;
                     continue;
                 }
@@ -974,6 +976,10 @@ public final class VirtualMachine {
         if (e instanceof OutOfMemoryError || e instanceof NegativeArraySizeException) {
             // a size that does not fit (or wrapped around while computing it) is an allocation failure
             return Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed");
+        }
+        if (e instanceof StackOverflowError) {
+            // deep recursion inside a built-in (repr of a self-containing list) is caught as a Python error
+            return Py.runtimeError("maximum recursion depth exceeded");
         }
         if (e instanceof ClassCastException) {
             return Py.typeError("unsupported operand type");

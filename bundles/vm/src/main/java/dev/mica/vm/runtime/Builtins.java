@@ -722,7 +722,7 @@ final class Builtins {
         return new PyIterators.Native(ENUMERATE, () -> {
             PyObject x = it.next();
             return x == null ? null : new PyTuple(PyInt.of(i[0]++), x);
-        });
+        }, PyIterators.Native.nestingOf(it));
     }
 
     private static PyObject zip(PyObject[] a) {
@@ -742,7 +742,7 @@ final class Builtins {
                 }
             }
             return new PyTuple(t);
-        });
+        }, PyIterators.Native.nestingOf(its));
     }
 
     private static PyObject map(PyObject[] a) {
@@ -763,7 +763,7 @@ final class Builtins {
                 }
             }
             return fn.call(args, null);
-        });
+        }, PyIterators.Native.nestingOf(its));
     }
 
     private static PyObject filter(PyObject[] a) {
@@ -777,7 +777,7 @@ final class Builtins {
                 }
             }
             return null;
-        });
+        }, PyIterators.Native.nestingOf(it));
     }
 
     private static PyObject reversed(PyObject o) {

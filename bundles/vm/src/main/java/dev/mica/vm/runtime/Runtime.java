@@ -42,6 +42,8 @@ import dev.mica.obj.PyType;
 public final class Runtime {
     public int depth;
     public int maxDepth = 2000;
+    /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
+    public PyBaseException handledException;
     /**
      * Set when the running program needs attention between bytecodes: a keyboard interrupt or
      * scheduled callbacks. The interpreter loop reads only this flag on backward jumps and calls,

@@ -32,6 +32,7 @@ public final class SysModule {
     private final FixedModule module = new FixedModule("sys");
     private final Runtime rt;
     private final Stream stdoutObj;
+    private PyObject exitFunction;
 
     /** sys.stdout / sys.stderr / sys.stdin. */
     final class Stream extends PyInstance {
@@ -176,18 +177,44 @@ public final class SysModule {
             throw new PyException(new PyBaseException(PyBaseException.SYSTEM_EXIT, a.clone()));
         }));
         module.setAttr("print_exception", new PyBuiltinFunction("print_exception", 1, 2, false, (a, kw) -> {
-            if (!(a[0] instanceof PyBaseException e)) {
-                throw Py.typeError("print_exception() arg must be an exception");
-            }
-            String text = rt.formatException(e);
+            PyObject write = null;
             if (a.length > 1 && a[1] != PyNone.NONE) {
-                Ops.getAttr(a[1], "write").call(new PyObject[] {PyStr.of(text)}, null);
+                // the stream must be writable before anything is formatted, as MicroPython checks it
+                try {
+                    write = Ops.getAttr(a[1], "write");
+                } catch (PyException notStream) {
+                    if (!notStream.value().type().isSubclassOf(PyBaseException.ATTRIBUTE_ERROR)) {
+                        throw notStream;
+                    }
+                    throw Py.error(PyBaseException.OS_ERROR, "stream operation not supported");
+                }
+            }
+            String text = a[0] instanceof PyBaseException e ? rt.formatException(e) : Ops.repr(a[0]) + "\n";
+            if (write != null) {
+                write.call(new PyObject[] {PyStr.of(text)}, null);
             } else {
                 rt.writeOut(text);
             }
             return PyNone.NONE;
         }));
+        module.setAttr("exc_info", new PyBuiltinFunction("exc_info", 0, 0, false, (a, kw) -> {
+            PyBaseException e = rt.handledException;
+            if (e == null) {
+                return new PyTuple(PyNone.NONE, PyNone.NONE, PyNone.NONE);
+            }
+            return new PyTuple(e.type(), e, PyNone.NONE);
+        }));
+        module.setAttr("atexit", new PyBuiltinFunction("atexit", 1, 1, false, (a, kw) -> {
+            PyObject previous = exitFunction;
+            exitFunction = a[0];
+            return previous == null ? PyNone.NONE : previous;
+        }));
         module.seal("path", "ps1", "ps2");
+    }
+
+    /** The function sys.atexit registered, or null. */
+    public PyObject exitFunction() {
+        return exitFunction;
     }
 
     public PyModule module() {
