@@ -1,6 +1,7 @@
 package dev.mica.module;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import dev.mica.obj.PyModule;
 import dev.mica.obj.PyObject;
@@ -47,4 +48,13 @@ public interface ModuleEnvironment {
 
     /** Raises a pending keyboard interrupt or runs scheduled callbacks; for long loops in Java. */
     void checkInterrupts();
+
+    /**
+     * Runs a blocking operation (waiting for a socket, a device, a queue) without holding the
+     * interpreter lock, so that the program's other threads run meanwhile. The operation must
+     * not touch Python objects; the lock is held again when this returns or throws.
+     */
+    default <T> T withoutInterpreterLock(Supplier<T> operation) {
+        return operation.get();
+    }
 }
