@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.mica.interp.InterpreterConfig;
+import dev.mica.module.ModuleEnvironment;
 import dev.mica.module.ModuleProvider;
 import dev.mica.obj.PyDict;
 import dev.mica.obj.PyModule;
@@ -107,6 +108,11 @@ public final class BuiltinModules {
 
     public long heapSize() {
         return heapSize;
+    }
+
+    /** The environment the modules of other bundles are made with. */
+    ModuleEnvironment environment() {
+        return environment;
     }
 
     public HeapLock heapLock() {

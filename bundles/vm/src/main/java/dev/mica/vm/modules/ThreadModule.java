@@ -116,12 +116,18 @@ final class ThreadModule {
         if (exc.type().isSubclassOf(PyBaseException.SYSTEM_EXIT)) {
             return;
         }
+        String shown;
+        try {
+            shown = Ops.repr(function);
+        } catch (PyException nested) {
+            shown = "<" + function.type().name() + ">";
+        }
         String text;
         try {
-            text = "Unhandled exception in thread started by " + Ops.repr(function) + "\n" + runtime.formatException(exc);
+            text = runtime.formatException(exc);
         } catch (PyException nested) {
-            text = "Unhandled exception in thread started by <function>\n" + exc.type().name() + "\n";
+            text = exc.type().name() + "\n";
         }
-        runtime.writeErr(text);
+        runtime.writeErr("Unhandled exception in thread started by " + shown + "\n" + text);
     }
 }

@@ -272,7 +272,7 @@ public final class Runtime {
 
     /** The program of the main thread ended: other threads may run on (as at MicroPython's REPL). */
     public void endRun() {
-        if (current == mainThread) {
+        if (current == mainThread && gil.isHeldByCurrentThread()) {
             gil.release(mainThread);
         }
     }
