@@ -64,7 +64,9 @@ public final class Runtime {
     private final CompileOptions compileOptions;
     final OutputStream stdout;
     final OutputStream stderr;
+    /** Standard input for sys.stdin: its reads let other threads run while they wait. */
     final InputStream stdin;
+    private final InputStream rawStdin;
     private final PyObject buildClass;
     private final SysModule sys;
 
@@ -72,7 +74,8 @@ public final class Runtime {
             OutputStream stderr, java.util.List<String> argv, java.util.List<String> searchPath) {
         this.compiler = compiler;
         this.compileOptions = options;
-        this.stdin = stdin;
+        this.rawStdin = stdin;
+        this.stdin = new LockReleasingInputStream(this, stdin);
         this.stdout = new java.io.BufferedOutputStream(stdout, 8192);
         this.stderr = stderr;
         for (String p : searchPath) {
@@ -136,7 +139,7 @@ public final class Runtime {
         try {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
             int b;
-            while ((b = stdin.read()) >= 0 && b != '\n') {
+            while ((b = rawStdin.read()) >= 0 && b != '\n') {
                 line.write(b);
             }
             if (b < 0 && line.size() == 0) {
@@ -611,8 +614,14 @@ public final class Runtime {
         return hasFrom ? current : top;
     }
 
+    /** Modules whose code runs now, with the thread running it (kept under the interpreter lock). */
+    private final Map<String, PythonThread> importing = new java.util.HashMap<>();
+
     private PyObject importOne(String fullName, String part, PyObject parent) {
         PyObject existing = modules.getStr(fullName);
+        if (existing != null && !importing.isEmpty()) {
+            existing = awaitImport(fullName);
+        }
         if (existing != null) {
             return existing;
         }
@@ -632,6 +641,7 @@ public final class Runtime {
             file = Files.isRegularFile(init) ? init : Files.isRegularFile(initMpy) ? initMpy : null;
         }
         modules.putStr(fullName, m);
+        importing.put(fullName, current);
         try {
             if (file != null) {
                 execFile(m, file);
@@ -639,10 +649,33 @@ public final class Runtime {
         } catch (PyException e) {
             modules.map().remove(PyStr.name(fullName));
             throw e;
+        } finally {
+            importing.remove(fullName);
         }
         bindInParent(parent, part, m);
         return m;
     }
+
+    /**
+     * Waits while another thread runs the code of the module being imported, so that a thread
+     * never sees a half-made module of another (its own circular imports still do, as in
+     * MicroPython). Gives the module as it then is in sys.modules (none if its import failed).
+     */
+    private PyObject awaitImport(String fullName) {
+        PythonThread owner;
+        while ((owner = importing.get(fullName)) != null && owner != current) {
+            withoutInterpreterLock(() -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(IMPORT_POLL_NANOS);
+                return null;
+            });
+            if (interruptPending) {
+                checkInterrupt();
+            }
+        }
+        return modules.getStr(fullName);
+    }
+
+    private static final long IMPORT_POLL_NANOS = 1_000_000L;
 
     /** The package folder, {@code .py} or {@code .mpy} file of a module, searched along sys.path or the parent's __path__. */
     private Path locate(String part, PyObject parent, String fullName) {
