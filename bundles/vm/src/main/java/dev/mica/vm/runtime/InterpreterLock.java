@@ -53,18 +53,20 @@ public final class InterpreterLock {
      * over meanwhile) and makes it the interpreter's current thread.
      */
     void acquire(PythonThread thread) {
-        if (enabled && !lock.tryLock()) {
+        if (enabled) {
+            // the timed tryLock keeps the fair order (the untimed one would barge), so a thread
+            // handing the lock over queues behind the one that asked for it
             boolean interrupted = false;
             while (true) {
                 try {
                     if (lock.tryLock(SWITCH_INTERVAL_NANOS, TimeUnit.NANOSECONDS)) {
                         break;
                     }
+                    switchRequested = true;
+                    runtime.interruptPending = true;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
-                switchRequested = true;
-                runtime.interruptPending = true;
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
