@@ -327,6 +327,19 @@ class ThreadModuleTest {
     }
 
     @Test
+    void keyboardInterruptEndsTheMainThreadsWaitForALock() {
+        PyObject lock = call("allocate_lock");
+        lock.getAttr("acquire").call(Py.NO_ARGS, null);
+        Thread interrupter = new Thread(() -> {
+            LockSupportSleep.millis(50);
+            rt.requestInterrupt();
+        });
+        interrupter.start();
+        PyException e = assertThrows(PyException.class, () -> lock.getAttr("acquire").call(Py.NO_ARGS, null));
+        assertTrue(e.matches(PyBaseException.KEYBOARD_INTERRUPT));
+    }
+
+    @Test
     void sleepLetsOtherThreadsRun() {
         AtomicInteger counter = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
