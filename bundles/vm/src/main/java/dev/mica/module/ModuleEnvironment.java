@@ -41,8 +41,9 @@ public interface ModuleEnvironment {
     PyModule loadModule(String name, String fileName, byte[] content);
 
     /**
-     * Waits {@code millis} milliseconds on the interpreter's thread while staying responsive:
-     * a keyboard interrupt raises KeyboardInterrupt, scheduled callbacks run.
+     * Waits {@code millis} milliseconds on the calling Python thread while staying responsive:
+     * a keyboard interrupt raises KeyboardInterrupt, scheduled callbacks run, and the program's
+     * other threads run meanwhile (even a zero sleep lets them have a turn).
      */
     void sleep(long millis);
 
