@@ -378,7 +378,8 @@ public final class Runtime {
      * ends here. The operation must not touch Python objects.
      */
     public <T> T withoutInterpreterLock(java.util.function.Supplier<T> operation) {
-        if (!gil.isEnabled()) {
+        if (!gil.isEnabled() || !gil.isHeldByCurrentThread()) {
+            // no other threads, or called from outside the program (nothing to give up)
             return operation.get();
         }
         PythonThread me = current;
@@ -395,7 +396,7 @@ public final class Runtime {
 
     /** Lets other threads run now, if any wait for the interpreter lock. */
     public void yieldInterpreterLock() {
-        if (gil.isEnabled() && gil.hasWaiters()) {
+        if (gil.isEnabled() && gil.hasWaiters() && gil.isHeldByCurrentThread()) {
             PythonThread me = current;
             gil.release(me);
             gil.acquire(me);
