@@ -1,27 +1,32 @@
 package dev.mica.vm.runtime;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-
 /**
  * The global interpreter lock: the threads of one interpreter run Python code one at a time.
  *
  * <p>Until a program starts its first thread the lock is off and costs nothing: the program's
- * thread owns the interpreter alone. Once on, a thread that waits longer than the switch
- * interval asks the holder to hand over; the holder sees the request at its next backward jump
- * or call (it arrives through {@link Runtime#interruptPending}, the flag the interpreter loop
- * already reads there) and gives the lock up, and the fair lock passes it to the longest
- * waiting thread. Blocking calls (sleep, lock waits, input) release it for their duration.
+ * thread owns the interpreter alone. Once on, a thread that has waited a switch interval
+ * without the lock changing hands asks the holder to hand over; the request arrives through
+ * {@link Runtime#interruptPending}, the flag the interpreter loop already reads at backward
+ * jumps and calls, and the holder then gives the lock up and waits until a waiting thread has
+ * taken it before it queues again (without that wait it would often win the lock straight
+ * back). Blocking calls (sleep, lock waits, input) release it for their duration.
  */
 public final class InterpreterLock {
     /** How long a waiting thread lets the holder run before it asks for the lock. */
-    static final long SWITCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    static final long SWITCH_INTERVAL_MILLIS = 5;
 
     private final Runtime runtime;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Object monitor = new Object();
     private volatile boolean enabled;
     /** A waiting thread asked the holder to hand the lock over. */
     volatile boolean switchRequested;
+
+    // guarded by monitor
+    private boolean held;
+    /** Counts the times the lock was taken, so a waiter can tell whether it changed hands. */
+    private long takes;
+    private int waiting;
+    private volatile Thread holder;
 
     InterpreterLock(Runtime runtime) {
         this.runtime = runtime;
@@ -38,14 +43,18 @@ public final class InterpreterLock {
      */
     void enable() {
         if (!enabled) {
-            lock.lock();
+            synchronized (monitor) {
+                held = true;
+                holder = Thread.currentThread();
+                takes++;
+            }
             enabled = true;
         }
     }
 
     /** Whether the calling Java thread holds the lock (always true while it is off). */
     public boolean isHeldByCurrentThread() {
-        return !enabled || lock.isHeldByCurrentThread();
+        return !enabled || holder == Thread.currentThread();
     }
 
     /**
@@ -54,22 +63,8 @@ public final class InterpreterLock {
      */
     void acquire(PythonThread thread) {
         if (enabled) {
-            // the timed tryLock keeps the fair order (the untimed one would barge), so a thread
-            // handing the lock over queues behind the one that asked for it
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    if (lock.tryLock(SWITCH_INTERVAL_NANOS, TimeUnit.NANOSECONDS)) {
-                        break;
-                    }
-                    switchRequested = true;
-                    runtime.interruptPending = true;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            synchronized (monitor) {
+                take();
             }
         }
         runtime.enter(thread);
@@ -79,12 +74,80 @@ public final class InterpreterLock {
     void release(PythonThread thread) {
         runtime.leave(thread);
         if (enabled) {
-            lock.unlock();
+            synchronized (monitor) {
+                held = false;
+                holder = null;
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Lets a waiting thread run: gives the lock up, waits until another thread has taken it
+     * (if any waits), and takes it back in turn.
+     */
+    void handOver(PythonThread thread) {
+        if (!enabled) {
+            return;
+        }
+        runtime.leave(thread);
+        synchronized (monitor) {
+            long before = takes;
+            held = false;
+            holder = null;
+            monitor.notifyAll();
+            boolean interrupted = false;
+            while (waiting > 0 && takes == before) {
+                try {
+                    monitor.wait(SWITCH_INTERVAL_MILLIS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            take();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        runtime.enter(thread);
+    }
+
+    /** Waits for the lock and takes it; under the monitor. */
+    private void take() {
+        boolean interrupted = false;
+        if (held) {
+            waiting++;
+            try {
+                while (held) {
+                    long before = takes;
+                    try {
+                        monitor.wait(SWITCH_INTERVAL_MILLIS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        continue;
+                    }
+                    if (held && takes == before) {
+                        switchRequested = true;
+                        runtime.interruptPending = true;
+                    }
+                }
+            } finally {
+                waiting--;
+            }
+        }
+        held = true;
+        holder = Thread.currentThread();
+        takes++;
+        monitor.notifyAll();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Whether some thread waits for the lock. */
     boolean hasWaiters() {
-        return lock.hasQueuedThreads();
+        synchronized (monitor) {
+            return waiting > 0;
+        }
     }
 }

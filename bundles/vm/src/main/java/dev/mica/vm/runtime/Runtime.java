@@ -217,8 +217,7 @@ public final class Runtime {
         }
         if (gil.switchRequested) {
             gil.switchRequested = false;
-            gil.release(me);
-            gil.acquire(me);
+            gil.handOver(me);
             if (me.stopRequested) {
                 throw new ThreadStop();
             }
@@ -398,8 +397,7 @@ public final class Runtime {
     public void yieldInterpreterLock() {
         if (gil.isEnabled() && gil.hasWaiters() && gil.isHeldByCurrentThread()) {
             PythonThread me = current;
-            gil.release(me);
-            gil.acquire(me);
+            gil.handOver(me);
             if (me.stopRequested) {
                 throw new ThreadStop();
             }
