@@ -62,8 +62,21 @@ public final class InterpreterLock {
      * over meanwhile) and makes it the interpreter's current thread.
      */
     void acquire(PythonThread thread) {
+        acquire(thread, false);
+    }
+
+    /**
+     * As {@link #acquire(PythonThread)}; {@code urgent} (a thread back from a wait, such as a
+     * sleep that ended) asks the holder to hand over at once instead of after a switch
+     * interval, as a timely wake-up should not wait for a busy thread's turn to end.
+     */
+    void acquire(PythonThread thread, boolean urgent) {
         if (enabled) {
             synchronized (monitor) {
+                if (urgent && held) {
+                    switchRequested = true;
+                    runtime.interruptPending = true;
+                }
                 take();
             }
         }

@@ -386,7 +386,7 @@ public final class Runtime {
         try {
             return operation.get();
         } finally {
-            gil.acquire(me);
+            gil.acquire(me, true);
             if (me.stopRequested) {
                 throw new ThreadStop();
             }
