@@ -1,6 +1,7 @@
 package dev.mica.module;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import dev.mica.obj.PyModule;
 import dev.mica.obj.PyObject;
@@ -40,8 +41,9 @@ public interface ModuleEnvironment {
     PyModule loadModule(String name, String fileName, byte[] content);
 
     /**
-     * Waits {@code millis} milliseconds on the interpreter's thread while staying responsive:
-     * a keyboard interrupt raises KeyboardInterrupt, scheduled callbacks run.
+     * Waits {@code millis} milliseconds on the calling Python thread while staying responsive:
+     * a keyboard interrupt raises KeyboardInterrupt, scheduled callbacks run, and the program's
+     * other threads run meanwhile (even a zero sleep lets them have a turn).
      */
     void sleep(long millis);
 
@@ -55,5 +57,14 @@ public interface ModuleEnvironment {
      * Environments of interpreters that are never closed may ignore it, as this default does.
      */
     default void whenClosed(Runnable action) {
+    }
+
+    /**
+     * Runs a blocking operation (waiting for a socket, a device, a queue) without holding the
+     * interpreter lock, so that the program's other threads run meanwhile. The operation must
+     * not touch Python objects; the lock is held again when this returns or throws.
+     */
+    default <T> T withoutInterpreterLock(Supplier<T> operation) {
+        return operation.get();
     }
 }

@@ -23,11 +23,15 @@ import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
 import dev.mica.vm.modules.ModuleProviders;
 import dev.mica.vm.runtime.Runtime;
+import dev.mica.vm.runtime.ThreadStop;
 
 /** An interpreter: one runtime, programs run on a thread with a deep stack. */
 final class MicaInterpreter implements Interpreter {
     /** Stack for the thread running Python code; deep recursion needs room for many JVM frames. */
     private static final long STACK_SIZE = 512L * 1024 * 1024;
+
+    /** How long closing waits for the program's threads to end. */
+    private static final long THREAD_STOP_GRACE_MILLIS = 1000;
 
     private final Runtime runtime;
     private PyModule main;
@@ -148,6 +152,8 @@ final class MicaInterpreter implements Interpreter {
 
     @Override
     public void close() {
+        // as the unix port ends its process: threads still running are stopped
+        runtime.stopAllThreads(THREAD_STOP_GRACE_MILLIS);
         runtime.flush();
         runtime.builtinModules().close();
     }
@@ -173,8 +179,12 @@ final class MicaInterpreter implements Interpreter {
     }
 
     private RunResult runGuarded(Runnable body) {
+        try {
+            runtime.beginRun();
+        } catch (ThreadStop e) {
+            return RunResult.exception();
+        }
         runtime.clearInterrupt();
-        runtime.depth = 0;
         try {
             body.run();
             // callbacks still queued when the program ends run before it is reported done
@@ -188,8 +198,12 @@ final class MicaInterpreter implements Interpreter {
             return uncaught(PyBaseException.withMessage(PyBaseException.MEMORY_ERROR, "memory allocation failed"));
         } catch (RuntimeException e) {
             return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "internal error: " + e));
+        } catch (ThreadStop e) {
+            // the interpreter was closed under the running program
+            return RunResult.exception();
         } finally {
             runtime.flush();
+            runtime.endRun();
         }
     }
 

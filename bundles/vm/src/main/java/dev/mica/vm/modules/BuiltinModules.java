@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.mica.interp.InterpreterConfig;
+import dev.mica.module.ModuleEnvironment;
 import dev.mica.module.ModuleProvider;
 import dev.mica.obj.PyDict;
 import dev.mica.obj.PyModule;
@@ -50,6 +51,7 @@ public final class BuiltinModules {
         register("io", Kind.EXTENSIBLE, IoModule::create);
         register("array", Kind.EXTENSIBLE, m -> ArrayModule.create());
         register("struct", Kind.EXTENSIBLE, m -> StructModule.create());
+        register("_thread", Kind.FIXED, ThreadModule::create);
     }
 
     /** Adds a built-in module; other modules of this bundle register here as they are written. */
@@ -110,6 +112,11 @@ public final class BuiltinModules {
         return heapSize;
     }
 
+    /** The environment the modules of other bundles are made with. */
+    ModuleEnvironment environment() {
+        return environment;
+    }
+
     public HeapLock heapLock() {
         return heapLock;
     }
@@ -149,26 +156,36 @@ public final class BuiltinModules {
         return p.extensible() ? Kind.EXTENSIBLE : Kind.FIXED;
     }
 
-    /** The module of that built-in name, made now if this is its first use; null if there is none. */
-    public synchronized PyModule module(String name) {
-        PyModule m = made.get(name);
-        if (m == null) {
-            m = loading.get(name);
-        }
-        if (m == null) {
-            Entry e = TABLE.get(name);
-            if (e != null) {
-                m = e.factory.apply(this);
-            } else {
-                ModuleProvider p = providers.find(name);
-                if (p == null) {
-                    return null;
-                }
-                m = p.create(environment);
+    /**
+     * The module of that built-in name, made now if this is its first use; null if there is
+     * none. The monitor is not held while a module is made: making one may run Python code,
+     * which lets other threads run, and they may import too.
+     */
+    public PyModule module(String name) {
+        synchronized (this) {
+            PyModule m = made.get(name);
+            if (m == null) {
+                m = loading.get(name);
             }
-            made.put(name, m);
+            if (m != null) {
+                return m;
+            }
         }
-        return m;
+        PyModule m;
+        Entry e = TABLE.get(name);
+        if (e != null) {
+            m = e.factory.apply(this);
+        } else {
+            ModuleProvider p = providers.find(name);
+            if (p == null) {
+                return null;
+            }
+            m = p.create(environment);
+        }
+        synchronized (this) {
+            PyModule first = made.putIfAbsent(name, m);
+            return first != null ? first : m;
+        }
     }
 
     /** Marks a module as being made while its Python code runs; {@code m} null ends that. */

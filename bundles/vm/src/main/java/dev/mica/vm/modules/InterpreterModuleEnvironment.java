@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import dev.mica.code.CompiledModule;
 import dev.mica.code.InputKind;
@@ -15,6 +16,7 @@ import dev.mica.obj.PyDict;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
 import dev.mica.obj.PyTuple;
+import dev.mica.vm.runtime.PythonThread;
 import dev.mica.vm.runtime.Runtime;
 
 /** One interpreter as the modules of other bundles see it. */
@@ -91,22 +93,39 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     public void sleep(long millis) {
         Runtime rt = registry.runtime();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        boolean yielded = false;
         while (true) {
             checkInterrupts();
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (deadline - System.nanoTime() <= 0) {
+                if (!yielded) {
+                    // even a zero sleep lets the program's other threads run
+                    rt.yieldInterpreterLock();
+                }
                 return;
             }
-            LockSupport.parkNanos(Math.min(left, POLL_NANOS));
-            if (Thread.interrupted()) {
-                rt.requestInterrupt();
-            }
+            PythonThread me = rt.currentThread();
+            rt.withoutInterpreterLock(() -> {
+                long left;
+                while ((left = deadline - System.nanoTime()) > 0 && !rt.needsAttention(me)) {
+                    LockSupport.parkNanos(Math.min(left, POLL_NANOS));
+                    if (Thread.interrupted() && me.isMain()) {
+                        rt.requestInterrupt();
+                    }
+                }
+                return null;
+            });
+            yielded = true;
         }
     }
 
     @Override
     public void whenClosed(Runnable action) {
         registry.whenClosed(action);
+    }
+
+    @Override
+    public <T> T withoutInterpreterLock(Supplier<T> operation) {
+        return registry.runtime().withoutInterpreterLock(operation);
     }
 
     @Override

@@ -36,10 +36,16 @@ import dev.mica.obj.PyTuple;
 import dev.mica.obj.PyType;
 
 /**
- * The state of one interpreter: modules, built-ins, streams, the compiler in use, recursion
- * depth and the interrupt flag.
+ * The state of one interpreter: modules, built-ins, streams, the compiler in use, its threads
+ * and their interpreter lock, and the interrupt flag.
+ *
+ * <p>{@link #depth}, {@link #currentGlobals} and {@link #currentLocals} belong to the thread
+ * that holds the interpreter lock: {@link InterpreterLock} saves them into the leaving
+ * {@link PythonThread} and loads the arriving one's, so the interpreter loop keeps plain
+ * field access.
  */
 public final class Runtime {
+    /** Call depth of the current thread, for the recursion limit. */
     public int depth;
     public int maxDepth = 2000;
     /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
@@ -60,7 +66,9 @@ public final class Runtime {
     private final CompileOptions compileOptions;
     final OutputStream stdout;
     final OutputStream stderr;
+    /** Standard input for sys.stdin: its reads let other threads run while they wait. */
     final InputStream stdin;
+    private final InputStream rawStdin;
     private final PyObject buildClass;
     private final SysModule sys;
 
@@ -68,7 +76,8 @@ public final class Runtime {
             OutputStream stderr, java.util.List<String> argv, java.util.List<String> searchPath) {
         this.compiler = compiler;
         this.compileOptions = options;
-        this.stdin = stdin;
+        this.rawStdin = stdin;
+        this.stdin = new LockReleasingInputStream(this, stdin);
         this.stdout = new java.io.BufferedOutputStream(stdout, 8192);
         this.stderr = stderr;
         for (String p : searchPath) {
@@ -125,10 +134,14 @@ public final class Runtime {
 
     /** One line from stdin without its newline, or null at end of input. */
     public String readLine() {
+        return withoutInterpreterLock(this::readLineBlocking);
+    }
+
+    private String readLineBlocking() {
         try {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
             int b;
-            while ((b = stdin.read()) >= 0 && b != '\n') {
+            while ((b = rawStdin.read()) >= 0 && b != '\n') {
                 line.write(b);
             }
             if (b < 0 && line.size() == 0) {
@@ -174,7 +187,7 @@ public final class Runtime {
         return importName(name, fromList, level, globals);
     }
 
-    /** Asks the running program to stop with KeyboardInterrupt (from any thread). */
+    /** Asks the running program to stop with KeyboardInterrupt (from any thread); its main thread gets it. */
     public void requestInterrupt() {
         keyboardInterrupt = true;
         interruptPending = true;
@@ -184,21 +197,213 @@ public final class Runtime {
     public void clearInterrupt() {
         keyboardInterrupt = false;
         interruptPending = false;
-        rearmIfScheduled();
+        rearm();
     }
 
     /**
-     * Handles what the flag announced, on the interpreter's thread: raises a pending
-     * KeyboardInterrupt, else runs one scheduled callback (as MicroPython's scheduler does).
+     * Handles what the flag announced, on the thread holding the interpreter lock: ends a
+     * stopped thread, raises a pending KeyboardInterrupt in the main thread, hands the lock to a
+     * thread that asked for it, else runs one scheduled callback (as MicroPython's scheduler
+     * does).
      */
     public void checkInterrupt() {
         interruptPending = false;
-        if (keyboardInterrupt) {
+        PythonThread me = current;
+        if (me.stopRequested) {
+            throw new ThreadStop();
+        }
+        if (keyboardInterrupt && me.isMain()) {
             keyboardInterrupt = false;
-            rearmIfScheduled();
+            rearm();
             throw new PyException(new PyBaseException(PyBaseException.KEYBOARD_INTERRUPT, Py.NO_ARGS));
         }
+        if (gil.switchRequested) {
+            gil.switchRequested = false;
+            gil.handOver(me);
+            if (me.stopRequested) {
+                throw new ThreadStop();
+            }
+        }
         runScheduled(1);
+    }
+
+    // ---- threads and the interpreter lock ----
+
+    private final InterpreterLock gil = new InterpreterLock(this);
+    private final PythonThread mainThread = new PythonThread(1, true, null);
+    /** The thread holding the interpreter lock (the main thread while there are no others). */
+    private PythonThread current = mainThread;
+    private final java.util.concurrent.atomic.AtomicLong lastIdent = new java.util.concurrent.atomic.AtomicLong(1);
+    private final java.util.Set<PythonThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
+
+    public InterpreterLock interpreterLock() {
+        return gil;
+    }
+
+    /** The thread running Python code now (the caller, as it holds the interpreter lock). */
+    public PythonThread currentThread() {
+        return current;
+    }
+
+    /** Called by the interpreter lock when {@code t} has taken it. */
+    void enter(PythonThread t) {
+        current = t;
+        t.loadInto(this);
+        if (needsAttention(t) || gil.switchRequested) {
+            interruptPending = true;
+        }
+    }
+
+    /** Called by the interpreter lock when {@code t} gives it up. */
+    void leave(PythonThread t) {
+        t.saveFrom(this);
+    }
+
+    /**
+     * Starts running a program on the calling Java thread as the interpreter's main thread,
+     * taking the interpreter lock when other threads run. Pairs with {@link #endRun()}.
+     */
+    public void beginRun() {
+        mainThread.runsOn(Thread.currentThread());
+        mainThread.depth = 0;
+        gil.acquire(mainThread);
+        if (mainThread.stopRequested) {
+            gil.release(mainThread);
+            throw new ThreadStop();
+        }
+    }
+
+    /** The program of the main thread ended: other threads may run on (as at MicroPython's REPL). */
+    public void endRun() {
+        if (current == mainThread && gil.isHeldByCurrentThread()) {
+            gil.release(mainThread);
+        }
+    }
+
+    /**
+     * Starts a thread that runs {@code body} holding the interpreter lock, beginning with the
+     * given globals and locals (those of the starting code, as MicroPython passes them). Called
+     * by the thread holding the lock. OSError when the JVM cannot make another thread.
+     */
+    public PythonThread startThread(PyDict globals, PyDict locals, long stackBytes, Runnable body) {
+        if (closing) {
+            throw Py.osError(dev.mica.obj.Errno.EAGAIN);
+        }
+        gil.enable();
+        PythonThread t = new PythonThread(lastIdent.incrementAndGet(), false, null);
+        t.currentGlobals = globals;
+        t.currentLocals = locals;
+        Thread java = new Thread(null, () -> runThread(t, body), "mica-thread-" + t.ident(), stackBytes);
+        java.setDaemon(true);
+        t.runsOn(java);
+        threads.add(t);
+        try {
+            java.start();
+        } catch (OutOfMemoryError | IllegalThreadStateException e) {
+            threads.remove(t);
+            throw Py.osError(dev.mica.obj.Errno.EAGAIN);
+        }
+        return t;
+    }
+
+    private void runThread(PythonThread t, Runnable body) {
+        gil.acquire(t);
+        try {
+            if (!t.stopRequested) {
+                body.run();
+            }
+        } catch (ThreadStop e) {
+            // the interpreter is closing: the thread just ends
+        } finally {
+            threads.remove(t);
+            gil.release(t);
+        }
+    }
+
+    /** The threads started by the program that still run. */
+    public java.util.Collection<PythonThread> threads() {
+        return java.util.Collections.unmodifiableSet(threads);
+    }
+
+    /**
+     * Ends every thread of the interpreter, the main thread's program included, at their next
+     * look at interrupts or wake-up from a wait, and waits up to {@code graceMillis} for the
+     * started threads to be gone. Called when the interpreter closes, from any thread.
+     */
+    public void stopAllThreads(long graceMillis) {
+        closing = true;
+        mainThread.stopRequested = true;
+        for (PythonThread t : threads) {
+            t.stopRequested = true;
+        }
+        interruptPending = true;
+        for (PythonThread t : threads) {
+            Thread java = t.javaThread();
+            if (java != null) {
+                java.interrupt();
+            }
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        for (PythonThread t : threads) {
+            Thread java = t.javaThread();
+            long left = deadline - System.nanoTime();
+            if (java == null || java == Thread.currentThread() || left <= 0) {
+                continue;
+            }
+            try {
+                java.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether {@code t} must come back to Python to handle something: its end, a keyboard
+     * interrupt (main thread) or scheduled callbacks. Safe to ask without the interpreter lock.
+     */
+    public boolean needsAttention(PythonThread t) {
+        if (t.stopRequested || (keyboardInterrupt && t.isMain())) {
+            return true;
+        }
+        synchronized (scheduled) {
+            return !scheduled.isEmpty();
+        }
+    }
+
+    /**
+     * Runs a blocking operation (a wait, I/O) with the interpreter lock released, so that other
+     * threads run meanwhile; takes the lock back before returning. A thread stopped meanwhile
+     * ends here. The operation must not touch Python objects.
+     */
+    public <T> T withoutInterpreterLock(java.util.function.Supplier<T> operation) {
+        if (!gil.isEnabled() || !gil.isHeldByCurrentThread()) {
+            // no other threads, or called from outside the program (nothing to give up)
+            return operation.get();
+        }
+        PythonThread me = current;
+        gil.release(me);
+        try {
+            return operation.get();
+        } finally {
+            gil.acquire(me, true);
+            if (me.stopRequested) {
+                throw new ThreadStop();
+            }
+        }
+    }
+
+    /** Lets other threads run now, if any wait for the interpreter lock. */
+    public void yieldInterpreterLock() {
+        if (gil.isEnabled() && gil.hasWaiters() && gil.isHeldByCurrentThread()) {
+            PythonThread me = current;
+            gil.handOver(me);
+            if (me.stopRequested) {
+                throw new ThreadStop();
+            }
+        }
     }
 
     // ---- micropython.schedule ----
@@ -248,14 +453,13 @@ public final class Runtime {
                 schedulerLocked = false;
             }
         }
-        rearmIfScheduled();
+        rearm();
     }
 
-    private void rearmIfScheduled() {
-        synchronized (scheduled) {
-            if (!scheduled.isEmpty()) {
-                interruptPending = true;
-            }
+    /** Sets the flag again while something is still waiting for the current thread. */
+    private void rearm() {
+        if (needsAttention(current)) {
+            interruptPending = true;
         }
     }
 
@@ -411,8 +615,14 @@ public final class Runtime {
         return hasFrom ? current : top;
     }
 
+    /** Modules whose code runs now, with the thread running it (kept under the interpreter lock). */
+    private final Map<String, PythonThread> importing = new java.util.HashMap<>();
+
     private PyObject importOne(String fullName, String part, PyObject parent) {
         PyObject existing = modules.getStr(fullName);
+        if (existing != null && !importing.isEmpty()) {
+            existing = awaitImport(fullName);
+        }
         if (existing != null) {
             return existing;
         }
@@ -432,6 +642,7 @@ public final class Runtime {
             file = Files.isRegularFile(init) ? init : Files.isRegularFile(initMpy) ? initMpy : null;
         }
         modules.putStr(fullName, m);
+        importing.put(fullName, current);
         try {
             if (file != null) {
                 execFile(m, file);
@@ -439,10 +650,33 @@ public final class Runtime {
         } catch (PyException e) {
             modules.map().remove(PyStr.name(fullName));
             throw e;
+        } finally {
+            importing.remove(fullName);
         }
         bindInParent(parent, part, m);
         return m;
     }
+
+    /**
+     * Waits while another thread runs the code of the module being imported, so that a thread
+     * never sees a half-made module of another (its own circular imports still do, as in
+     * MicroPython). Gives the module as it then is in sys.modules (none if its import failed).
+     */
+    private PyObject awaitImport(String fullName) {
+        PythonThread owner;
+        while ((owner = importing.get(fullName)) != null && owner != current) {
+            withoutInterpreterLock(() -> {
+                java.util.concurrent.locks.LockSupport.parkNanos(IMPORT_POLL_NANOS);
+                return null;
+            });
+            if (interruptPending) {
+                checkInterrupt();
+            }
+        }
+        return modules.getStr(fullName);
+    }
+
+    private static final long IMPORT_POLL_NANOS = 1_000_000L;
 
     /** The package folder, {@code .py} or {@code .mpy} file of a module, searched along sys.path or the parent's __path__. */
     private Path locate(String part, PyObject parent, String fullName) {
