@@ -473,13 +473,24 @@ public final class SocketObject extends PyObject implements Pollable {
                 if (left <= 0) {
                     throw Py.osError(timeoutErrno);
                 }
-                if (selector.select(left) > 0) {
+                // other Python threads run while this one waits for the network
+                long slice = left;
+                int ready = environment.withoutInterpreterLock(() -> {
+                    try {
+                        return selector.select(slice);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                if (ready > 0) {
                     selector.selectedKeys().clear();
                     return;
                 }
             }
         } catch (IOException e) {
             throw error(e);
+        } catch (java.io.UncheckedIOException e) {
+            throw error(e.getCause());
         }
     }
 
