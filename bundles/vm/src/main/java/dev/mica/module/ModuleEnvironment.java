@@ -26,6 +26,21 @@ public interface ModuleEnvironment {
     /** {@code os.chdir}: OSError(ENOENT) unless {@code name} is a folder the program may reach. */
     void changeDirectory(String name);
 
+    /**
+     * Opens a host file as the built-in open() does ({@code io.FileIO} or
+     * {@code io.TextIOWrapper}); {@code path} should come from {@link #resolvePath}.
+     */
+    PyObject openFile(Path path, String mode);
+
+    /**
+     * Makes open() and import ask {@code view} for the program's files from now on; null
+     * gives them back to the host file system.
+     */
+    void useFileSystemView(FileSystemView view);
+
+    /** The view that {@link #useFileSystemView} installed, or null. */
+    FileSystemView fileSystemView();
+
     /** The interpreter's heap budget in bytes ({@code -X heapsize}). */
     long heapSize();
 

@@ -66,6 +66,9 @@ public final class BuiltinModules {
     private Path storageRoot;
     private StorageFiles files = new StorageFiles(null);
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
+    /** File numbers in use by open files (3 and up), shared by every way of opening one. */
+    private final java.util.BitSet fileNumbers = new java.util.BitSet();
+    private volatile dev.mica.module.FileSystemView fileSystemView;
     private final HeapLock heapLock = new HeapLock();
 
     public BuiltinModules(Runtime runtime) {
@@ -102,6 +105,30 @@ public final class BuiltinModules {
     /** The program's file names as host paths, and its current directory. */
     StorageFiles files() {
         return files;
+    }
+
+    java.util.BitSet fileNumbers() {
+        return fileNumbers;
+    }
+
+    /** The view of files that open() and import ask first (installed by the vfs module), or null. */
+    public dev.mica.module.FileSystemView fileSystemView() {
+        return fileSystemView;
+    }
+
+    void useFileSystemView(dev.mica.module.FileSystemView view) {
+        this.fileSystemView = view;
+    }
+
+    /**
+     * The host path of a name as import and the main script use it: relative names start at
+     * the program's current directory when file access is not confined.
+     */
+    public Path hostPath(String name) {
+        if (storageRoot == null && !name.isEmpty()) {
+            return Path.of(files.currentDirectory()).resolve(name);
+        }
+        return Path.of(name);
     }
 
     public long heapSize() {

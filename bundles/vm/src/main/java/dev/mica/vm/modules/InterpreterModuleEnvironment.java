@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.InputKind;
 import dev.mica.code.MpyReader;
+import dev.mica.module.FileSystemView;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyModule;
@@ -49,6 +50,21 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     @Override
     public void changeDirectory(String name) {
         registry.files().changeDirectory(name);
+    }
+
+    @Override
+    public PyObject openFile(Path path, String mode) {
+        return FileStream.open(path, mode, registry.fileNumbers());
+    }
+
+    @Override
+    public void useFileSystemView(FileSystemView view) {
+        registry.useFileSystemView(view);
+    }
+
+    @Override
+    public FileSystemView fileSystemView() {
+        return registry.fileSystemView();
     }
 
     @Override

@@ -31,7 +31,7 @@ final class IoModule {
 
     /** open(file, mode='r', ...): the file name resolved inside the storage root when there is one. */
     static PyObject openFunction(BuiltinModules registry) {
-        BitSet fileNumbers = new BitSet();
+        BitSet fileNumbers = registry.fileNumbers();
         return new PyBuiltinFunction("open", 1, 7, true, (a, kw) -> {
             Py.checkKeywords(kw, "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener");
             int n = Py.positional(a, kw);
@@ -39,6 +39,10 @@ final class IoModule {
                 throw Py.typeError("function missing 1 required positional arguments");
             }
             PyObject modeArg = n > 1 ? a[1] : Py.keyword(a, kw, "mode");
+            dev.mica.module.FileSystemView view = registry.fileSystemView();
+            if (view != null) {
+                return view.open(a[0], modeArg == null ? PyStr.of("r") : modeArg);
+            }
             String mode = modeArg == null ? "r" : str(modeArg);
             String name = str(a[0]);
             return FileStream.open(registry.files().resolve(name), mode, fileNumbers);
