@@ -117,8 +117,9 @@ public final class MountTable implements FileSystemView {
         return VfsCalls.callMethod(where.mount().fs(), method, args);
     }
 
+    /** The path inside the file system that {@code where} found (the path itself when none was found). */
     private static PyObject inner(Lookup where, PyObject like) {
-        return VfsCalls.sameKind(like, where.inner());
+        return where.inner() == null ? like : VfsCalls.sameKind(like, where.inner());
     }
 
     // ---- mount and umount ----
@@ -250,7 +251,7 @@ public final class MountTable implements FileSystemView {
 
     public void remove(PyObject path) {
         Lookup where = lookup(VfsCalls.pathText(path));
-        call(where, "remove", where.root() ? path : inner(where, path));
+        call(where, "remove", inner(where, path));
     }
 
     public void rename(PyObject oldPath, PyObject newPath) {
@@ -259,12 +260,12 @@ public final class MountTable implements FileSystemView {
         if (from.mount() != to.mount() || from.root() != to.root()) {
             throw Py.osError(Errno.EPERM);
         }
-        call(from, "rename", from.root() ? oldPath : inner(from, oldPath), to.root() ? newPath : inner(to, newPath));
+        call(from, "rename", inner(from, oldPath), inner(to, newPath));
     }
 
     public void rmdir(PyObject path) {
         Lookup where = lookup(VfsCalls.pathText(path));
-        call(where, "rmdir", where.root() ? path : inner(where, path));
+        call(where, "rmdir", inner(where, path));
     }
 
     public PyObject stat(PyObject path) {

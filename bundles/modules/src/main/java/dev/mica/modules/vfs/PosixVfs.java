@@ -69,7 +69,7 @@ final class PosixVfs extends PyObject {
             if (a.length == 1) {
                 String name = VfsCalls.pathText(a[0]);
                 if (!name.isEmpty() && !name.startsWith("/")) {
-                    String cwd = environment.currentDirectory();
+                    String cwd = existingCurrentDirectory(environment);
                     name = (cwd.endsWith("/") ? cwd : cwd + "/") + name;
                 }
                 root = name + "/";
@@ -131,8 +131,17 @@ final class PosixVfs extends PyObject {
         return environment.openFile(host(path), mode);
     }
 
-    private PyObject getcwd() {
+    /** The current directory; OSError(ENOENT) when it was removed, as getcwd() fails on Linux then. */
+    private static String existingCurrentDirectory(ModuleEnvironment environment) {
         String cwd = environment.currentDirectory();
+        if (!Files.isDirectory(environment.resolvePath(cwd))) {
+            throw Py.osError(Errno.ENOENT);
+        }
+        return cwd;
+    }
+
+    private PyObject getcwd() {
+        String cwd = existingCurrentDirectory(environment);
         if (root != null) {
             int keep = root.length() - 1;
             cwd = cwd.length() >= keep ? cwd.substring(keep) : "";

@@ -39,6 +39,9 @@ final class IoModule {
                 throw Py.typeError("function missing 1 required positional arguments");
             }
             PyObject modeArg = n > 1 ? a[1] : Py.keyword(a, kw, "mode");
+            if (a[0] instanceof dev.mica.obj.PyInt fd) {
+                return standardStream(registry, fd, modeArg == null ? "r" : str(modeArg));
+            }
             dev.mica.module.FileSystemView view = registry.fileSystemView();
             if (view != null) {
                 return view.open(a[0], modeArg == null ? PyStr.of("r") : modeArg);
@@ -47,6 +50,21 @@ final class IoModule {
             String name = str(a[0]);
             return FileStream.open(registry.files().resolve(name), mode, fileNumbers);
         });
+    }
+
+    /**
+     * open(fd): the interpreter's standard streams are its only file descriptors that are not
+     * files it opened by name (0, 1, 2 give sys.stdin, stdout, stderr; their buffer in binary mode).
+     */
+    private static PyObject standardStream(BuiltinModules registry, dev.mica.obj.PyInt fd, String mode) {
+        long n = dev.mica.obj.Ops.indexValue(fd, "int");
+        String name = n == 0 ? "stdin" : n == 1 ? "stdout" : n == 2 ? "stderr" : null;
+        if (name == null) {
+            throw IoErrors.os(dev.mica.obj.Errno.EBADF);
+        }
+        PyObject sys = registry.runtime().importName("sys", new dev.mica.obj.PyTuple(PyStr.of("*")), 0, new dev.mica.obj.PyDict());
+        PyObject stream = sys.getAttr(name);
+        return mode.contains("b") ? stream.getAttr("buffer") : stream;
     }
 
     private static String str(PyObject o) {

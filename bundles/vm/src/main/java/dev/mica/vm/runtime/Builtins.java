@@ -475,10 +475,19 @@ final class Builtins {
             case 31: // dir
                 return dir(rt, a);
             case 32: { // __import__
+                if (!(a[0] instanceof PyStr moduleName)) {
+                    throw Py.typeError("can't convert '" + a[0].type().name() + "' object to str implicitly");
+                }
                 PyObject fromList = a.length > 3 ? a[3] : PyNone.NONE;
                 int level = a.length > 4 ? (int) Ops.indexValue(a[4], "int") : 0;
+                if (level < 0) {
+                    throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+                }
+                if (moduleName.value().isEmpty() && level == 0) {
+                    throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+                }
                 PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.currentGlobals();
-                return rt.importName(a[0].str(), fromList, level, g);
+                return rt.importName(moduleName.value(), fromList, level, g);
             }
             case 33: { // exec
                 execOrEval(rt, a, InputKind.FILE);
