@@ -33,6 +33,14 @@ public interface ModuleEnvironment {
     PyObject openFile(Path path, String mode);
 
     /**
+     * A file object for a file of a file system written in Java: {@code channel} reads, writes
+     * and seeks (it may throw a Python exception, such as OSError(ENOSPC)); {@code mode} (the
+     * letters of open()) says whether the object reads, writes, appends, and gives text or
+     * bytes. Use after close raises OSError(EINVAL).
+     */
+    PyObject fileObject(java.nio.channels.SeekableByteChannel channel, String mode);
+
+    /**
      * Makes open() and import ask {@code view} for the program's files from now on; null
      * gives them back to the host file system.
      */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mica.module.FileSystemView;
+import dev.mica.modules.vfs.fat.FatVfs;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Errno;
 import dev.mica.obj.Ops;
@@ -48,6 +49,7 @@ public final class MountTable implements FileSystemView {
 
     private final ModuleEnvironment environment;
     private final PyType posixType;
+    private final PyType fatType;
     /** The mounts, anything mounted at "/" last. */
     private final List<Mount> mounts = new ArrayList<>();
     /** The current file system, or null for the virtual root. */
@@ -58,6 +60,7 @@ public final class MountTable implements FileSystemView {
     private MountTable(ModuleEnvironment environment) {
         this.environment = environment;
         this.posixType = PosixVfs.newType(environment);
+        this.fatType = FatVfs.newType(environment);
         this.hostRoot = new PosixVfs(posixType, environment, null);
         Mount root = new Mount("/", hostRoot);
         mounts.add(root);
@@ -72,6 +75,11 @@ public final class MountTable implements FileSystemView {
         MountTable table = new MountTable(environment);
         environment.useFileSystemView(table);
         return table;
+    }
+
+    /** The {@code VfsFat} class of this interpreter. */
+    public PyType fatType() {
+        return fatType;
     }
 
     /** The {@code VfsPosix} class of this interpreter. */
@@ -128,7 +136,7 @@ public final class MountTable implements FileSystemView {
     public void mount(PyObject fs, PyObject mountPoint, PyObject readonly, PyObject mkfs) {
         String point = VfsCalls.pathText(mountPoint);
         if (fs.getAttr("mount") == null) {
-            fs = BlockDevices.autodetect(fs);
+            fs = FatVfs.on(fatType, environment, fs);
         }
         Mount mount = new Mount(point, fs);
         VfsCalls.callMethod(fs, "mount", readonly, mkfs);
@@ -304,8 +312,8 @@ public final class MountTable implements FileSystemView {
         if (fs == hostRoot) {
             return Kind.HOST;
         }
-        if (fs instanceof ImportStat native_) {
-            return native_.importStat(where.inner());
+        if (fs instanceof FatVfs fat) {
+            return fat.importStat(where.inner());
         }
         PyObject st;
         try {
@@ -356,8 +364,4 @@ public final class MountTable implements FileSystemView {
         return out.toByteArray();
     }
 
-    /** A file system written in Java that answers import's questions without building a stat tuple. */
-    interface ImportStat {
-        Kind importStat(String path);
-    }
 }

@@ -43,6 +43,7 @@ public final class VfsModule implements ModuleProvider {
             table.umount(a[0]);
             return PyNone.NONE;
         }));
+        m.setAttr("VfsFat", table.fatType());
         m.setAttr("VfsPosix", table.posixType());
     }
 

@@ -58,6 +58,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public PyObject fileObject(java.nio.channels.SeekableByteChannel channel, String mode) {
+        return FileStream.wrap(channel, mode, registry.fileNumbers());
+    }
+
+    @Override
     public void useFileSystemView(FileSystemView view) {
         registry.useFileSystemView(view);
     }
