@@ -17,6 +17,7 @@ final class FatFormat {
     static final int MAX_FAT32 = 0x0FFFFFF5;
 
     private static final int FATS = 1;
+    private static final long PARTITION_START = 63;
     private static final int ROOT_ENTRIES = 512;
     /** Cluster size limits of FAT12/16 volumes (in units of 4K sectors) and FAT32 (128K sectors). */
     private static final int[] FAT_STEPS = {1, 4, 16, 64, 256, 512};
@@ -33,18 +34,21 @@ final class FatFormat {
         if (ss < 512 || ss > 4096 || (ss & (ss - 1)) != 0) {
             throw Py.osError(Errno.EIO);
         }
-        long volumeSectors = dev.sectorCount();
-        if (volumeSectors < 22) {
+        long deviceSectors = dev.sectorCount();
+        if (deviceSectors < 22) {
             throw Py.osError(Errno.EIO);
         }
-        Layout layout = plan(volumeSectors, ss, false);
+        // first FAT12/16 on the whole device; when that cannot be, FAT32 in a partition at sector 63
+        Layout layout = plan(deviceSectors, ss, false);
+        long base = 0;
         if (layout == null) {
-            layout = plan(volumeSectors, ss, true);
+            base = PARTITION_START;
+            layout = plan(deviceSectors - base, ss, true);
         }
         if (layout == null) {
             throw Py.osError(Errno.EIO);
         }
-        write(dev, ss, volumeSectors, layout);
+        write(dev, ss, base, deviceSectors - base, layout);
     }
 
     /** FatFs's choice of cluster size and FAT type; null where it gives up (MKFS_ABORTED). */
@@ -128,7 +132,7 @@ final class FatFormat {
         }
     }
 
-    private static void write(BlockDevice dev, int ss, long volumeSectors, Layout l) {
+    private static void write(BlockDevice dev, int ss, long base, long volumeSectors, Layout l) {
         byte[] buf = new byte[ss];
         boolean fat32 = l.type() == FatVolume.FAT32;
         buf[0] = (byte) 0xEB;
@@ -148,7 +152,7 @@ final class FatFormat {
         buf[21] = (byte) 0xF8;
         put16(buf, 24, 63);
         put16(buf, 26, 255);
-        put32(buf, 28, 0);
+        put32(buf, 28, base);
         long serial = FatVolume.fatTimestamp(java.time.LocalDateTime.now());
         if (fat32) {
             put32(buf, 67, serial);
@@ -167,19 +171,19 @@ final class FatFormat {
             putText(buf, 43, "NO NAME    FAT     ");
         }
         put16(buf, 510, 0xAA55);
-        dev.write(0, buf, 0);
+        dev.write(base, buf, 0);
         if (fat32) {
-            dev.write(6, buf, 0);
+            dev.write(base + 6, buf, 0);
             byte[] info = new byte[ss];
             put32(info, 0, 0x41615252);
             put32(info, 484, 0x61417272);
             put32(info, 488, l.clusters() - 1);
             put32(info, 492, 2);
             put16(info, 510, 0xAA55);
-            dev.write(7, info, 0);
-            dev.write(1, info, 0);
+            dev.write(base + 7, info, 0);
+            dev.write(base + 1, info, 0);
         }
-        long sector = l.reserved();
+        long sector = base + l.reserved();
         byte[] first = new byte[ss];
         if (fat32) {
             put32(first, 0, 0xFFFFFFF8L);
@@ -200,7 +204,28 @@ final class FatFormat {
         for (long i = 0; i < dirSectors; i++) {
             dev.write(sector++, zero, 0);
         }
+        if (base != 0) {
+            writePartitionTable(dev, ss, base, volumeSectors, l.type());
+        }
         dev.sync();
+    }
+
+    /** A master boot record with the one partition (as FatFs writes it for a non-SFD format). */
+    private static void writePartitionTable(BlockDevice dev, int ss, long base, long volumeSectors, int type) {
+        byte[] mbr = new byte[ss];
+        int pte = 446;
+        mbr[pte + 1] = 1;
+        mbr[pte + 2] = 1;
+        int system = type == FatVolume.FAT32 ? 0x0C : volumeSectors >= 0x10000 ? 0x06 : type == FatVolume.FAT16 ? 0x04 : 0x01;
+        mbr[pte + 4] = (byte) system;
+        long cylinders = (base + volumeSectors) / (63 * 255);
+        mbr[pte + 5] = (byte) 254;
+        mbr[pte + 6] = (byte) (((cylinders >>> 2) & 0xC0) | 63);
+        mbr[pte + 7] = (byte) cylinders;
+        put32(mbr, pte + 8, base);
+        put32(mbr, pte + 12, volumeSectors);
+        put16(mbr, 510, 0xAA55);
+        dev.write(0, mbr, 0);
     }
 
     static void put16(byte[] b, int off, int v) {

@@ -39,7 +39,7 @@ final class FatVolume {
     private long lastAllocated = 1;
     private boolean fsInfoDirty;
 
-    private FatVolume(BlockDevice dev, byte[] boot) {
+    private FatVolume(BlockDevice dev, long base, byte[] boot) {
         this.dev = dev;
         this.sectorSize = get16(boot, 11);
         this.clusterSectors = boot[13] & 0xFF;
@@ -55,19 +55,20 @@ final class FatVolume {
             fatSize = get32(boot, 36);
         }
         this.fatSectors = fatSize;
-        this.fatStart = reserved;
-        this.rootDirStart = reserved + fatSize * fats;
+        this.fatStart = base + reserved;
+        this.rootDirStart = fatStart + fatSize * fats;
         long rootDirSectors = ((long) rootEntries * 32 + sectorSize - 1) / sectorSize;
         this.dataStart = rootDirStart + rootDirSectors;
-        if (clusterSectors == 0 || fats == 0 || total <= dataStart) {
+        if (clusterSectors == 0 || fats == 0 || total <= dataStart - base) {
             throw Py.osError(Errno.ENODEV);
         }
-        long clusters = (total - dataStart) / clusterSectors;
+        long clusters = (total - (dataStart - base)) / clusterSectors;
         this.entries = clusters + 2;
         this.type = clusters <= FatFormat.MAX_FAT12 ? FAT12 : clusters <= FatFormat.MAX_FAT16 ? FAT16 : FAT32;
         if (type == FAT32) {
             this.rootCluster = get32(boot, 44);
-            this.fsInfoSector = get16(boot, 48);
+            int info = get16(boot, 48);
+            this.fsInfoSector = info == 0 ? 0 : base + info;
             readFsInfo();
         } else {
             this.rootCluster = 0;
@@ -82,21 +83,45 @@ final class FatVolume {
         }
         int ss = dev.querySectorSize();
         byte[] boot = dev.read(0);
-        if (!isFatBootSector(boot) || get16(boot, 11) != ss) {
+        int kind = bootSectorKind(boot);
+        long base = 0;
+        if (kind == NOT_FAT) {
+            // a partition table: the first partition that holds a FAT volume
+            for (int i = 0; i < 4 && kind != FAT_BOOT; i++) {
+                int pte = 446 + i * 16;
+                long start = boot[pte + 4] != 0 ? get32(boot, pte + 8) : 0;
+                if (start != 0) {
+                    byte[] candidate = dev.read(start);
+                    if (bootSectorKind(candidate) == FAT_BOOT) {
+                        kind = FAT_BOOT;
+                        base = start;
+                        boot = candidate;
+                    }
+                }
+            }
+        }
+        if (kind != FAT_BOOT || get16(boot, 11) != ss) {
             throw Py.osError(Errno.ENODEV);
         }
-        return new FatVolume(dev, boot);
+        return new FatVolume(dev, base, boot);
     }
 
-    private static boolean isFatBootSector(byte[] b) {
+    private static final int FAT_BOOT = 0;
+    private static final int NOT_FAT = 2;
+    private static final int NO_BOOT_SECTOR = 3;
+
+    /** FatFs's check of a boot sector: a FAT one, another with a signature, or none. */
+    private static int bootSectorKind(byte[] b) {
         if (b.length < 512 || get16(b, 510) != 0xAA55) {
-            return false;
+            return NO_BOOT_SECTOR;
         }
         int jump = b[0] & 0xFF;
-        if (!(jump == 0xE9 || (jump == 0xEB && (b[2] & 0xFF) == 0x90))) {
-            return false;
+        if (jump == 0xE9 || jump == 0xEB || jump == 0xE8) {
+            if ((get32(b, 54) & 0xFFFFFF) == 0x544146 || (get32(b, 82) == 0x33544146L && b[86] == '2')) {
+                return FAT_BOOT;
+            }
         }
-        return (get32(b, 54) & 0xFFFFFF) == 0x544146 || get32(b, 82) == 0x33544146L;
+        return NOT_FAT;
     }
 
     private void readFsInfo() {
