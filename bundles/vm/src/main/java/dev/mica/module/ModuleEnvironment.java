@@ -49,6 +49,12 @@ public interface ModuleEnvironment {
     /** The view that {@link #useFileSystemView} installed, or null. */
     FileSystemView fileSystemView();
 
+    /**
+     * Whether {@code micropython.heap_lock()} is in effect: a module about to make an object
+     * that MicroPython would allocate (a file object, say) raises MemoryError first.
+     */
+    boolean heapLocked();
+
     /** The interpreter's heap budget in bytes ({@code -X heapsize}). */
     long heapSize();
 

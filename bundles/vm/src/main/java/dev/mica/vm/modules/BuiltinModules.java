@@ -66,8 +66,8 @@ public final class BuiltinModules {
     private Path storageRoot;
     private StorageFiles files = new StorageFiles(null);
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
-    /** File numbers in use by open files (3 and up), shared by every way of opening one. */
-    private final java.util.BitSet fileNumbers = new java.util.BitSet();
+    /** Open files and their numbers (3 and up), shared by every way of opening one. */
+    private final OpenFiles openFiles = new OpenFiles();
     private volatile dev.mica.module.FileSystemView fileSystemView;
     private final HeapLock heapLock = new HeapLock();
 
@@ -107,8 +107,8 @@ public final class BuiltinModules {
         return files;
     }
 
-    java.util.BitSet fileNumbers() {
-        return fileNumbers;
+    OpenFiles openFiles() {
+        return openFiles;
     }
 
     /** The view of files that open() and import ask first (installed by the vfs module), or null. */

@@ -54,12 +54,14 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
 
     @Override
     public PyObject openFile(Path path, String mode) {
-        return FileStream.open(path, mode, registry.fileNumbers());
+        checkHeapUnlocked();
+        return FileStream.open(path, mode, registry.openFiles());
     }
 
     @Override
     public PyObject fileObject(java.nio.channels.SeekableByteChannel channel, String mode) {
-        return FileStream.wrap(channel, mode, registry.fileNumbers());
+        checkHeapUnlocked();
+        return FileStream.wrap(channel, mode, registry.openFiles());
     }
 
     @Override
@@ -70,6 +72,18 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     @Override
     public FileSystemView fileSystemView() {
         return registry.fileSystemView();
+    }
+
+    /** A file object is allocated before the file is opened, so a locked heap fails first. */
+    private void checkHeapUnlocked() {
+        if (heapLocked()) {
+            throw Py.error(dev.mica.obj.PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
+        }
+    }
+
+    @Override
+    public boolean heapLocked() {
+        return registry.heapLock().isLocked();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mica.vm.modules;
 
-import java.util.BitSet;
 
 import dev.mica.obj.FixedModule;
 import dev.mica.obj.Py;
@@ -31,7 +30,7 @@ final class IoModule {
 
     /** open(file, mode='r', ...): the file name resolved inside the storage root when there is one. */
     static PyObject openFunction(BuiltinModules registry) {
-        BitSet fileNumbers = registry.fileNumbers();
+        OpenFiles fileNumbers = registry.openFiles();
         return new PyBuiltinFunction("open", 1, 7, true, (a, kw) -> {
             Py.checkKeywords(kw, "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener");
             int n = Py.positional(a, kw);
@@ -48,6 +47,9 @@ final class IoModule {
             }
             String mode = modeArg == null ? "r" : str(modeArg);
             String name = str(a[0]);
+            if (registry.heapLock().isLocked()) {
+                throw Py.error(dev.mica.obj.PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
+            }
             return FileStream.open(registry.files().resolve(name), mode, fileNumbers);
         });
     }

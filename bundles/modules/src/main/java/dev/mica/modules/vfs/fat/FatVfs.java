@@ -203,6 +203,10 @@ public final class FatVfs extends PyObject {
     }
 
     private PyObject open(PyObject pathArg, PyObject modeArg) {
+        if (environment.heapLocked()) {
+            // MicroPython makes the file object before it looks for the file
+            throw Py.error(dev.mica.obj.PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
+        }
         String mode = text(modeArg);
         boolean write = mode.contains("w") || mode.contains("a") || mode.contains("x") || mode.contains("+");
         if (write) {
