@@ -151,7 +151,7 @@ public final class OsModule implements ModuleProvider {
 
     private static String text(PyObject o) {
         if (!(o instanceof PyStr s)) {
-            throw Py.typeError("can't convert " + o.type().name() + " to str");
+            throw Py.typeError("can't convert '" + o.type().name() + "' object to str implicitly");
         }
         return s.value();
     }

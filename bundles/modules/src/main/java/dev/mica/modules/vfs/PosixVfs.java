@@ -109,8 +109,7 @@ final class PosixVfs extends PyObject {
     }
 
     private Path host(PyObject path) {
-        String n = name(path);
-        return environment.resolvePath(n.isEmpty() ? "." : n);
+        return environment.resolvePath(name(path));
     }
 
     private PyObject mount(PyObject readonlyArg, PyObject mkfs) {
@@ -151,32 +150,21 @@ final class PosixVfs extends PyObject {
 
     private PyObject ilistdir(PyObject path) {
         boolean text = !(path instanceof PyBytes);
-        Path dir = host(path);
-        DirectoryStream<Path> stream;
-        try {
-            stream = Files.newDirectoryStream(dir);
+        String n = name(path);
+        Path dir = environment.resolvePath(n.isEmpty() ? "." : n);
+        // read the whole listing at once, so that no host directory handle outlives the call
+        java.util.List<PyObject> entries = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path entry : stream) {
+                String fileName = entry.getFileName().toString();
+                PyObject shown = VfsCalls.sameKind(text ? PyStr.of("") : PyBytes.EMPTY, fileName);
+                entries.add(new PyTuple(shown, PyInt.of(typeBits(entry)), PyInt.of(inode(entry))));
+            }
         } catch (IOException e) {
             throw error(e);
         }
-        Iterator<Path> entries = stream.iterator();
-        return new PyIterators.Native(PyIterators.ITERATOR, () -> {
-            if (!entries.hasNext()) {
-                closeQuietly(stream);
-                return null;
-            }
-            Path entry = entries.next();
-            String fileName = entry.getFileName().toString();
-            PyObject shown = VfsCalls.sameKind(text ? PyStr.of("") : PyBytes.EMPTY, fileName);
-            return new PyTuple(shown, PyInt.of(typeBits(entry)), PyInt.of(inode(entry)));
-        });
-    }
-
-    private static void closeQuietly(DirectoryStream<Path> stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            // the listing is complete; nothing to report
-        }
+        Iterator<PyObject> it = entries.iterator();
+        return new PyIterators.Native(PyIterators.ITERATOR, () -> it.hasNext() ? it.next() : null);
     }
 
     /** The file-type bits of st_mode, as a directory entry's type (links not followed). */

@@ -38,7 +38,7 @@ final class VfsCalls {
         if (path instanceof PyBytes b) {
             return new String(b.bytes(), StandardCharsets.UTF_8);
         }
-        throw Py.typeError("can't convert " + path.type().name() + " to str");
+        throw Py.typeError("can't convert '" + path.type().name() + "' object to str implicitly");
     }
 
     /** A path of the same type (str or bytes) as {@code like}. */

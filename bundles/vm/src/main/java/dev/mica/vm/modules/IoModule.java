@@ -71,7 +71,7 @@ final class IoModule {
 
     private static String str(PyObject o) {
         if (!(o instanceof PyStr s)) {
-            throw Py.typeError("can't convert " + o.type().name() + " to str");
+            throw Py.typeError("can't convert '" + o.type().name() + "' object to str implicitly");
         }
         return s.value();
     }

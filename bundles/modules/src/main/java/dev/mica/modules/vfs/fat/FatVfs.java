@@ -187,7 +187,7 @@ public final class FatVfs extends PyObject {
         if (path instanceof PyBytes b) {
             return new String(b.bytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        throw Py.typeError("can't convert " + path.type().name() + " to str");
+        throw Py.typeError("can't convert '" + path.type().name() + "' object to str implicitly");
     }
 
     // ---- the vfs methods ----
