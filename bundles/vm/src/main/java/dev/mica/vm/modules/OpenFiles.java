@@ -2,10 +2,13 @@ package dev.mica.vm.modules;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -17,9 +20,6 @@ import dev.mica.obj.PyException;
  * objects does (their data is written, their numbers are reused).
  */
 final class OpenFiles {
-    /** How long gc.collect() waits for the JVM to report unreachable files after a collection. */
-    private static final long WAIT_MILLIS = 10;
-
     /** A file object and what closing it needs, which stays reachable when the object is not. */
     static final class Handle extends WeakReference<FileStream> {
         final int number;
@@ -52,31 +52,29 @@ final class OpenFiles {
         h.clear();
     }
 
-    /** Closes the files that a collection found unreachable; called by gc.collect() after collecting. */
+    /**
+     * Closes the files that a collection found unreachable; called by gc.collect() right after
+     * a full collection, which has cleared the weak references of those files (their queue is
+     * filled later, by another thread, so it is only emptied here).
+     */
     void closeUnreachable() {
+        List<Handle> unreachable = new ArrayList<>();
         synchronized (this) {
-            if (open.isEmpty()) {
-                return;
+            while (queue.poll() != null) {
+                // cleared handles are found below; the queue only needs emptying
+            }
+            for (Iterator<Handle> it = open.iterator(); it.hasNext();) {
+                Handle h = it.next();
+                if (h.refersTo(null)) {
+                    it.remove();
+                    numbers.clear(h.number);
+                    unreachable.add(h);
+                }
             }
         }
-        try {
-            Reference<? extends FileStream> r = queue.remove(WAIT_MILLIS);
-            while (r != null) {
-                Handle h = (Handle) r;
-                boolean wasOpen;
-                synchronized (this) {
-                    wasOpen = open.remove(h);
-                    if (wasOpen) {
-                        numbers.clear(h.number);
-                    }
-                }
-                if (wasOpen) {
-                    closeQuietly(h.channel);
-                }
-                r = queue.poll();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        unreachable.sort(Comparator.comparingInt(h -> h.number));
+        for (Handle h : unreachable) {
+            closeQuietly(h.channel);
         }
     }
 
