@@ -50,6 +50,27 @@ class VfsModuleTest {
     }
 
     @Test
+    void garbageCollectionClosesUnreachableFatFiles() {
+        PythonRun run = PythonRun.of(RAM_DISK + """
+                import gc
+                disk = RamDisk(50)
+                vfs.VfsFat.mkfs(disk)
+                fs = vfs.VfsFat(disk)
+                def write_without_closing(name):
+                    fs.open(name, 'w').write('data of ' + name)
+                for name in ('a', 'b'):
+                    write_without_closing(name)
+                print(list(vfs.VfsFat(disk).ilistdir()))
+                gc.collect()
+                print(list(vfs.VfsFat(disk).ilistdir()))
+                print(vfs.VfsFat(disk).open('b', 'r').read())
+                """);
+        assertEquals("[('a', 32768, 0, 0), ('b', 32768, 0, 0)]\n"
+                + "[('a', 32768, 0, 9), ('b', 32768, 0, 9)]\n"
+                + "data of b\n", run.out, run.err);
+    }
+
+    @Test
     void blockDeviceMountedDirectlyServesOpenAndImport() {
         PythonRun run = PythonRun.of(RAM_DISK + """
                 disk = RamDisk(64)
