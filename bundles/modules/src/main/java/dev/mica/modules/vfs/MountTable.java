@@ -356,7 +356,7 @@ public final class MountTable implements FileSystemView {
                 if (n <= 0) {
                     break;
                 }
-                out.write(buf.bytes(), 0, Math.min(n, (int) chunk));
+                out.write(buf.bytes(), 0, Math.min(n, buf.len()));
             }
         } finally {
             VfsCalls.callMethod(stream, "ioctl", PyInt.of(STREAM_CLOSE), PyInt.of(0));

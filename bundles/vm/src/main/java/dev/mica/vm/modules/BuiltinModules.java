@@ -131,6 +131,19 @@ public final class BuiltinModules {
         return Path.of(name);
     }
 
+    /** The content of a file the program names (execfile), through the installed view of files if any. */
+    public byte[] readProgramFile(String name) {
+        dev.mica.module.FileSystemView view = fileSystemView;
+        if (view != null) {
+            return view.readFile(name);
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(files.resolve(name));
+        } catch (java.io.IOException e) {
+            throw IoErrors.os(dev.mica.obj.Errno.ENOENT);
+        }
+    }
+
     public long heapSize() {
         return heapSize;
     }
