@@ -487,6 +487,8 @@ public final class Runtime {
         String part = moduleName.substring(dot + 1);
         ImportFiles.Found found = locate(part, parent, moduleName);
         if (found.directory()) {
+            // a package runs its __init__ as an import first, then its __main__
+            importName(moduleName, new PyTuple(PyStr.of("*")), 0, main.globals());
             found = importFiles().packageInit(found.path(), "__main__");
             if (found == null) {
                 throw noModule(moduleName + ".__main__");
