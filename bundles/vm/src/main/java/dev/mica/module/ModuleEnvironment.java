@@ -27,6 +27,35 @@ public interface ModuleEnvironment {
     /** {@code os.chdir}: OSError(ENOENT) unless {@code name} is a folder the program may reach. */
     void changeDirectory(String name);
 
+    /**
+     * Opens a host file as the built-in open() does ({@code io.FileIO} or
+     * {@code io.TextIOWrapper}); {@code path} should come from {@link #resolvePath}.
+     */
+    PyObject openFile(Path path, String mode);
+
+    /**
+     * A file object for a file of a file system written in Java: {@code channel} reads, writes
+     * and seeks (it may throw a Python exception, such as OSError(ENOSPC)); {@code mode} (the
+     * letters of open()) says whether the object reads, writes, appends, and gives text or
+     * bytes. Use after close raises OSError(EINVAL).
+     */
+    PyObject fileObject(java.nio.channels.SeekableByteChannel channel, String mode);
+
+    /**
+     * Makes open() and import ask {@code view} for the program's files from now on; null
+     * gives them back to the host file system.
+     */
+    void useFileSystemView(FileSystemView view);
+
+    /** The view that {@link #useFileSystemView} installed, or null. */
+    FileSystemView fileSystemView();
+
+    /**
+     * Whether {@code micropython.heap_lock()} is in effect: a module about to make an object
+     * that MicroPython would allocate (a file object, say) raises MemoryError first.
+     */
+    boolean heapLocked();
+
     /** The interpreter's heap budget in bytes ({@code -X heapsize}). */
     long heapSize();
 

@@ -50,6 +50,11 @@ public class PyModule extends PyObject {
         if (attr == "__dict__") {
             return globals;
         }
+        // a module-level __getattr__ (PEP 562) answers for names the module does not have
+        PyObject hook = globals.getStr("__getattr__");
+        if (hook != null) {
+            return hook.call(new PyObject[] {PyStr.of(attr)}, null);
+        }
         return null;
     }
 

@@ -68,6 +68,9 @@ public final class BuiltinModules {
     private Path storageRoot;
     private StorageFiles files = new StorageFiles(null);
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
+    /** Open files and their numbers (3 and up), shared by every way of opening one. */
+    private final OpenFiles openFiles = new OpenFiles();
+    private volatile dev.mica.module.FileSystemView fileSystemView;
     private final HeapLock heapLock = new HeapLock();
     /** What modules asked to run when the interpreter closes, in the order they asked. */
     private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>();
@@ -106,6 +109,43 @@ public final class BuiltinModules {
     /** The program's file names as host paths, and its current directory. */
     StorageFiles files() {
         return files;
+    }
+
+    OpenFiles openFiles() {
+        return openFiles;
+    }
+
+    /** The view of files that open() and import ask first (installed by the vfs module), or null. */
+    public dev.mica.module.FileSystemView fileSystemView() {
+        return fileSystemView;
+    }
+
+    void useFileSystemView(dev.mica.module.FileSystemView view) {
+        this.fileSystemView = view;
+    }
+
+    /**
+     * The host path of a name as import and the main script use it: relative names start at
+     * the program's current directory when file access is not confined.
+     */
+    public Path hostPath(String name) {
+        if (storageRoot == null && !name.isEmpty()) {
+            return Path.of(files.currentDirectory()).resolve(name);
+        }
+        return Path.of(name);
+    }
+
+    /** The content of a file the program names (execfile), through the installed view of files if any. */
+    public byte[] readProgramFile(String name) {
+        dev.mica.module.FileSystemView view = fileSystemView;
+        if (view != null) {
+            return view.readFile(name);
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(files.resolve(name));
+        } catch (java.io.IOException e) {
+            throw IoErrors.os(dev.mica.obj.Errno.ENOENT);
+        }
     }
 
     public long heapSize() {

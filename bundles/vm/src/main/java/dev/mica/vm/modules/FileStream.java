@@ -4,6 +4,7 @@ import dev.mica.obj.Errno;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -34,28 +34,29 @@ final class FileStream extends StreamObject {
         }
     }
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final boolean readable;
     private final boolean writable;
     private final boolean append;
-    private final BitSet fileNumbers;
+    private final OpenFiles openFiles;
+    private final OpenFiles.Handle handle;
     private int fd;
+    /** Files of file systems written in Java report use after close as OSError(EINVAL), as FatFs does. */
+    private boolean closedIsInvalid;
 
-    private FileStream(PyType type, FileChannel channel, boolean readable, boolean writable, boolean append, BitSet fileNumbers) {
+    private FileStream(PyType type, SeekableByteChannel channel, boolean readable, boolean writable, boolean append, OpenFiles openFiles) {
         super(type);
         this.channel = channel;
         this.readable = readable;
         this.writable = writable;
         this.append = append;
-        this.fileNumbers = fileNumbers;
-        synchronized (fileNumbers) {
-            this.fd = fileNumbers.nextClearBit(3);
-            fileNumbers.set(fd);
-        }
+        this.openFiles = openFiles;
+        this.handle = openFiles.register(this, channel);
+        this.fd = handle.number;
     }
 
     /** Opens a file with a MicroPython mode string: r, w, a, + and b/t, other letters ignored. */
-    static FileStream open(Path path, String mode, BitSet fileNumbers) {
+    static FileStream open(Path path, String mode, OpenFiles fileNumbers) {
         boolean read = true;
         boolean write = false;
         boolean create = false;
@@ -121,8 +122,25 @@ final class FileStream extends StreamObject {
         }
     }
 
+    /**
+     * A file of a file system written in Java (a module's vfs): its channel does the reading and
+     * writing; the mode only says how the file object behaves (read, write, append, text).
+     */
+    static FileStream wrap(SeekableByteChannel channel, String mode, OpenFiles fileNumbers) {
+        boolean text = !mode.contains("b");
+        boolean plus = mode.contains("+");
+        boolean readable = plus || !(mode.contains("w") || mode.contains("a") || mode.contains("x"));
+        boolean writable = plus || mode.contains("w") || mode.contains("a") || mode.contains("x");
+        FileStream f = new FileStream(text ? TEXT_IO : FILE_IO, channel, readable, writable, mode.contains("a"), fileNumbers);
+        f.closedIsInvalid = true;
+        return f;
+    }
+
     private FileStream checkOpen() {
         if (fd < 0) {
+            if (closedIsInvalid) {
+                throw IoErrors.os(Errno.EINVAL);
+            }
             throw IoErrors.closed();
         }
         return this;
@@ -190,6 +208,13 @@ final class FileStream extends StreamObject {
     @Override
     void flushStream() {
         checkOpen();
+        if (channel instanceof java.io.Flushable f) {
+            try {
+                f.flush();
+            } catch (IOException e) {
+                throw IoErrors.os(Errno.EIO);
+            }
+        }
     }
 
     @Override
@@ -202,9 +227,7 @@ final class FileStream extends StreamObject {
         } catch (IOException e) {
             throw IoErrors.os(Errno.EIO);
         } finally {
-            synchronized (fileNumbers) {
-                fileNumbers.clear(fd);
-            }
+            openFiles.closed(handle);
             fd = -1;
         }
     }

@@ -21,7 +21,11 @@ final class GcModule {
         boolean[] enabled = {true};
         long[] threshold = {-1};
         FixedModule m = new FixedModule("gc");
-        m.setAttr("collect", new PyBuiltinFunction("collect", 0, 0, false, (a, kw) -> PyInt.of(HeapEstimate.collect(heapSize))));
+        m.setAttr("collect", new PyBuiltinFunction("collect", 0, 0, false, (a, kw) -> {
+            long freed = HeapEstimate.collect(heapSize);
+            registry.openFiles().closeUnreachable();
+            return PyInt.of(freed);
+        }));
         m.setAttr("disable", new PyBuiltinFunction("disable", 0, 0, false, (a, kw) -> {
             enabled[0] = false;
             return PyNone.NONE;

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.InputKind;
 import dev.mica.code.MpyReader;
+import dev.mica.module.FileSystemView;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyModule;
@@ -51,6 +52,40 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     @Override
     public void changeDirectory(String name) {
         registry.files().changeDirectory(name);
+    }
+
+    @Override
+    public PyObject openFile(Path path, String mode) {
+        checkHeapUnlocked();
+        return FileStream.open(path, mode, registry.openFiles());
+    }
+
+    @Override
+    public PyObject fileObject(java.nio.channels.SeekableByteChannel channel, String mode) {
+        checkHeapUnlocked();
+        return FileStream.wrap(channel, mode, registry.openFiles());
+    }
+
+    @Override
+    public void useFileSystemView(FileSystemView view) {
+        registry.useFileSystemView(view);
+    }
+
+    @Override
+    public FileSystemView fileSystemView() {
+        return registry.fileSystemView();
+    }
+
+    /** A file object is allocated before the file is opened, so a locked heap fails first. */
+    private void checkHeapUnlocked() {
+        if (heapLocked()) {
+            throw Py.error(dev.mica.obj.PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
+        }
+    }
+
+    @Override
+    public boolean heapLocked() {
+        return registry.heapLock().isLocked();
     }
 
     @Override

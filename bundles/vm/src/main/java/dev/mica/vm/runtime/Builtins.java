@@ -176,6 +176,7 @@ final class Builtins {
         def(b, rt, 37, "__repl_print__", 1, 1, false);
         def(b, rt, 38, "help", 0, 1, false);
         def(b, rt, 39, "format", 1, 2, false);
+        def(b, rt, 40, "execfile", 1, 3, false);
     }
 
     private static final String HELP_TEXT = "Welcome to MicroPython!\n\n"
@@ -238,6 +239,27 @@ final class Builtins {
     }
 
     private static PyObject execOrEval(Runtime rt, PyObject[] a, InputKind kind) {
+        CompiledModule cm;
+        if (a[0] instanceof CodeObject co) {
+            cm = co.module;
+        } else {
+            cm = rt.compile(sourceText(a[0]), "<string>", kind);
+        }
+        return runIn(rt, a, cm);
+    }
+
+    /** execfile(name[, globals[, locals]]): a file of the program (through any mounted file system) run as exec would. */
+    private static PyObject execFile(Runtime rt, PyObject[] a) {
+        if (!(a[0] instanceof PyStr name)) {
+            throw Py.typeError("can't convert '" + a[0].type().name() + "' object to str implicitly");
+        }
+        byte[] source = rt.builtinModules().readProgramFile(name.value());
+        CompiledModule cm = rt.compile(new String(source, java.nio.charset.StandardCharsets.UTF_8), name.value(), InputKind.FILE);
+        return runIn(rt, a, cm);
+    }
+
+    /** Runs code in the namespaces that arguments 1 and 2 of exec/eval/execfile give. */
+    private static PyObject runIn(Runtime rt, PyObject[] a, CompiledModule cm) {
         PyDict globals = namespaceArgument(a, 1);
         PyDict locals = namespaceArgument(a, 2);
         if (globals == null) {
@@ -248,12 +270,6 @@ final class Builtins {
         }
         if (locals == null) {
             locals = globals;
-        }
-        CompiledModule cm;
-        if (a[0] instanceof CodeObject co) {
-            cm = co.module;
-        } else {
-            cm = rt.compile(sourceText(a[0]), "<string>", kind);
         }
         if (globals.getStr("__builtins__") == null && globals != rt.currentGlobals()) {
             globals.putStr("__builtins__", rt.modules().getStr("builtins"));
@@ -475,15 +491,27 @@ final class Builtins {
             case 31: // dir
                 return dir(rt, a);
             case 32: { // __import__
+                if (!(a[0] instanceof PyStr moduleName)) {
+                    throw Py.typeError("can't convert '" + a[0].type().name() + "' object to str implicitly");
+                }
                 PyObject fromList = a.length > 3 ? a[3] : PyNone.NONE;
                 int level = a.length > 4 ? (int) Ops.indexValue(a[4], "int") : 0;
+                if (level < 0) {
+                    throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+                }
+                if (moduleName.value().isEmpty() && level == 0) {
+                    throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+                }
                 PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.currentGlobals();
-                return rt.importName(a[0].str(), fromList, level, g);
+                return rt.importName(moduleName.value(), fromList, level, g);
             }
             case 33: { // exec
                 execOrEval(rt, a, InputKind.FILE);
                 return PyNone.NONE;
             }
+            case 40: // execfile
+                execFile(rt, a);
+                return PyNone.NONE;
             case 34: // eval
                 return execOrEval(rt, a, InputKind.EVAL);
             case 35: { // compile

@@ -632,14 +632,12 @@ public final class Runtime {
                 return builtin;
             }
         }
-        Path found = locate(part, parent, fullName);
+        ImportFiles.Found found = locate(part, parent, fullName);
         PyModule m = new PyModule(fullName);
-        Path file = found;
-        if (Files.isDirectory(found)) {
-            m.globals().putStr("__path__", PyStr.of(found.toString()));
-            Path init = found.resolve("__init__.py");
-            Path initMpy = found.resolve("__init__.mpy");
-            file = Files.isRegularFile(init) ? init : Files.isRegularFile(initMpy) ? initMpy : null;
+        ImportFiles.Found file = found;
+        if (found.directory()) {
+            m.globals().putStr("__path__", PyStr.of(found.shown()));
+            file = importFiles().packageInit(found.path(), "__init__");
         }
         modules.putStr(fullName, m);
         importing.put(fullName, current);
@@ -678,8 +676,12 @@ public final class Runtime {
 
     private static final long IMPORT_POLL_NANOS = 1_000_000L;
 
+    private ImportFiles importFiles() {
+        return new ImportFiles(builtinModules);
+    }
+
     /** The package folder, {@code .py} or {@code .mpy} file of a module, searched along sys.path or the parent's __path__. */
-    private Path locate(String part, PyObject parent, String fullName) {
+    private ImportFiles.Found locate(String part, PyObject parent, String fullName) {
         java.util.List<String> dirs = new java.util.ArrayList<>();
         if (parent != null) {
             PyObject p = parent.getAttr("__path__");
@@ -692,18 +694,11 @@ public final class Runtime {
                 dirs.add(path.get(i).str());
             }
         }
+        ImportFiles files = importFiles();
         for (String dir : dirs) {
-            Path base = dir.isEmpty() ? Path.of(part) : Path.of(dir, part);
-            if (Files.isDirectory(base)) {
-                return base;
-            }
-            Path py = Path.of(base + ".py");
-            if (Files.isRegularFile(py)) {
-                return py;
-            }
-            Path mpy = Path.of(base + ".mpy");
-            if (Files.isRegularFile(mpy)) {
-                return mpy;
+            ImportFiles.Found found = files.module(dir, part);
+            if (found != null) {
+                return found;
             }
         }
         throw noModule(fullName);
@@ -726,11 +721,11 @@ public final class Runtime {
             parent = importName(moduleName.substring(0, dot), new PyTuple(PyStr.of("*")), 0, main.globals());
         }
         String part = moduleName.substring(dot + 1);
-        Path found = locate(part, parent, moduleName);
-        if (Files.isDirectory(found)) {
-            Path mainPy = found.resolve("__main__.py");
-            Path mainMpy = found.resolve("__main__.mpy");
-            found = Files.isRegularFile(mainPy) ? mainPy : Files.isRegularFile(mainMpy) ? mainMpy : null;
+        ImportFiles.Found found = locate(part, parent, moduleName);
+        if (found.directory()) {
+            // a package runs its __init__ as an import first, then its __main__
+            importName(moduleName, new PyTuple(PyStr.of("*")), 0, main.globals());
+            found = importFiles().packageInit(found.path(), "__main__");
             if (found == null) {
                 throw noModule(moduleName + ".__main__");
             }
@@ -748,6 +743,12 @@ public final class Runtime {
         return Py.error(PyBaseException.IMPORT_ERROR, "no module named '" + name + "'");
     }
 
+    private void execFile(PyModule m, ImportFiles.Found file) {
+        m.globals().putStr("__file__", PyStr.of(file.shown()));
+        byte[] data = importFiles().read(file);
+        run(decode(data, file.path().endsWith(".mpy"), file.shown()), m.globals(), m.globals());
+    }
+
     /** Loads and runs a .py or .mpy file in a module's namespace. */
     public void execFile(PyModule m, Path file) {
         String shown = file.toString();
@@ -757,6 +758,17 @@ public final class Runtime {
         m.globals().putStr("__file__", PyStr.of(shown));
         CompiledModule cm = load(file, shown);
         run(cm, m.globals(), m.globals());
+    }
+
+    private CompiledModule decode(byte[] data, boolean mpy, String shownName) {
+        if (mpy) {
+            try {
+                return MpyReader.read(data);
+            } catch (MpyReader.FormatException e) {
+                throw Py.valueError(e.getMessage());
+            }
+        }
+        return compile(new String(data, StandardCharsets.UTF_8), shownName, InputKind.FILE);
     }
 
     public CompiledModule load(Path file, String shownName) {
