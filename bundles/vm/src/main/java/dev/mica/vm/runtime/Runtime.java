@@ -20,6 +20,7 @@ import dev.mica.vm.bytecode.ModuleContext;
 import dev.mica.vm.bytecode.PyFunction;
 import dev.mica.vm.bytecode.VirtualMachine;
 import dev.mica.vm.modules.BuiltinModules;
+import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyBuiltinFunction;
@@ -160,6 +161,12 @@ public final class Runtime {
 
     public PyDict modules() {
         return modules;
+    }
+
+    /** The entries of sys.path as the program has it now (it may have assigned another sequence). */
+    private PyObject[] searchPath() {
+        PyObject current = sys().module().getAttr("path");
+        return current == null ? new PyObject[0] : Ops.toArray(current);
     }
 
     public PyList path() {
@@ -619,7 +626,8 @@ public final class Runtime {
     private final Map<String, PythonThread> importing = new java.util.HashMap<>();
 
     private PyObject importOne(String fullName, String part, PyObject parent) {
-        PyObject existing = modules.getStr(fullName);
+        // an empty sys.path asks for the built-in, even over a module loaded from a file
+        PyObject existing = searchPath().length == 0 ? null : modules.getStr(fullName);
         if (existing != null && !importing.isEmpty()) {
             existing = awaitImport(fullName);
         }
@@ -690,8 +698,8 @@ public final class Runtime {
             }
             dirs.add(p.str());
         } else {
-            for (int i = 0; i < path.size(); i++) {
-                dirs.add(path.get(i).str());
+            for (PyObject entry : searchPath()) {
+                dirs.add(entry.str());
             }
         }
         ImportFiles files = importFiles();
