@@ -109,6 +109,11 @@ public final class Main {
                 console.onInterrupt(null);
                 console.setLineEditing(false);
             }
+            // as the unix port, a program that sets MICROPYINSPECT asks for the REPL after it
+            String inspectRequest = interpreter.environmentVariable("MICROPYINSPECT");
+            if (result != null && inspectRequest != null && !inspectRequest.isEmpty()) {
+                inspect = true;
+            }
             int status;
             if (result != null && result.status() == RunResult.Status.SYSTEM_EXIT) {
                 status = result.exitCode();

@@ -68,4 +68,12 @@ public interface Interpreter extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * An environment variable as the program sees it now (it may have changed it with
+     * {@code os.putenv}), or null; the unix port's {@code MICROPYINSPECT} is read this way.
+     */
+    default String environmentVariable(String name) {
+        return null;
+    }
 }

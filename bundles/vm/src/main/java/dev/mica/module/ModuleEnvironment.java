@@ -56,6 +56,13 @@ public interface ModuleEnvironment {
      */
     boolean heapLocked();
 
+    /**
+     * The interpreter's own environment variables ({@code os.getenv}/{@code putenv}), which
+     * the module may change: a copy of the process environment, or empty for an interpreter
+     * confined to a storage root (an app does not see the gateway's environment).
+     */
+    java.util.Map<String, String> environmentVariables();
+
     /** The interpreter's heap budget in bytes ({@code -X heapsize}). */
     long heapSize();
 

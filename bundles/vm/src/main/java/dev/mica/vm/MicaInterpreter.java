@@ -146,6 +146,11 @@ final class MicaInterpreter implements Interpreter {
     }
 
     @Override
+    public String environmentVariable(String name) {
+        return runtime.builtinModules().environmentVariables().get(name);
+    }
+
+    @Override
     public void interrupt() {
         runtime.requestInterrupt();
     }

@@ -2,7 +2,6 @@ package dev.mica.modules.os;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -80,7 +79,7 @@ public final class OsModule implements ModuleProvider {
 
     /** getenv/putenv/unsetenv over a per-interpreter copy of the environment, errno, urandom and system. */
     private static void addProcessFunctions(FixedModule m, ModuleEnvironment environment) {
-        Map<String, String> variables = new HashMap<>(System.getenv());
+        Map<String, String> variables = environment.environmentVariables();
         m.setAttr("getenv", new PyBuiltinFunction("getenv", 1, 2, false, (a, kw) -> {
             String value = variables.get(text(a[0]));
             if (value == null) {

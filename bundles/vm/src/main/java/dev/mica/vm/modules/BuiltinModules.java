@@ -67,6 +67,7 @@ public final class BuiltinModules {
     private final InterpreterModuleEnvironment environment = new InterpreterModuleEnvironment(this);
     private Path storageRoot;
     private StorageFiles files = new StorageFiles(null);
+    private final Map<String, String> environmentVariables = new java.util.concurrent.ConcurrentHashMap<>();
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
     /** Open files and their numbers (3 and up), shared by every way of opening one. */
     private final OpenFiles openFiles = new OpenFiles();
@@ -83,6 +84,10 @@ public final class BuiltinModules {
     public void configure(InterpreterConfig config) {
         this.storageRoot = config.storageRoot();
         this.files = new StorageFiles(storageRoot);
+        environmentVariables.clear();
+        if (storageRoot == null) {
+            environmentVariables.putAll(System.getenv());
+        }
         this.heapSize = config.heapSize();
         dev.mica.obj.HeapBudget.configure(config.heapSize());
     }
@@ -104,6 +109,11 @@ public final class BuiltinModules {
     /** Folder that file access is confined to, or null when it is not confined. */
     public Path storageRoot() {
         return storageRoot;
+    }
+
+    /** The interpreter's environment variables (os.getenv/putenv). */
+    public Map<String, String> environmentVariables() {
+        return environmentVariables;
     }
 
     /** The program's file names as host paths, and its current directory. */

@@ -89,6 +89,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public java.util.Map<String, String> environmentVariables() {
+        return registry.environmentVariables();
+    }
+
+    @Override
     public long heapSize() {
         return registry.heapSize();
     }
