@@ -84,7 +84,7 @@ final class Poller extends PyObject {
 
     /** A Python stream's answer to the file-number request, asked once on registering. */
     private static long fileNumberOf(PyObject o) {
-        if (!(o instanceof PyInstance)) {
+        if (!writtenInPython(o)) {
             return -1;
         }
         PyObject r = Ops.getAttr(o, "ioctl").call(new PyObject[] {PyInt.of(STREAM_GET_FILENO), PyInt.of(0)}, null);
@@ -161,6 +161,11 @@ final class Poller extends PyObject {
         return Ops.indexValue(a[index], "int");
     }
 
+    /** An instance of a class the program defined (the VM's own streams are instances of built-in types). */
+    private static boolean writtenInPython(PyObject o) {
+        return o instanceof PyInstance && !o.type().isBuiltin();
+    }
+
     private void checkPollable(PyObject o) {
         if (o instanceof PyInt i) {
             if (i.isBig() || i.value < 0) {
@@ -169,7 +174,7 @@ final class Poller extends PyObject {
             return;
         }
         boolean stream = o instanceof Pollable
-                || (o instanceof PyInstance ? Ops.isInstance(o, ioBase) && o.getAttr("ioctl") != null
+                || (writtenInPython(o) ? Ops.isInstance(o, ioBase) && o.getAttr("ioctl") != null
                         : o.getAttr("ioctl") != null || o.getAttr("fileno") != null);
         if (!stream) {
             throw Py.error(PyBaseException.OS_ERROR, "stream operation not supported");
