@@ -224,9 +224,9 @@ public final class BytecodeListing {
         return String.format("0x%02x", op);
     }
 
-    /** A stand-in for the C pointers the port prints: stable while the listed objects live. */
+    /** A stand-in for the C pointers the port prints (bare hex, as its %p): an identity hash. */
     private static String address(Object o) {
-        return String.format("0x%08x", System.identityHashCode(o));
+        return Integer.toHexString(System.identityHashCode(o));
     }
 
     private static long readUint(byte[] data, int[] ip) {
