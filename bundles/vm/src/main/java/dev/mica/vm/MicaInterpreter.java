@@ -40,6 +40,7 @@ final class MicaInterpreter implements Interpreter {
         this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
                 config.argv(), config.path());
         runtime.builtinModules().configure(config);
+        runtime.setVerbose(config.verbose());
         runtime.builtinModules().useProviders(modules);
         this.main = newMain();
     }
@@ -136,6 +137,11 @@ final class MicaInterpreter implements Interpreter {
             PyObject handler = runtime.sys().exitFunction();
             if (handler != null && runtime.builtins().getStr("callable").call(new PyObject[] {handler}, null).isTrue()) {
                 handler.call(Py.NO_ARGS, null);
+            }
+            if (runtime.verbose() > 0) {
+                // as the unix port after a -v run: the memory figures, once the program is over
+                runtime.writeOut(new dev.mica.vm.modules.MemoryReport(runtime.builtinModules().heapSize())
+                        .exitText(runtime.depth, runtime.maxDepth));
             }
         });
     }

@@ -33,4 +33,14 @@ public final class MemoryReport {
                 + "stack: " + depth + " out of " + maxDepth + "\n"
                 + "GC: total: " + heapSize + ", used: " + used + ", free: " + (heapSize - used) + "\n";
     }
+
+    /**
+     * What the unix port prints at exit with {@code -v}: the figures of {@link #text} and the
+     * block statistics line. The JVM's heap has no runs of allocation blocks, so the run counts
+     * and the largest run are zero and the largest free run is the whole free estimate.
+     */
+    public String exitText(int depth, int maxDepth) {
+        return text(depth, maxDepth) + " No. of 1-blocks: 0, 2-blocks: 0, max blk sz: 0, max free sz: "
+                + HeapEstimate.free(heapSize) / HeapEstimate.BLOCK_BYTES + "\n";
+    }
 }

@@ -117,6 +117,17 @@ public final class Runtime {
         currentCompileOptions = options;
     }
 
+    private int verbose;
+
+    /** The {@code -v} count: from 2 on, every compiled module's bytecode is listed on stdout. */
+    public void setVerbose(int level) {
+        verbose = level;
+    }
+
+    public int verbose() {
+        return verbose;
+    }
+
     /** Globals of the innermost running frame (for globals(), exec, eval). */
     public PyDict currentGlobals;
     /** The name namespace of the innermost running module or class body, null in functions. */
@@ -541,7 +552,11 @@ public final class Runtime {
             throw Py.runtimeError("no compiler available");
         }
         try {
-            return c.compile(source, file, kind, compileOptions());
+            CompiledModule module = c.compile(source, file, kind, compileOptions());
+            if (verbose >= 2) {
+                writeOut(dev.mica.vm.bytecode.BytecodeListing.of(module));
+            }
+            return module;
         } catch (CompileError e) {
             PyType t = "IndentationError".equals(e.pythonType()) ? PyBaseException.INDENTATION_ERROR : PyBaseException.SYNTAX_ERROR;
             PyBaseException exc = PyBaseException.withMessage(t, e.getMessage());
