@@ -414,6 +414,7 @@ public final class PyType extends PyObject {
 
     /** type(name, bases, dict): a new class. */
     private static PyType newClass(PyObject[] args) {
+        String name = args[0] instanceof PyStr s ? Py.name(s.value()) : args[0].str();
         if (!(args[1] instanceof PyTuple) || !(args[2] instanceof PyDict)) {
             throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
         }
@@ -429,7 +430,7 @@ public final class PyType extends PyObject {
         for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
             ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
         }
-        return userClass(args[0].str(), bs, ns);
+        return userClass(name, bs, ns);
     }
 
     /** A fresh instance of this (user) class, before {@code __init__}. */
