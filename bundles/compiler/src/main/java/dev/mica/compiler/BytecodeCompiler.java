@@ -26,12 +26,10 @@ public final class BytecodeCompiler implements Compiler {
         CompileOptions opts = options == null ? CompileOptions.DEFAULT : options;
         boolean debug = opts.optimizationLevel() == 0;
         CodeGenerator.ModuleSource module;
-        if (kind == InputKind.EVAL) {
-            Expr e = Parser.parseExpression(source, sourceFile, debug);
-            module = new CodeGenerator.ModuleSource(null, e);
-        } else {
-            List<Stmt> stmts = Parser.parseStatements(source, sourceFile, kind == InputKind.SINGLE, debug);
-            module = new CodeGenerator.ModuleSource(stmts, null);
+        try {
+            module = parse(source, sourceFile, kind, debug);
+        } catch (CompilerRaise e) {
+            throw new CompileError(e.pythonType(), e.getMessage(), sourceFile, e.line());
         }
         CodeGenerator generator = new CodeGenerator(sourceFile, kind == InputKind.SINGLE, opts.optimizationLevel());
         RawCode root;
@@ -41,5 +39,15 @@ public final class BytecodeCompiler implements Compiler {
             throw new CompileError("RuntimeError", e.getMessage(), sourceFile, 0);
         }
         return new CompiledModule(sourceFile, generator.tables().qstrList(), generator.tables().constantList(), root);
+    }
+
+    private static CodeGenerator.ModuleSource parse(String source, String sourceFile, InputKind kind, boolean debug)
+            throws CompileError {
+        if (kind == InputKind.EVAL) {
+            Expr e = Parser.parseExpression(source, sourceFile, debug);
+            return new CodeGenerator.ModuleSource(null, e);
+        }
+        List<Stmt> stmts = Parser.parseStatements(source, sourceFile, kind == InputKind.SINGLE, debug);
+        return new CodeGenerator.ModuleSource(stmts, null);
     }
 }

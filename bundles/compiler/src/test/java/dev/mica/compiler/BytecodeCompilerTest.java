@@ -1,6 +1,7 @@
 package dev.mica.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -211,6 +212,22 @@ class BytecodeCompilerTest {
         assertEquals("can't assign to expression", error("f() = 1\n").getMessage());
         assertEquals("'return' outside function", error("return 1\n").getMessage());
         assertEquals("not a constant", error("X = const(y)\n").getMessage());
+    }
+
+    @Test
+    void namesTooLongForAQstrAndNameEscapesAreRefused() {
+        String longName = "n".repeat(256);
+        CompileError e = error("x = 1\n" + longName + " = 1\n");
+        assertEquals("RuntimeError", e.pythonType());
+        assertEquals("name too long", e.getMessage());
+        assertEquals(2, e.line());
+        assertEquals("name too long", error("f(" + longName + "=1)\n").getMessage());
+        assertEquals("name too long", error("import " + "a".repeat(128) + "." + "b".repeat(128) + "\n").getMessage());
+        assertDoesNotThrow(() -> new BytecodeCompiler().compile("n" + "a".repeat(254) + " = 1\n", "t.py",
+                InputKind.FILE, CompileOptions.DEFAULT));
+        CompileError n = error("s = '\\N{LATIN SMALL LETTER A}'\n");
+        assertEquals("NotImplementedError", n.pythonType());
+        assertEquals("unicode name escapes", n.getMessage());
     }
 
     @Test

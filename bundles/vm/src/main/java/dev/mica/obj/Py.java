@@ -48,6 +48,21 @@ public final class Py {
         return new PyException(new PyBaseException(PyBaseException.OS_ERROR, new PyObject[] {PyInt.of(errno)}));
     }
 
+    /** The longest name, in UTF-8 bytes, that MicroPython can make a qstr of. */
+    public static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * A string used as a name (attribute, type, keyword, format field, module): interned, or
+     * RuntimeError "name too long" when MicroPython could not make a qstr of it.
+     */
+    public static String name(String s) {
+        if (s.length() > MAX_NAME_BYTES / 3
+                && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw runtimeError("name too long");
+        }
+        return s.intern();
+    }
+
     public static PyException runtimeError(String message) {
         return error(PyBaseException.RUNTIME_ERROR, message);
     }

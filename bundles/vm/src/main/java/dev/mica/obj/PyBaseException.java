@@ -125,6 +125,15 @@ public final class PyBaseException extends PyInstance {
         return super.getAttr(name);
     }
 
+    /** An instance of a built-in exception type has no attribute dictionary to store into. */
+    @Override
+    public void setAttr(String name, PyObject value) {
+        if (type.isBuiltin()) {
+            throw Py.attributeError("'" + type.name() + "' object has no attribute '" + name + "'");
+        }
+        super.setAttr(name, value);
+    }
+
     @Override
     public String repr() {
         if (hasSpecial("__repr__")) {

@@ -324,15 +324,7 @@ public final class PyList extends PyObject {
             long[] r = s.indices(size);
             PyObject[] repl = Ops.toArray(value);
             if (r[2] != 1) {
-                int count = PySlice.length(r);
-                if (count != repl.length) {
-                    throw Py.valueError("attempt to assign sequence of size " + repl.length + " to extended slice of size " + count);
-                }
-                long j = r[0];
-                for (int i = 0; i < count; i++, j += r[2]) {
-                    items[(int) j] = repl[i];
-                }
-                return;
+                throw PyTypedArray.notImplemented(null);
             }
             int start = (int) r[0];
             int stop = (int) Math.max(r[0], r[1]);
@@ -354,20 +346,14 @@ public final class PyList extends PyObject {
     public void delItem(PyObject key) {
         if (key instanceof PySlice s) {
             long[] r = s.indices(size);
-            int count = PySlice.length(r);
-            boolean[] drop = new boolean[size];
-            long j = r[0];
-            for (int i = 0; i < count; i++, j += r[2]) {
-                drop[(int) j] = true;
+            if (r[2] != 1) {
+                throw PyTypedArray.notImplemented(null);
             }
-            int w = 0;
-            for (int i = 0; i < size; i++) {
-                if (!drop[i]) {
-                    items[w++] = items[i];
-                }
-            }
-            Arrays.fill(items, w, size, null);
-            size = w;
+            int start = (int) r[0];
+            int stop = (int) Math.max(r[0], r[1]);
+            System.arraycopy(items, stop, items, start, size - stop);
+            Arrays.fill(items, size - (stop - start), size, null);
+            size -= stop - start;
             return;
         }
         remove(index(key, size, "list"));

@@ -193,14 +193,10 @@ public final class PyStr extends PyObject {
         if (key instanceof PySlice sl) {
             int n = codePointLength();
             long[] r = sl.indices(n);
-            if (r[2] == 1) {
-                return r[1] > r[0] ? of(slice((int) r[0], (int) r[1])) : EMPTY;
+            if (r[2] != 1) {
+                throw PyTypedArray.notImplemented("only slices with step=1 (aka None) are supported");
             }
-            StringBuilder sb = new StringBuilder();
-            for (long i = r[0]; r[2] > 0 ? i < r[1] : i > r[1]; i += r[2]) {
-                sb.appendCodePoint(codePointAt((int) i));
-            }
-            return of(sb.toString());
+            return r[1] > r[0] ? of(slice((int) r[0], (int) r[1])) : EMPTY;
         }
         int n = codePointLength();
         long i = Ops.indexValue(key, "str");
@@ -377,42 +373,23 @@ public final class PyStr extends PyObject {
         if (maxSplit < 0) {
             return split(v, sepObj, maxSplit);
         }
-        List<PyObject> out = new ArrayList<>();
         if (sepObj == null || sepObj == PyNone.NONE) {
-            int e = v.length();
-            while (true) {
-                while (e > 0 && Character.isWhitespace(v.charAt(e - 1))) {
-                    e--;
-                }
-                if (e == 0) {
-                    break;
-                }
-                if (out.size() >= maxSplit) {
-                    out.add(0, of(v.substring(0, e)));
-                    break;
-                }
-                int b = e;
-                while (b > 0 && !Character.isWhitespace(v.charAt(b - 1))) {
-                    b--;
-                }
-                out.add(0, of(v.substring(b, e)));
-                e = b;
+            throw PyTypedArray.notImplemented("rsplit(None,n)");
+        }
+        String sep = arg(sepObj);
+        if (sep.isEmpty()) {
+            throw Py.valueError("empty separator");
+        }
+        List<PyObject> out = new ArrayList<>();
+        int e = v.length();
+        while (true) {
+            int j = out.size() >= maxSplit ? -1 : v.lastIndexOf(sep, e - sep.length());
+            if (j < 0) {
+                out.add(0, of(v.substring(0, e)));
+                break;
             }
-        } else {
-            String sep = arg(sepObj);
-            if (sep.isEmpty()) {
-                throw Py.valueError("empty separator");
-            }
-            int e = v.length();
-            while (true) {
-                int j = out.size() >= maxSplit ? -1 : v.lastIndexOf(sep, e - sep.length());
-                if (j < 0) {
-                    out.add(0, of(v.substring(0, e)));
-                    break;
-                }
-                out.add(0, of(v.substring(j + sep.length(), e)));
-                e = j;
-            }
+            out.add(0, of(v.substring(j + sep.length(), e)));
+            e = j;
         }
         return new PyList(out);
     }
@@ -439,7 +416,10 @@ public final class PyStr extends PyObject {
 
     static {
         TYPE.setConstructor((t, a, kw) -> {
-            int n = Py.positional(a, kw);
+            if (kw != null && kw.length > 0) {
+                throw PyTypedArray.notImplemented("keyword argument(s) not implemented - use normal args instead");
+            }
+            int n = a.length;
             if (n == 0) {
                 return EMPTY;
             }
@@ -509,9 +489,10 @@ public final class PyStr extends PyObject {
             return Py.bool(v.startsWith(arg(a[1])));
         });
         TYPE.method("endswith", 2, 4, a -> {
-            int[] r = range(a, 2);
-            String v = self(a).substring(r[0], r[1]);
-            return Py.bool(v.endsWith(arg(a[1])));
+            if (a.length > 2) {
+                throw PyTypedArray.notImplemented("start/end indices");
+            }
+            return Py.bool(self(a).endsWith(arg(a[1])));
         });
         TYPE.method("find", 2, 4, a -> PyInt.of(find(a, false, false)));
         TYPE.method("rfind", 2, 4, a -> PyInt.of(find(a, true, false)));

@@ -71,6 +71,9 @@ public class PyTuple extends PyObject {
     @Override
     public PyObject getItem(PyObject key) {
         if (key instanceof PySlice s) {
+            if (s.indices(items.length)[2] != 1) {
+                throw PyTypedArray.notImplemented("only slices with step=1 (aka None) are supported");
+            }
             return new PyTuple(PyList.sliceOf(items, items.length, s));
         }
         return items[PyList.index(key, items.length, "tuple")];

@@ -28,6 +28,13 @@ public final class PyType extends PyObject {
     private java.util.function.Supplier<PyObject> subclassBase;
     /** The type of this type: {@code type}, or a metaclass derived from it; null means {@code type}. */
     private PyType metatype;
+    /** Some class names this one as a base. */
+    private boolean subclassed;
+    /**
+     * This class or a base holds a property, a descriptor or __setattr__/__delattr__. MicroPython
+     * refuses to add the first such attribute to a class that already has subclasses.
+     */
+    private boolean hasSpecialAccessors;
 
     private PyType(String name, PyType[] bases, boolean builtin) {
         this.name = name.intern();
@@ -72,12 +79,31 @@ public final class PyType extends PyObject {
         }
         t.layout = layout;
         t.dict.putAll(namespace);
+        for (PyType base : b) {
+            base.subclassed = true;
+            t.hasSpecialAccessors |= base.hasSpecialAccessors;
+        }
+        for (Map.Entry<String, PyObject> e : namespace.entrySet()) {
+            t.hasSpecialAccessors |= isSpecialAccessor(e.getKey(), e.getValue());
+        }
         PyObject newFn = t.dict.get("__new__");
         if (newFn != null && newFn.isMethodFunction()) {
             // __new__ is implicitly a static method
             t.dict.put("__new__", new PyDescriptors.StaticMethod(newFn));
         }
         return t;
+    }
+
+    private static boolean isSpecialAccessor(String attr, PyObject value) {
+        if (attr.equals("__setattr__") || attr.equals("__delattr__") || value instanceof PyDescriptors.Property) {
+            return true;
+        }
+        for (String hook : new String[] {"__get__", "__set__", "__delete__"}) {
+            if (value.type().lookup(hook) != null || value instanceof PyType t && t.lookup(hook) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a class statement may derive from this type (MicroPython: the type can make instances). */
@@ -348,6 +374,12 @@ public final class PyType extends PyObject {
                 throw Py.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
             }
         } else {
+            if (!hasSpecialAccessors && isSpecialAccessor(attr, value)) {
+                if (subclassed) {
+                    throw Py.attributeError("can't add special method to already-subclassed class");
+                }
+                hasSpecialAccessors = true;
+            }
             dict.put(attr, value);
         }
         namespaceVersion++;
@@ -367,15 +399,6 @@ public final class PyType extends PyObject {
                 return args[0].type();
             }
             if (nPos == 3) {
-                PyType[] bs = new PyType[args[1].len()];
-                PyObject[] items = Ops.toArray(args[1]);
-                for (int i = 0; i < bs.length; i++) {
-                    bs[i] = (PyType) items[i];
-                }
-                Map<String, PyObject> ns = new LinkedHashMap<>();
-                for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
-                    ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
-                }
                 return newClass(args);
             }
             throw Py.typeError("function takes 1 positional arguments but " + nPos + " were given");
@@ -414,6 +437,7 @@ public final class PyType extends PyObject {
 
     /** type(name, bases, dict): a new class. */
     private static PyType newClass(PyObject[] args) {
+        String name = args[0] instanceof PyStr s ? Py.name(s.value()) : args[0].str();
         if (!(args[1] instanceof PyTuple) || !(args[2] instanceof PyDict)) {
             throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
         }
@@ -429,7 +453,7 @@ public final class PyType extends PyObject {
         for (Map.Entry<PyObject, PyObject> e : ((PyDict) args[2]).map().entrySet()) {
             ns.put(((PyStr) e.getKey()).value().intern(), e.getValue());
         }
-        return userClass(args[0].str(), bs, ns);
+        return userClass(name, bs, ns);
     }
 
     /** A fresh instance of this (user) class, before {@code __init__}. */

@@ -46,7 +46,7 @@ final class StrFormat {
                 if (close < 0) {
                     throw Py.valueError("incomplete format key");
                 }
-                value = mapping.getItem(PyStr.of(fmt.substring(i + 1, close)));
+                value = mapping.getItem(PyStr.of(Py.name(fmt.substring(i + 1, close))));
                 i = close + 1;
             }
             String flags = "";
@@ -336,7 +336,7 @@ final class StrFormat {
             while (end < name.length() && name.charAt(end) != '.' && name.charAt(end) != '[') {
                 end++;
             }
-            String key = name.substring(0, end);
+            String key = Py.name(name.substring(0, end));
             value = Py.keyword(a, kw, key);
             if (value == null) {
                 throw Py.keyError(PyStr.of(key));

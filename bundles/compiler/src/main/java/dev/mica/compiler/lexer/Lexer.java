@@ -1,5 +1,7 @@
 package dev.mica.compiler.lexer;
 
+import dev.mica.compiler.CompilerRaise;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,7 +237,7 @@ public final class Lexer {
             if (name.equals("__debug__")) {
                 return new Token(debugEnabled ? TokenKind.KW_TRUE : TokenKind.KW_FALSE, name, tokLine, tokCol);
             }
-            return new Token(TokenKind.NAME, name, tokLine, tokCol);
+            return new Token(TokenKind.NAME, CompilerRaise.checkName(name, tokLine), tokLine, tokCol);
         }
         if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
             return lexNumber(tokLine, tokCol);
@@ -369,6 +371,7 @@ public final class Lexer {
                             case 'v' -> c = 0x0b;
                             case 'f' -> c = 0x0c;
                             case 'r' -> c = 0x0d;
+                            case 'N' -> throw new CompilerRaise("NotImplementedError", "unicode name escapes", line);
                             case 'u', 'U', 'x' -> {
                                 if (bytes && c != 'x') {
                                     out.append('\\');

@@ -4,6 +4,7 @@ import dev.mica.code.CompileError;
 import dev.mica.code.Constant;
 import dev.mica.code.Opcodes.BinaryOp;
 import dev.mica.code.Opcodes.UnaryOp;
+import dev.mica.compiler.CompilerRaise;
 import dev.mica.compiler.lexer.Lexer;
 import dev.mica.compiler.lexer.Token;
 import dev.mica.compiler.lexer.TokenKind;
@@ -333,7 +334,7 @@ public final class Parser {
         while (accept(TokenKind.DEL_PERIOD)) {
             sb.append('.').append(expectName());
         }
-        return sb.toString();
+        return CompilerRaise.checkName(sb.toString(), tok().line());
     }
 
     private Stmt importFrom() throws CompileError {

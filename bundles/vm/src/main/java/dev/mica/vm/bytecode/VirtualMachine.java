@@ -227,13 +227,16 @@ public final class VirtualMachine {
                         if (!(e.getKey() instanceof PyStr ks)) {
                             throw Py.typeError("keywords must be strings");
                         }
-                        names.add(ks.value().intern());
+                        names.add(Py.name(ks.value()));
                         values.add(e.getValue());
                     }
                 } else {
                     PyObject keys = Ops.getAttr(value, "keys").call(Py.NO_ARGS, null);
                     for (PyObject k : Ops.toArray(keys)) {
-                        names.add(((PyStr) k).value().intern());
+                        if (!(k instanceof PyStr ks)) {
+                            throw Py.typeError("keywords must be strings");
+                        }
+                        names.add(Py.name(ks.value()));
                         values.add(value.getItem(k));
                     }
                 }

@@ -47,7 +47,7 @@ final class NamedTuple extends PyTuple {
         if (!(o instanceof PyStr s)) {
             throw Py.typeError("can't convert " + o.type().name() + " to str");
         }
-        return s.value().intern();
+        return Py.name(s.value());
     }
 
     private static PyObject construct(PyType type, String typeName, String[] fields, PyObject[] args, String[] kwNames) {

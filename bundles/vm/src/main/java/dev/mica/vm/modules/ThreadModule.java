@@ -85,7 +85,7 @@ final class ThreadModule {
                 if (!(e.getKey() instanceof PyStr key)) {
                     throw Py.typeError("keywords must be strings");
                 }
-                kwNames[i] = key.value().intern();
+                kwNames[i] = Py.name(key.value());
                 args[positional.length + i] = e.getValue();
                 i++;
             }

@@ -558,7 +558,12 @@ public final class Runtime {
             }
             return module;
         } catch (CompileError e) {
-            PyType t = "IndentationError".equals(e.pythonType()) ? PyBaseException.INDENTATION_ERROR : PyBaseException.SYNTAX_ERROR;
+            PyType t = switch (e.pythonType()) {
+                case "IndentationError" -> PyBaseException.INDENTATION_ERROR;
+                case "RuntimeError" -> PyBaseException.RUNTIME_ERROR;
+                case "NotImplementedError" -> PyBaseException.NOT_IMPLEMENTED_ERROR;
+                default -> PyBaseException.SYNTAX_ERROR;
+            };
             PyBaseException exc = PyBaseException.withMessage(t, e.getMessage());
             exc.addTraceback(e.sourceFile(), e.line(), e.scopeName());
             throw new PyException(exc);
