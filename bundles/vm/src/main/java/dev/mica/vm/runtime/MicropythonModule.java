@@ -39,6 +39,7 @@ public final class MicropythonModule {
             rt.setCompileOptions(new CompileOptions(clamped, current.emitMode()));
             return PyNone.NONE;
         }));
+        m.setAttr("RingIO", dev.mica.vm.modules.RingIO.TYPE);
         m.setAttr("schedule", new PyBuiltinFunction("schedule", 2, 2, false, (a, kw) -> {
             rt.schedule(a[0], a[1]);
             return PyNone.NONE;
