@@ -1,6 +1,5 @@
 package dev.mica.modules.deflate;
 
-import java.io.ByteArrayOutputStream;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
@@ -17,6 +16,7 @@ import dev.mica.obj.PyInt;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyType;
+import dev.mica.modules.ByteReads;
 
 /**
  * deflate.DeflateIO: a stream that decompresses what it reads from another stream, or
@@ -50,9 +50,9 @@ final class DeflateIO extends PyObject {
     static {
         PyBuiltinFunction make = new PyBuiltinFunction("DeflateIO", 1, 4, false, (a, kw) -> create(a));
         TYPE.setConstructor((t, a, kw) -> make.call(a, kw));
-        TYPE.method("read", 1, 2, a -> self(a[0]).read(a.length > 1 && a[1] != PyNone.NONE ? intArg(a[1]) : -1));
+        TYPE.method("read", 1, 2, a -> ByteReads.read(self(a[0])::readSome, a.length > 1 && a[1] != PyNone.NONE ? intArg(a[1]) : -1));
         TYPE.method("readinto", 2, 3, a -> self(a[0]).readInto(a));
-        TYPE.method("readline", 1, 2, a -> self(a[0]).readLine(a.length > 1 && a[1] != PyNone.NONE ? intArg(a[1]) : -1));
+        TYPE.method("readline", 1, 2, a -> ByteReads.readLine(self(a[0])::readSome, a.length > 1 && a[1] != PyNone.NONE ? intArg(a[1]) : -1));
         TYPE.method("write", 2, 2, a -> self(a[0]).write(Buffers.bytesOf(a[1])));
         TYPE.method("close", 1, 1, a -> {
             self(a[0]).close();
@@ -262,50 +262,10 @@ final class DeflateIO extends PyObject {
         return n;
     }
 
-    private PyObject read(long size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[256];
-        while (size < 0 || out.size() < size) {
-            int want = size < 0 ? chunk.length : (int) Math.min(chunk.length, size - out.size());
-            int n = readSome(chunk, 0, want);
-            if (n == 0) {
-                break;
-            }
-            out.write(chunk, 0, n);
-        }
-        return new PyBytes(out.toByteArray());
-    }
-
     private PyObject readInto(PyObject[] a) {
         BufferView target = Buffers.write(a[1]);
-        long len = target.length();
-        if (a.length > 2) {
-            len = Math.min(len, intArg(a[2]));
-        }
-        int total = 0;
-        while (total < len) {
-            int n = readSome(target.array(), target.offset() + total, (int) (len - total));
-            if (n == 0) {
-                break;
-            }
-            total += n;
-        }
-        return PyInt.of(total);
-    }
-
-    private PyObject readLine(long limit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] one = new byte[1];
-        while (limit < 0 || out.size() < limit) {
-            if (readSome(one, 0, 1) == 0) {
-                break;
-            }
-            out.write(one[0]);
-            if (one[0] == '\n') {
-                break;
-            }
-        }
-        return new PyBytes(out.toByteArray());
+        long len = a.length > 2 ? Math.min(target.length(), intArg(a[2])) : target.length();
+        return ByteReads.readInto(this::readSome, target, len);
     }
 
     // ---- writing

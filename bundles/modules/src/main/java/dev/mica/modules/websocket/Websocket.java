@@ -1,6 +1,5 @@
 package dev.mica.modules.websocket;
 
-import java.io.ByteArrayOutputStream;
 
 import dev.mica.obj.BufferView;
 import dev.mica.obj.Buffers;
@@ -14,6 +13,7 @@ import dev.mica.obj.PyInt;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyType;
+import dev.mica.modules.ByteReads;
 
 /**
  * websocket.websocket: RFC 6455 framing over another stream, as MicroPython's minimal version:
@@ -33,13 +33,6 @@ final class Websocket extends PyObject {
 
     private enum State { HEADER, OPTIONS, PAYLOAD, CONTROL }
 
-    /** Read that could not be completed now (the other stream had nothing yet). */
-    private static final class WouldBlock extends RuntimeException {
-        WouldBlock() {
-            super(null, null, false, false);
-        }
-    }
-
     private final PyObject socket;
     private final boolean blockingWrite;
     private State state = State.HEADER;
@@ -58,9 +51,9 @@ final class Websocket extends PyObject {
         PyBuiltinFunction make = new PyBuiltinFunction("websocket", 1, 2, false,
                 (a, kw) -> new Websocket(a[0], a.length > 1 && a[1] == dev.mica.obj.PyBool.TRUE));
         TYPE.setConstructor((t, a, kw) -> make.call(a, kw));
-        TYPE.method("read", 1, 2, a -> ((Websocket) a[0]).read(a.length > 1 && a[1] != PyNone.NONE ? intArg(a[1]) : -1));
+        TYPE.method("read", 1, 2, a -> ByteReads.read(((Websocket) a[0])::readSome, a.length > 1 && a[1] != PyNone.NONE ? intArg(a[1]) : -1));
         TYPE.method("readinto", 2, 3, a -> ((Websocket) a[0]).readInto(a));
-        TYPE.method("readline", 1, 2, a -> ((Websocket) a[0]).readLine(a.length > 1 ? intArg(a[1]) : -1));
+        TYPE.method("readline", 1, 2, a -> ByteReads.readLine(((Websocket) a[0])::readSome, a.length > 1 ? intArg(a[1]) : -1));
         TYPE.method("write", 2, 2, a -> PyInt.of(((Websocket) a[0]).writeFrame(Buffers.bytesOf(a[1]))));
         TYPE.method("ioctl", 2, 3, a -> PyInt.of(((Websocket) a[0]).ioctl(intArg(a[1]), a.length > 2 ? a[2] : null)));
         TYPE.method("close", 1, 1, a -> {
@@ -101,7 +94,7 @@ final class Websocket extends PyObject {
             PyByteArray target = new PyByteArray(new byte[len]);
             result = readinto.call(new PyObject[] {target}, null);
             if (result == PyNone.NONE) {
-                throw new WouldBlock();
+                throw new ByteReads.WouldBlock();
             }
             int n = (int) intArg(result);
             if (n < 0) {
@@ -116,7 +109,7 @@ final class Websocket extends PyObject {
         }
         result = read.call(new PyObject[] {PyInt.of(len)}, null);
         if (result == PyNone.NONE) {
-            throw new WouldBlock();
+            throw new ByteReads.WouldBlock();
         }
         byte[] data = Buffers.bytesOf(result);
         int n = Math.min(data.length, len);
@@ -157,7 +150,7 @@ final class Websocket extends PyObject {
                 headerFill += n;
                 headerWanted -= n;
                 if (headerWanted != 0) {
-                    throw new WouldBlock();
+                    throw new ByteReads.WouldBlock();
                 }
             }
             switch (state) {
@@ -227,76 +220,10 @@ final class Websocket extends PyObject {
         }
     }
 
-    /** read(size): None when nothing could be read without waiting. */
-    private PyObject read(long size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[256];
-        while (size < 0 || out.size() < size) {
-            int want = size < 0 ? chunk.length : (int) Math.min(chunk.length, size - out.size());
-            int n;
-            try {
-                n = readSome(chunk, 0, want);
-            } catch (WouldBlock e) {
-                if (out.size() == 0) {
-                    return PyNone.NONE;
-                }
-                break;
-            }
-            if (n == 0) {
-                break;
-            }
-            out.write(chunk, 0, n);
-        }
-        return new PyBytes(out.toByteArray());
-    }
-
     private PyObject readInto(PyObject[] a) {
         BufferView target = Buffers.write(a[1]);
-        long len = target.length();
-        if (a.length > 2) {
-            len = Math.min(len, intArg(a[2]));
-        }
-        int total = 0;
-        while (total < len) {
-            int n;
-            try {
-                n = readSome(target.array(), target.offset() + total, (int) (len - total));
-            } catch (WouldBlock e) {
-                if (total == 0) {
-                    return PyNone.NONE;
-                }
-                break;
-            }
-            if (n == 0) {
-                break;
-            }
-            total += n;
-        }
-        return PyInt.of(total);
-    }
-
-    private PyObject readLine(long limit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] one = new byte[1];
-        while (limit < 0 || out.size() < limit) {
-            int n;
-            try {
-                n = readSome(one, 0, 1);
-            } catch (WouldBlock e) {
-                if (out.size() == 0) {
-                    return PyNone.NONE;
-                }
-                break;
-            }
-            if (n == 0) {
-                break;
-            }
-            out.write(one[0]);
-            if (one[0] == '\n') {
-                break;
-            }
-        }
-        return new PyBytes(out.toByteArray());
+        long len = a.length > 2 ? Math.min(target.length(), intArg(a[2])) : target.length();
+        return ByteReads.readInto(this::readSome, target, len);
     }
 
     // ---- writing frames
