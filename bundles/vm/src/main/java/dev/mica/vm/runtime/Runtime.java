@@ -174,6 +174,12 @@ public final class Runtime {
         return modules;
     }
 
+    /** Checked on every import, so without copying the entries. */
+    private boolean searchPathIsEmpty() {
+        PyObject current = sys().module().getAttr("path");
+        return current == null || !current.isTrue();
+    }
+
     /** The entries of sys.path as the program has it now (it may have assigned another sequence). */
     private PyObject[] searchPath() {
         PyObject current = sys().module().getAttr("path");
@@ -647,7 +653,7 @@ public final class Runtime {
 
     private PyObject importOne(String fullName, String part, PyObject parent) {
         // an empty sys.path asks for the built-in, even over a module loaded from a file
-        PyObject existing = searchPath().length == 0 ? null : modules.getStr(fullName);
+        PyObject existing = searchPathIsEmpty() ? null : modules.getStr(fullName);
         if (existing != null && !importing.isEmpty()) {
             existing = awaitImport(fullName);
         }
