@@ -31,7 +31,8 @@ public final class BytecodeCompiler implements Compiler {
         } catch (CompilerRaise e) {
             throw new CompileError(e.pythonType(), e.getMessage(), sourceFile, e.line());
         }
-        CodeGenerator generator = new CodeGenerator(sourceFile, kind == InputKind.SINGLE, opts.optimizationLevel());
+        CodeGenerator generator = new CodeGenerator(sourceFile, kind == InputKind.SINGLE, opts.optimizationLevel(),
+                opts.smallIntBits());
         RawCode root;
         try {
             root = generator.compile(module);

@@ -78,6 +78,21 @@ class BytecodeCompilerTest {
     }
 
     @Test
+    void wideSmallIntTargetsKeepBigIntegersInTheBytecode() throws CompileError {
+        CompiledModule m = compiler.compile("x = 1 << 40\n", "t.py", InputKind.FILE,
+                new CompileOptions(0, EmitMode.BYTECODE, 63));
+        assertTrue(m.constants().isEmpty());
+    }
+
+    @Test
+    void negatingABigIntegerKeepsAnObjectEvenWhenTheResultIsSmall() throws CompileError {
+        BigInteger minSmall = BigInteger.ONE.shiftLeft(62).negate();
+        CompiledModule m = compiler.compile("x = -0x4000000000000000\ny = -0x4000000000000000 + 0\n", "t.py",
+                InputKind.FILE, new CompileOptions(0, EmitMode.BYTECODE, 63));
+        assertEquals(List.of(new Constant.Int(minSmall)), m.constants(), "only the negation stays an object");
+    }
+
+    @Test
     void constNamesAreReplacedByTheirValue() throws CompileError {
         List<String> c = code("from micropython import const\nA = const(5)\n_B = const(7)\nprint(A + _B)\n");
         assertTrue(c.contains("LOAD_CONST_SMALL_INT 12"), c.toString());

@@ -69,9 +69,9 @@ public final class CrossMain {
             err.println(PROGRAM + ": emit=" + options.emitter() + " is not supported: only bytecode can be emitted");
             return 1;
         }
-        if (options.smallIntBits() != MpyWriter.SMALL_INT_BITS) {
-            err.println(PROGRAM + ": -msmall-int-bits=" + options.smallIntBits() + " is not supported: the compiler"
-                    + " targets " + MpyWriter.SMALL_INT_BITS + "-bit small ints");
+        if (options.smallIntBits() < 2 || options.smallIntBits() > CompileOptions.MAX_SMALL_INT_BITS) {
+            err.println(PROGRAM + ": -msmall-int-bits=" + options.smallIntBits() + " is out of range: a small int has"
+                    + " 2 to " + CompileOptions.MAX_SMALL_INT_BITS + " bits");
             return 1;
         }
         return compileAndSave(options, in, out, err);
@@ -104,7 +104,7 @@ public final class CrossMain {
         CompiledModule module;
         try {
             module = new BytecodeCompiler().compile(source, sourceName, InputKind.FILE,
-                    new CompileOptions(level, EmitMode.BYTECODE));
+                    new CompileOptions(level, EmitMode.BYTECODE, options.smallIntBits()));
         } catch (CompileError e) {
             err.print(traceback(e.sourceFile(), e.line(), e.scopeName(), e.pythonType(), e.getMessage()));
             return 1;
@@ -123,7 +123,7 @@ public final class CrossMain {
             return 1;
         }
 
-        byte[] mpy = MpyWriter.write(module);
+        byte[] mpy = MpyWriter.write(module, options.smallIntBits());
         String output = options.outputFile();
         if ((output != null && output.equals("-")) || (output == null && fromStdin)) {
             out.write(mpy, 0, mpy.length);

@@ -1,5 +1,7 @@
 package dev.mica.cli.cross;
 
+import dev.mica.code.CompileOptions;
+
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +33,7 @@ record CrossOptions(
     enum Action { COMPILE, VERSION }
 
     /** The small-int width mpy-cross assumes when no option sets it. */
-    static final int DEFAULT_SMALL_INT_BITS = 31;
+    static final int DEFAULT_SMALL_INT_BITS = CompileOptions.DEFAULT_SMALL_INT_BITS;
 
     /** The architectures {@code -march=} names in mpy-cross v1.24.1 ("host" picks the machine's). */
     static final List<String> ARCHITECTURES = List.of("x86", "x64", "armv6", "armv6m", "armv7m", "armv7em",

@@ -15,8 +15,7 @@ final class CrossUsage {
                 + "-O[N] : apply bytecode optimizations of level N\n"
                 + "\n"
                 + "Target specific options:\n"
-                + "-msmall-int-bits=number : set the maximum bits used to encode a small-int"
-                + " (only " + CrossOptions.DEFAULT_SMALL_INT_BITS + " is supported)\n"
+                + "-msmall-int-bits=number : set the maximum bits used to encode a small-int\n"
                 + "-march=<arch> : set architecture for native emitter (no native code is emitted:"
                 + " functions that need it are an error);\n"
                 + "                " + String.join(", ", CrossOptions.ARCHITECTURES.subList(0,

@@ -169,10 +169,33 @@ class CrossMainTest {
     }
 
     @Test
-    void otherSmallIntWidthsAreRefused() throws Exception {
+    void wideSmallIntsAreEncodedInTheBytecode() throws Exception {
+        Path source = write("a.py", "x = 1 << 40\n");
+        Path narrow = dir.resolve("narrow.mpy");
+        Path wide = dir.resolve("wide.mpy");
+        assertEquals(0, run("", "-o", narrow.toString(), source.toString()), err());
+        assertEquals(0, run("", "-msmall-int-bits=63", "-o", wide.toString(), source.toString()), err());
+        CompiledModule narrowModule = MpyReader.read(Files.readAllBytes(narrow));
+        CompiledModule wideModule = MpyReader.read(Files.readAllBytes(wide));
+        assertEquals(63, Files.readAllBytes(wide)[3]);
+        assertTrue(narrowModule.constants().contains(new Constant.Int(java.math.BigInteger.ONE.shiftLeft(40))),
+                "a 41-bit value is a constant object for 31-bit small ints");
+        assertTrue(wideModule.constants().isEmpty(), "and a small int for 63-bit ones");
+    }
+
+    @Test
+    void starArgumentsNeedRoomInASmallInt() throws Exception {
+        Path source = write("a.py", "f(1, 2, 3, *x)\n");
+        assertEquals(0, run("", "-msmall-int-bits=5", source.toString()), err());
+        assertEquals(1, run("", "-msmall-int-bits=4", source.toString()));
+        assertTrue(err().contains("SyntaxError: too many args"), err());
+    }
+
+    @Test
+    void impossibleSmallIntWidthsAreRefused() throws Exception {
         Path source = write("a.py", "x = 1\n");
-        assertEquals(1, run("", "-msmall-int-bits=63", source.toString()));
-        assertTrue(err().contains("-msmall-int-bits=63 is not supported"), err());
+        assertEquals(1, run("", "-msmall-int-bits=64", source.toString()));
+        assertTrue(err().contains("-msmall-int-bits=64 is out of range"), err());
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class CodeGenerator {
     private final String sourceFile;
     private final boolean isRepl;
     private final int optimizationLevel;
+    private final int smallIntBits;
     private final ModuleTables tables;
     private final BytecodeEmitter emit;
 
@@ -55,10 +56,11 @@ public final class CodeGenerator {
     /** The root of a module: its statements, or one expression for eval input. */
     public record ModuleSource(List<Stmt> statements, Expr expression) {}
 
-    public CodeGenerator(String sourceFile, boolean isRepl, int optimizationLevel) {
+    public CodeGenerator(String sourceFile, boolean isRepl, int optimizationLevel, int smallIntBits) {
         this.sourceFile = sourceFile;
         this.isRepl = isRepl;
         this.optimizationLevel = optimizationLevel;
+        this.smallIntBits = smallIntBits;
         this.tables = new ModuleTables(sourceFile);
         this.emit = new BytecodeEmitter(tables, optimizationLevel < 3);
     }
@@ -123,8 +125,17 @@ public final class CodeGenerator {
                 cur == null ? null : cur.simpleName);
     }
 
+    /** Whether the target holds this integer as a small int (a leaf in MicroPython's parse tree). */
+    private boolean fitsSmallInt(Expr.IntLit i) {
+        return i.value().bitLength() < smallIntBits;
+    }
+
+    private boolean isLeaf(Expr e) {
+        return e instanceof Expr.IntLit i ? fitsSmallInt(i) : e.isLeaf();
+    }
+
     private CompileError syntaxError(String message, Expr at) {
-        return syntaxError(message, at.isLeaf() ? 0 : at.line());
+        return syntaxError(message, isLeaf(at) ? 0 : at.line());
     }
 
     private int newLabel() {
@@ -462,7 +473,7 @@ public final class CodeGenerator {
             emit.popTop();
             return;
         }
-        if ((v.isLeaf() && !(v instanceof Expr.Name)) || v instanceof Expr.ConstObject
+        if ((isLeaf(v) && !(v instanceof Expr.Name)) || v instanceof Expr.ConstObject
                 || (v instanceof Expr.IntLit)) {
             return; // a constant on its own does nothing
         }
@@ -711,7 +722,7 @@ public final class CodeGenerator {
                     start = argValue(args.get(0));
                     end = argValue(args.get(1));
                     step = n == 3 ? argValue(args.get(2)) : new Expr.IntLit(0, java.math.BigInteger.ONE);
-                    if (n == 3 && !(step instanceof Expr.IntLit si && si.isSmall() && si.value().signum() != 0)) {
+                    if (n == 3 && !(step instanceof Expr.IntLit si && fitsSmallInt(si) && si.value().signum() != 0)) {
                         optimize = false;
                     }
                 }
@@ -768,7 +779,7 @@ public final class CodeGenerator {
         breakContinueExceptLevel = curExceptLevel;
         int top = newLabel();
         int entry = newLabel();
-        boolean endOnStack = !(end instanceof Expr.IntLit ei && ei.isSmall());
+        boolean endOnStack = !(end instanceof Expr.IntLit ei && fitsSmallInt(ei));
         if (endOnStack) {
             compileExpr(end);
         }
@@ -1325,13 +1336,13 @@ public final class CodeGenerator {
     }
 
     private void compileExpr(Expr e) throws CompileError {
-        if (!e.isLeaf()) {
+        if (!isLeaf(e)) {
             emit.setSourceLine(e.line());
         }
         if (e instanceof Expr.Name n) {
             loadId(n.id());
         } else if (e instanceof Expr.IntLit i) {
-            if (i.isSmall()) {
+            if (fitsSmallInt(i)) {
                 emit.loadConstSmallInt(i.value().longValue());
             } else {
                 emit.loadConstObj(new Constant.Int(i.value()));
@@ -1596,7 +1607,7 @@ public final class CodeGenerator {
                 if ((starFlags & BytecodeEmitter.STAR_FLAG_DOUBLE) != 0) {
                     throw syntaxError("* arg after **", s.line());
                 }
-                if (i >= 30) {
+                if (i >= smallIntBits - 1) { // the star flags must fit a small int
                     throw syntaxError("too many args", s.line());
                 }
                 starFlags |= BytecodeEmitter.STAR_FLAG_SINGLE;

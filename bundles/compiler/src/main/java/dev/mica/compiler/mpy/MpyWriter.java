@@ -2,6 +2,7 @@ package dev.mica.compiler.mpy;
 
 import dev.mica.code.MpyReader;
 import dev.mica.code.Constant;
+import dev.mica.code.CompileOptions;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.RawCode;
 import dev.mica.compiler.parse.QstrPool;
@@ -22,8 +23,6 @@ public final class MpyWriter {
     public static final int VERSION = 6;
     /** Its sub-version, which a file records only when it holds native code. */
     public static final int SUB_VERSION = 3;
-    /** Bits of a small int on the target, as the compiler assumes them (the header's fourth byte). */
-    public static final int SMALL_INT_BITS = 31;
 
     private static final int OBJ_NONE = 1;
     private static final int OBJ_FALSE = 2;
@@ -49,12 +48,21 @@ public final class MpyWriter {
         return out;
     }
 
+    /** The module as mpy-cross writes it by default, for targets with 31-bit small ints. */
     public static byte[] write(CompiledModule module) {
+        return write(module, CompileOptions.DEFAULT_SMALL_INT_BITS);
+    }
+
+    /**
+     * The module for a target whose small ints have {@code smallIntBits} bits (the header's fourth
+     * byte); the module must have been compiled for the same width.
+     */
+    public static byte[] write(CompiledModule module, int smallIntBits) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('M');
         out.write(VERSION);
         out.write(0); // feature flags: no native code, so neither architecture nor sub-version
-        out.write(SMALL_INT_BITS);
+        out.write(smallIntBits);
         writeUint(out, module.qstrs().size());
         writeUint(out, module.constants().size());
         for (String q : module.qstrs()) {

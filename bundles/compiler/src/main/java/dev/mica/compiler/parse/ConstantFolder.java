@@ -78,7 +78,15 @@ public final class ConstantFolder {
     }
 
     private static BigInteger intValue(Expr e) {
-        return e instanceof Expr.IntLit i ? i.value() : null;
+        if (e instanceof Expr.IntLit i) {
+            return i.value();
+        }
+        return e instanceof Expr.ConstObject c && c.value() instanceof Constant.Int i ? i.value() : null;
+    }
+
+    /** Whether MicroPython's compiler (a 64-bit build) holds the value as a small int rather than a big-int object. */
+    private static boolean isHostSmallInt(BigInteger v) {
+        return v.bitLength() < 63;
     }
 
     /** Folds a whole run of one binary precedence level, or returns it unchanged. */
@@ -147,12 +155,18 @@ public final class ConstantFolder {
         if (v == null) {
             return u;
         }
-        return switch (u.op()) {
-            case UnaryOp.POSITIVE -> intNode(0, v);
-            case UnaryOp.NEGATIVE -> intNode(0, v.negate());
-            case UnaryOp.INVERT -> intNode(0, v.not());
-            default -> u;
+        BigInteger result = switch (u.op()) {
+            case UnaryOp.POSITIVE -> v;
+            case UnaryOp.NEGATIVE -> v.negate();
+            case UnaryOp.INVERT -> v.not();
+            default -> null;
         };
+        if (result == null) {
+            return u;
+        }
+        // A unary operation on a big-int object gives an object again, even when the value
+        // (-2**62) would fit a small int; binary operations give a small int where it fits.
+        return isHostSmallInt(v) ? intNode(0, result) : new Expr.ConstObject(0, new Constant.Int(result));
     }
 
     /** {@code not} of a constant becomes True/False. */

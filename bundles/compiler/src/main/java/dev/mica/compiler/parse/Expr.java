@@ -21,17 +21,11 @@ public sealed interface Expr {
         @Override public boolean isLeaf() { return true; }
     }
 
-    /** An integer; small when it fits the target's small-int range, else a constant object. */
-    record IntLit(int line, BigInteger value) implements Expr {
-        public static final BigInteger SMALL_MIN = BigInteger.ONE.shiftLeft(30).negate();
-        public static final BigInteger SMALL_MAX = BigInteger.ONE.shiftLeft(30).subtract(BigInteger.ONE);
-
-        public boolean isSmall() {
-            return value.compareTo(SMALL_MIN) >= 0 && value.compareTo(SMALL_MAX) <= 0;
-        }
-
-        @Override public boolean isLeaf() { return isSmall(); }
-    }
+    /**
+     * An integer. Whether it is a leaf (a small int) or a constant object depends on the
+     * target's small-int width, which the code generator knows.
+     */
+    record IntLit(int line, BigInteger value) implements Expr {}
 
     /** A str literal loaded by qstr (short or already-interned strings). */
     record StrLit(int line, String value) implements Expr {
