@@ -2,11 +2,13 @@ package dev.mica.gateway;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +31,13 @@ final class AppConfigurationParser {
     static final String HEAP_SIZE = "heapsize";
     static final String OPTIMIZATION = "optimization";
     static final String EMIT = "emit";
-    /** Known but refused: the interpreter API has no way to apply them. */
     static final String RECURSION_LIMIT = "recursionlimit";
     static final String ALLOWED_MODULES = "modules";
+
+    static final int MIN_RECURSION_LIMIT = 10;
+    static final int MAX_RECURSION_LIMIT = 100_000;
+    private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
 
     static final long MIN_HEAP_SIZE = 8 * 1024;
     static final long MAX_HEAP_SIZE = 1024L * 1024 * 1024;
@@ -42,7 +48,7 @@ final class AppConfigurationParser {
     /** Properties that Config Admin, FileInstall and DS add of their own. */
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "felix.", "component.");
     private static final Set<String> KNOWN = Set.of(NAME, AUTOSTART, RESTART, RESTART_DELAY, RESTART_MAX_DELAY,
-            RESTART_RESET_AFTER, HEAP_SIZE, OPTIMIZATION, EMIT);
+            RESTART_RESET_AFTER, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES);
 
     private AppConfigurationParser() {
     }
@@ -125,15 +131,26 @@ final class AppConfigurationParser {
             }
         }
 
-        if (properties.containsKey(RECURSION_LIMIT)) {
-            problems.add("'" + RECURSION_LIMIT + "' is not supported: the interpreter offers no way to set it");
+        int recursionLimit = defaults.recursionLimit();
+        Object recursionValue = properties.get(RECURSION_LIMIT);
+        if (recursionValue != null) {
+            long parsed = integer(recursionValue);
+            if (parsed < MIN_RECURSION_LIMIT || parsed > MAX_RECURSION_LIMIT) {
+                problems.add("'" + RECURSION_LIMIT + "' must be a whole number from " + MIN_RECURSION_LIMIT + " to "
+                        + MAX_RECURSION_LIMIT + ": '" + recursionValue + "'");
+            } else {
+                recursionLimit = (int) parsed;
+            }
         }
-        if (properties.containsKey(ALLOWED_MODULES)) {
-            problems.add("'" + ALLOWED_MODULES
-                    + "' is not supported: the interpreter offers no way to restrict imports, and the gateway will not pretend to");
+
+        Set<String> allowedModules = defaults.allowedModules();
+        Object modulesValue = properties.get(ALLOWED_MODULES);
+        if (modulesValue != null) {
+            allowedModules = moduleNames(modulesValue, problems);
         }
+
         properties.keySet().stream()
-                .filter(key -> !KNOWN.contains(key) && !key.equals(RECURSION_LIMIT) && !key.equals(ALLOWED_MODULES))
+                .filter(key -> !KNOWN.contains(key))
                 .filter(key -> FOREIGN_PREFIXES.stream().noneMatch(key::startsWith))
                 .sorted()
                 .forEach(key -> problems.add("unknown property '" + key + "'"));
@@ -142,7 +159,40 @@ final class AppConfigurationParser {
             throw new InvalidAppConfigurationException(problems);
         }
         return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter), heapSize,
-                new CompileOptions(optimization, emit));
+                new CompileOptions(optimization, emit), recursionLimit, allowedModules);
+    }
+
+    /**
+     * The module names of an allow-list: a string of names separated by commas or spaces, or an
+     * array or collection of names (as Config Admin stores lists). An empty list allows none.
+     */
+    private static Set<String> moduleNames(Object value, List<String> problems) {
+        List<String> names = new ArrayList<>();
+        if (value instanceof Object[] array) {
+            for (Object item : array) {
+                names.add(text(item));
+            }
+        } else if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                names.add(text(item));
+            }
+        } else {
+            for (String name : LIST_SEPARATOR.split(text(value))) {
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        Set<String> valid = new TreeSet<>();
+        for (String name : names) {
+            if (name == null || !MODULE_NAME.matcher(name).matches()) {
+                problems.add("'" + ALLOWED_MODULES + "' must list module names (letters, digits and '_'): '" + name
+                        + "'");
+            } else {
+                valid.add(name);
+            }
+        }
+        return valid;
     }
 
     private static String text(Object value) {

@@ -1,6 +1,7 @@
 package dev.mica.gateway;
 
 import java.util.Objects;
+import java.util.Set;
 
 import dev.mica.code.CompileOptions;
 import dev.mica.code.EmitMode;
@@ -16,15 +17,24 @@ import dev.mica.interp.InterpreterConfig;
  * @param backoff the delays between restarts
  * @param heapSize the interpreter's heap budget in bytes
  * @param compileOptions optimisation level and default emitter of the interpreter
+ * @param recursionLimit how deep the app's Python calls may nest
+ * @param allowedModules the runtime modules the app may import; null allows every one
  */
 record AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
-        CompileOptions compileOptions) {
+        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules) {
 
     AppSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(restart, "restart");
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(compileOptions, "compileOptions");
+        allowedModules = allowedModules == null ? null : Set.copyOf(allowedModules);
+    }
+
+    AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
+            CompileOptions compileOptions) {
+        this(name, autostart, restart, backoff, heapSize, compileOptions, InterpreterConfig.DEFAULT_RECURSION_LIMIT,
+                null);
     }
 
     /** An app without a configuration: started with the gateway, never restarted, default interpreter. */
@@ -43,6 +53,7 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
 
     /** The interpreter options these settings give, over a base with the app's streams and paths. */
     InterpreterConfig applyTo(InterpreterConfig base) {
-        return base.withHeapSize(heapSize).withCompileOptions(compileOptions);
+        return base.withHeapSize(heapSize).withCompileOptions(compileOptions).withRecursionLimit(recursionLimit)
+                .withAllowedModules(allowedModules);
     }
 }

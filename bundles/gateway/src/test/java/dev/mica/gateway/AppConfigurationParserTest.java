@@ -1,6 +1,7 @@
 package dev.mica.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.mica.interp.InterpreterConfig;
 
 import dev.mica.code.EmitMode;
 
@@ -89,10 +93,30 @@ class AppConfigurationParserTest {
     }
 
     @Test
-    void optionsTheInterpreterCannotApplyAreRefusedRatherThanIgnored() {
-        List<String> reasons = reasons(Map.of("name", "a", "recursionlimit", 100, "modules", "json,re"));
+    void recursionLimitAndModuleAllowListAreRead() throws Exception {
+        AppSettings settings = AppConfigurationParser.parse(Map.of("name", "a", "recursionlimit", "150",
+                "modules", "json, re time"));
+        assertEquals(150, settings.recursionLimit());
+        assertEquals(Set.of("json", "re", "time"), settings.allowedModules());
+        InterpreterConfig config = settings.applyTo(InterpreterConfig.standard());
+        assertEquals(150, config.recursionLimit());
+        assertEquals(Set.of("json", "re", "time"), config.allowedModules());
+    }
+
+    @Test
+    void moduleListsMayBeArraysAndAnEmptyListAllowsNone() throws Exception {
+        assertEquals(Set.of("os", "socket"), AppConfigurationParser.parse(Map.of("name", "a", "modules",
+                new String[] {"os", "socket"})).allowedModules());
+        assertEquals(Set.of(), AppConfigurationParser.parse(Map.of("name", "a", "modules", "")).allowedModules());
+        assertNull(AppSettings.defaults("a").allowedModules(), "without the property every module is allowed");
+    }
+
+    @Test
+    void badRecursionLimitsAndModuleNamesAreRefused() {
+        List<String> reasons = reasons(Map.of("name", "a", "recursionlimit", 5, "modules", "json,../etc"));
         assertEquals(2, reasons.size(), reasons.toString());
-        assertTrue(reasons.stream().allMatch(r -> r.contains("is not supported")), reasons.toString());
+        assertTrue(reasons.get(0).contains("'recursionlimit' must be a whole number from 10"), reasons.toString());
+        assertTrue(reasons.get(1).contains("'../etc'"), reasons.toString());
     }
 
     private static List<String> reasons(Map<String, ?> properties) {

@@ -31,11 +31,15 @@ final class PythonRun {
 
     /** Runs with file access confined to {@code storageRoot} (null: not confined). */
     static PythonRun in(Path storageRoot, String source) {
+        return configured(config -> config.withStorageRoot(storageRoot), source);
+    }
+
+    /** Runs with the standard configuration changed by {@code settings}. */
+    static PythonRun configured(java.util.function.UnaryOperator<InterpreterConfig> settings, String source) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InterpreterConfig config = InterpreterConfig.standard()
-                .withStreams(new ByteArrayInputStream(new byte[0]), out, err)
-                .withStorageRoot(storageRoot);
+        InterpreterConfig config = settings.apply(InterpreterConfig.standard()
+                .withStreams(new ByteArrayInputStream(new byte[0]), out, err));
         Interpreter interpreter = new MicaInterpreterFactory().create(config);
         RunResult result = interpreter.runSource(source, "<test>");
         interpreter.close();

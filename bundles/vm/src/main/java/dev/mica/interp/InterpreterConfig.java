@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.mica.code.CompileOptions;
 
@@ -21,6 +22,10 @@ import dev.mica.code.CompileOptions;
  * @param compileOptions optimisation level and emitter
  * @param storageRoot when not null, file access is confined to this folder
  * @param verbose {@code -v} count
+ * @param recursionLimit how deep Python calls may nest before {@code RuntimeError: maximum
+ *        recursion depth exceeded}
+ * @param allowedModules the built-in and bundle-provided modules the program may import, by
+ *        name; null allows every one. Modules of the program's own files are not affected.
  */
 public record InterpreterConfig(
         InputStream stdin,
@@ -31,13 +36,18 @@ public record InterpreterConfig(
         long heapSize,
         CompileOptions compileOptions,
         Path storageRoot,
-        int verbose) {
+        int verbose,
+        int recursionLimit,
+        Set<String> allowedModules) {
 
     /** The unix port's default heap on a 64-bit host. */
     public static final long DEFAULT_HEAP_SIZE = 2L * 1024 * 1024;
 
     /** The unix port's default {@code sys.path}: the script's own entry, then the library folders. */
     public static final List<String> DEFAULT_PATH = List.of("", ".frozen", "~/.micropython/lib", "/usr/lib/micropython");
+
+    /** Nesting of Python calls allowed by default; deep enough for MicroPython's tests, well inside a JVM thread's stack. */
+    public static final int DEFAULT_RECURSION_LIMIT = 2000;
 
     public InterpreterConfig {
         Objects.requireNonNull(stdin, "stdin");
@@ -49,39 +59,61 @@ public record InterpreterConfig(
         if (heapSize <= 0) {
             throw new IllegalArgumentException("heap size must be positive: " + heapSize);
         }
+        if (recursionLimit <= 0) {
+            throw new IllegalArgumentException("recursion limit must be positive: " + recursionLimit);
+        }
+        allowedModules = allowedModules == null ? null : Set.copyOf(allowedModules);
     }
 
     /** Standard streams of the process, empty argv, MicroPython's default path and heap. */
     public static InterpreterConfig standard() {
         return new InterpreterConfig(System.in, System.out, System.err, List.of(), DEFAULT_PATH,
-                DEFAULT_HEAP_SIZE, CompileOptions.DEFAULT, null, 0);
+                DEFAULT_HEAP_SIZE, CompileOptions.DEFAULT, null, 0, DEFAULT_RECURSION_LIMIT, null);
     }
 
     public InterpreterConfig withStreams(InputStream in, OutputStream out, OutputStream err) {
-        return new InterpreterConfig(in, out, err, argv, path, heapSize, compileOptions, storageRoot, verbose);
+        return new InterpreterConfig(in, out, err, argv, path, heapSize, compileOptions, storageRoot,
+                verbose, recursionLimit, allowedModules);
     }
 
     public InterpreterConfig withArgv(List<String> newArgv) {
-        return new InterpreterConfig(stdin, stdout, stderr, newArgv, path, heapSize, compileOptions, storageRoot, verbose);
+        return new InterpreterConfig(stdin, stdout, stderr, newArgv, path, heapSize, compileOptions, storageRoot,
+                verbose, recursionLimit, allowedModules);
     }
 
     public InterpreterConfig withPath(List<String> newPath) {
-        return new InterpreterConfig(stdin, stdout, stderr, argv, newPath, heapSize, compileOptions, storageRoot, verbose);
+        return new InterpreterConfig(stdin, stdout, stderr, argv, newPath, heapSize, compileOptions, storageRoot,
+                verbose, recursionLimit, allowedModules);
     }
 
     public InterpreterConfig withHeapSize(long bytes) {
-        return new InterpreterConfig(stdin, stdout, stderr, argv, path, bytes, compileOptions, storageRoot, verbose);
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, bytes, compileOptions, storageRoot,
+                verbose, recursionLimit, allowedModules);
     }
 
     public InterpreterConfig withCompileOptions(CompileOptions options) {
-        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, options, storageRoot, verbose);
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, options, storageRoot,
+                verbose, recursionLimit, allowedModules);
     }
 
     public InterpreterConfig withStorageRoot(Path root) {
-        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, root, verbose);
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, root,
+                verbose, recursionLimit, allowedModules);
     }
 
     public InterpreterConfig withVerbose(int level) {
-        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, level);
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot,
+                level, recursionLimit, allowedModules);
+    }
+
+    public InterpreterConfig withRecursionLimit(int limit) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, verbose,
+                limit, allowedModules);
+    }
+
+    /** Only these runtime modules may be imported; null allows every one. */
+    public InterpreterConfig withAllowedModules(Set<String> names) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, verbose,
+                recursionLimit, names);
     }
 }

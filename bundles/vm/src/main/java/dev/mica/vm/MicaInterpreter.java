@@ -40,6 +40,7 @@ final class MicaInterpreter implements Interpreter {
         this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
                 config.argv(), config.path());
         runtime.builtinModules().configure(config);
+        runtime.maxDepth = config.recursionLimit();
         runtime.setVerbose(config.verbose());
         runtime.builtinModules().useProviders(modules);
         this.main = newMain();

@@ -69,6 +69,8 @@ public final class BuiltinModules {
     private StorageFiles files = new StorageFiles(null);
     private final Map<String, String> environmentVariables = new java.util.concurrent.ConcurrentHashMap<>();
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
+    /** The modules the program may import, by name; null allows every one. */
+    private java.util.Set<String> allowedModules;
     /** Open files and their numbers (3 and up), shared by every way of opening one. */
     private final OpenFiles openFiles = new OpenFiles();
     private volatile dev.mica.module.FileSystemView fileSystemView;
@@ -90,6 +92,49 @@ public final class BuiltinModules {
         }
         this.heapSize = config.heapSize();
         dev.mica.obj.HeapBudget.configure(config.heapSize());
+        this.allowedModules = config.allowedModules();
+    }
+
+    /**
+     * Whether the configuration lets the program import the runtime's module of this top-level
+     * name ({@code u} aliases go by the real name); builtins, whose names every program sees
+     * anyway, always.
+     */
+    public boolean allowsImportOf(String name) {
+        if (allowedModules == null) {
+            return true;
+        }
+        String real = name.equals("usys") ? "sys"
+                : name.length() > 1 && name.charAt(0) == 'u' && kindOf(name) == null ? name.substring(1) : name;
+        return allowed(real);
+    }
+
+    /** Whether the configuration names the modules a program may import at all. */
+    public boolean restrictsImports() {
+        return allowedModules != null;
+    }
+
+    private boolean allowed(String name) {
+        return allowedModules == null || allowedModules.contains(name) || name.equals("builtins");
+    }
+
+    /**
+     * Whether these globals belong to a module of the runtime (made here, in Java or from Python
+     * shipped in a bundle): its imports are its own business, not the program's, and are not
+     * restricted by the allow-list.
+     */
+    public synchronized boolean isRuntimeModule(PyDict globals) {
+        for (PyModule m : made.values()) {
+            if (m.globals() == globals) {
+                return true;
+            }
+        }
+        for (PyModule m : loading.values()) {
+            if (m.globals() == globals) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes the modules that other bundles offer. */
@@ -260,6 +305,7 @@ public final class BuiltinModules {
                 names.add(offered);
             }
         }
+        names.removeIf(name -> !allowed(name));
         names.add("__main__");
         Collections.sort(names);
         return names;

@@ -100,9 +100,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
 
     @Override
     public PyObject importModule(String name) {
-        Runtime rt = registry.runtime();
-        // a non-empty from-list makes the import give the named (innermost) module
-        return rt.importName(name, new PyTuple(PyStr.of("*")), 0, new PyDict());
+        return registry.runtime().importForRuntime(name);
     }
 
     @Override

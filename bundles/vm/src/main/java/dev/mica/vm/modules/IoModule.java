@@ -64,7 +64,7 @@ final class IoModule {
         if (name == null) {
             throw IoErrors.os(dev.mica.obj.Errno.EBADF);
         }
-        PyObject sys = registry.runtime().importName("sys", new dev.mica.obj.PyTuple(PyStr.of("*")), 0, new dev.mica.obj.PyDict());
+        PyObject sys = registry.runtime().importForRuntime("sys");
         PyObject stream = sys.getAttr(name);
         return mode.contains("b") ? stream.getAttr("buffer") : stream;
     }

@@ -48,7 +48,7 @@ import dev.mica.obj.PyType;
 public final class Runtime {
     /** Call depth of the current thread, for the recursion limit. */
     public int depth;
-    public int maxDepth = 2000;
+    public int maxDepth = dev.mica.interp.InterpreterConfig.DEFAULT_RECURSION_LIMIT;
     /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
     public PyBaseException handledException;
     /**
@@ -618,7 +618,19 @@ public final class Runtime {
 
     // ---- imports ----
 
+    /** An import by code with these globals: the program's own imports obey the configured allow-list. */
     public PyObject importName(String name, PyObject fromList, int level, PyDict globals) {
+        boolean restricted = builtinModules.restrictsImports() && !builtinModules.isRuntimeModule(globals);
+        return importName(name, fromList, level, globals, restricted);
+    }
+
+    /** An import the runtime makes for itself (a module's implementation needs another module). */
+    public PyObject importForRuntime(String name) {
+        // a non-empty from-list makes the import give the named (innermost) module
+        return importName(name, new PyTuple(PyStr.of("*")), 0, new PyDict(), false);
+    }
+
+    private PyObject importName(String name, PyObject fromList, int level, PyDict globals, boolean restricted) {
         String full = name;
         if (level > 0) {
             PyObject pkgName = globals.getStr("__name__");
@@ -638,7 +650,7 @@ public final class Runtime {
         String prefix = "";
         for (String part : parts) {
             String modName = prefix.isEmpty() ? part : prefix + "." + part;
-            current = importOne(modName, part, current);
+            current = importOne(modName, part, current, restricted);
             if (top == null) {
                 top = current;
             }
@@ -651,16 +663,21 @@ public final class Runtime {
     /** Modules whose code runs now, with the thread running it (kept under the interpreter lock). */
     private final Map<String, PythonThread> importing = new java.util.HashMap<>();
 
-    private PyObject importOne(String fullName, String part, PyObject parent) {
+    private PyObject importOne(String fullName, String part, PyObject parent, boolean restricted) {
+        // a runtime module the configuration does not allow is, to the program, not there
+        boolean barred = parent == null && restricted && !builtinModules.allowsImportOf(fullName);
         // an empty sys.path asks for the built-in, even over a module loaded from a file
         PyObject existing = searchPathIsEmpty() ? null : modules.getStr(fullName);
         if (existing != null && !importing.isEmpty()) {
             existing = awaitImport(fullName);
         }
+        if (existing != null && barred && !(existing instanceof PyModule m && m.globals().getStr("__file__") != null)) {
+            existing = null; // loaded for the runtime's own use, not from the program's files
+        }
         if (existing != null) {
             return existing;
         }
-        if (parent == null) {
+        if (parent == null && !barred) {
             PyModule builtin = builtinModules.find(fullName, this::isOnPath);
             if (builtin != null) {
                 return builtin;
