@@ -703,7 +703,7 @@ public final class VirtualMachine {
                     }
                 }
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError thrown) {
-                PyException e = thrown instanceof PyException p ? p : internalError(thrown);
+                PyException e = thrown instanceof PyException p ? p : internalError(f, thrown);
                 PyBaseException exc = e.value();
                 int op = code[pc];
                 if (op != DispatchCodes.END_FINALLY && op != DispatchCodes.RAISE_LAST && exc != null) {
@@ -712,7 +712,8 @@ public final class VirtualMachine {
                 while (f.excTop >= 0 && f.excHandler[f.excTop] <= pc) {
                     f.excTop--;
                 }
-                if (f.excTop >= 0) {
+                if (f.excTop >= 0 && f.excSp[f.excTop] >= -1 && f.excSp[f.excTop] < nState) {
+                    // (a block stored with its stack pointer out of the frame, by malformed bytecode, is not entered)
                     int top = f.excTop;
                     ip = f.excHandler[top];
                     sp = f.excSp[top];
@@ -975,9 +976,10 @@ public final class VirtualMachine {
     }
 
     /** A Java failure inside an operation becomes a Python exception the program can see. */
-    private static PyException internalError(Throwable e) {
+    private static PyException internalError(Frame f, Throwable e) {
         if (e instanceof OutOfMemoryError || e instanceof NegativeArraySizeException) {
             // a size that does not fit (or wrapped around while computing it) is an allocation failure
+            f.runtime.noteJavaFailure(e);
             return Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed");
         }
         if (e instanceof StackOverflowError) {
@@ -990,6 +992,11 @@ public final class VirtualMachine {
         if (e instanceof ArithmeticException) {
             return Py.valueError("value out of range");
         }
+        if (f.code.module.fromMpyFile()) {
+            // bytecode from a file that took the value or block stack outside its frame
+            return Py.valueError("incompatible .mpy file");
+        }
+        f.runtime.noteJavaFailure(e);
         return Py.runtimeError("internal error: " + e);
     }
 
@@ -1005,11 +1012,14 @@ public final class VirtualMachine {
     }
 
     private static void pushBlock(Frame f, int handler, int sp, boolean isFinally) {
-        int top = ++f.excTop;
+        // excTop moves only once the block is stored: more blocks than the prelude declared
+        // (malformed bytecode) must not leave it past the arrays the exception dispatch reads
+        int top = f.excTop + 1;
         f.excHandler[top] = handler;
         f.excSp[top] = sp;
         f.excFinally[top] = isFinally;
         f.excPrev[top] = null;
+        f.excTop = top;
     }
 
     private static PyObject callExit(Object[] st, int at, PyObject a, PyObject b, PyObject cArg) {

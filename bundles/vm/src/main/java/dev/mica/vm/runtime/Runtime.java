@@ -577,8 +577,37 @@ public final class Runtime {
     }
 
     public PyObject run(CompiledModule module, PyDict globals, PyDict locals) {
-        CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module));
+        return run(module, globals, locals, false);
+    }
+
+    /**
+     * Runs a module; {@code fromMpyFile} tells that its bytecode came from a {@code .mpy} file,
+     * not from this runtime's compiler (see {@link ModuleContext#fromMpyFile()}).
+     */
+    public PyObject run(CompiledModule module, PyDict globals, PyDict locals, boolean fromMpyFile) {
+        CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module, fromMpyFile));
         return VirtualMachine.runModuleCode(code, this, globals, locals);
+    }
+
+    // ---- Java failures ----
+
+    /** The first Java failure of this runtime that became a Python exception (see {@link #noteJavaFailure}). */
+    private volatile Throwable javaFailure;
+
+    /**
+     * Remembers a Java failure (a VM bug, or an allocation the JVM could not make) that the VM
+     * turned into a Python {@code RuntimeError} or {@code MemoryError}: the exception the
+     * program sees keeps only its text. The fuzz test of the {@code .mpy} loader checks it.
+     */
+    public void noteJavaFailure(Throwable failure) {
+        if (javaFailure == null) {
+            javaFailure = failure;
+        }
+    }
+
+    /** The first Java failure {@link #noteJavaFailure} was given, or null. */
+    public Throwable javaFailure() {
+        return javaFailure;
     }
 
     // ---- classes ----
@@ -780,7 +809,8 @@ public final class Runtime {
     private void execFile(PyModule m, ImportFiles.Found file) {
         m.globals().putStr("__file__", PyStr.of(file.shown()));
         byte[] data = importFiles().read(file);
-        run(decode(data, file.path().endsWith(".mpy"), file.shown()), m.globals(), m.globals());
+        boolean mpy = file.path().endsWith(".mpy");
+        run(decode(data, mpy, file.shown()), m.globals(), m.globals(), mpy);
     }
 
     /** Loads and runs a .py or .mpy file in a module's namespace. */
@@ -791,7 +821,7 @@ public final class Runtime {
         }
         m.globals().putStr("__file__", PyStr.of(shown));
         CompiledModule cm = load(file, shown);
-        run(cm, m.globals(), m.globals());
+        run(cm, m.globals(), m.globals(), file.toString().endsWith(".mpy"));
     }
 
     private CompiledModule decode(byte[] data, boolean mpy, String shownName) {
