@@ -88,6 +88,31 @@ class MalformedMpyTest {
     }
 
     @Test
+    void stateLargerThanTheHeapIsMemoryError() throws Exception {
+        BytecodeAssembler asm = new BytecodeAssembler("bad.py");
+        BytecodeAssembler.Code c = asm.code("<module>").state(1 << 20, 0);
+        c.op(Opcodes.LOAD_CONST_NONE).op(Opcodes.RETURN_VALUE);
+        Run run = runMpy(asm.module(c.build()));
+        assertTrue(run.err().contains("MemoryError: memory allocation failed, allocating"), run.err());
+        assertNull(run.javaFailure());
+    }
+
+    @Test
+    void recursionOfLargeFramesIsMemoryError() throws Exception {
+        // def f(): f()  -- with a prelude asking for 60000 slots: 2000 calls deep that would be
+        // half a gigabyte of frames; the frames count against the 2 MB heap instead
+        BytecodeAssembler asm = new BytecodeAssembler("big.py");
+        BytecodeAssembler.Code f = asm.code("f").state(60_000, 0);
+        f.name(Opcodes.LOAD_GLOBAL, "f").op(Opcodes.CALL_FUNCTION, 0).op(Opcodes.RETURN_VALUE);
+        BytecodeAssembler.Code c = asm.code("<module>").child(f.build());
+        c.op(Opcodes.MAKE_FUNCTION, 0).name(Opcodes.STORE_NAME, "f");
+        c.name(Opcodes.LOAD_NAME, "f").op(Opcodes.CALL_FUNCTION, 0).op(Opcodes.RETURN_VALUE);
+        Run run = runMpy(asm.module(c.build()));
+        assertTrue(run.err().contains("MemoryError: memory allocation failed, allocating 240000 bytes"), run.err());
+        assertNull(run.javaFailure());
+    }
+
+    @Test
     void operandsOutOfTheirTablesAreRefused() throws Exception {
         BytecodeAssembler asm = new BytecodeAssembler("bad.py");
         BytecodeAssembler.Code local = asm.code("<module>").state(2, 0);

@@ -46,9 +46,16 @@ final class MpyFuzzTarget {
     private static final ScheduledExecutorService WATCHDOG =
             Executors.newSingleThreadScheduledExecutor(daemon("mpy-fuzz-watchdog"));
     private static Path storage;
+    private static final java.util.concurrent.atomic.AtomicLong INPUTS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many inputs {@link #loadAndRun} checked in this JVM. */
+    static long inputsChecked() {
+        return INPUTS.get();
+    }
 
     /** Checks one input; throws AssertionError (or whatever the reader threw) for a finding. */
     static void loadAndRun(byte[] data) {
+        INPUTS.incrementAndGet();
         try {
             MpyReader.read(data);
         } catch (MpyReader.FormatException refused) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mica.code.Opcodes;
 import dev.mica.code.RawCode;
+import dev.mica.obj.HeapBudget;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyException;
 import dev.mica.obj.PyInt;
@@ -41,11 +42,6 @@ public final class CodeInfo {
     private final int[] byteOffsets;
     private final byte[] lineTable;
 
-    /**
-     * The largest state (locals and value stack) a function may ask for: the prelude's size is
-     * read from the file, and a frame allocates it on every call.
-     */
-    static final int MAX_STATE = 1 << 16;
     /** More prelude bytes than any valid signature or size field has (their fields would overflow). */
     private static final int MAX_SIGNATURE_BYTES = 8;
     private static final int MAX_SIZE_BYTES = 4;
@@ -88,9 +84,11 @@ public final class CodeInfo {
             // exception block needs a SETUP instruction, so there are fewer than bytes
             int nArgSlots = nPosArgs + nKwonlyArgs + ((f & Opcodes.SCOPE_FLAG_VARARGS) != 0 ? 1 : 0)
                     + ((f & Opcodes.SCOPE_FLAG_VARKEYWORDS) != 0 ? 1 : 0);
-            if (nState > MAX_STATE || nExcStack > d.length || nDefPosArgs > nPosArgs || nArgSlots > nState) {
+            if (nExcStack > d.length || nDefPosArgs > nPosArgs || nArgSlots > nState) {
                 throw malformed();
             }
+            // a frame is allocated at every call: one larger than the whole heap never fits
+            HeapBudget.checkSlots(nState);
             int nInfo = 0;
             int nCell = 0;
             for (int n = 0;; n++) {

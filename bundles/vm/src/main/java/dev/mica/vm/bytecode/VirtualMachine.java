@@ -3,6 +3,7 @@ package dev.mica.vm.bytecode;
 import java.util.Map;
 
 import dev.mica.code.Opcodes;
+import dev.mica.obj.HeapBudget;
 import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
@@ -38,6 +39,7 @@ public final class VirtualMachine {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
+        enterFrameSlots(rt, f);
         PyDict saved = rt.currentGlobals;
         PyDict savedLocals = rt.currentLocals;
         rt.currentGlobals = f.globals;
@@ -48,10 +50,28 @@ public final class VirtualMachine {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
             rt.depth--;
+            rt.frameSlots -= f.code.nState;
             rt.currentGlobals = saved;
             rt.currentLocals = savedLocals;
         }
     }
+
+    /**
+     * Counts a frame's state against the heap budget while it runs, as MicroPython allocates
+     * big frames from its heap: recursion of functions whose prelude asks for a large state
+     * (a .mpy file says how large) ends in MemoryError, not in the JVM running out of memory.
+     */
+    private static void enterFrameSlots(Runtime rt, Frame f) {
+        long slots = rt.frameSlots + f.code.nState;
+        if (slots > HeapBudget.heapBytes() / FRAME_SLOT_BYTES) {
+            rt.depth--;
+            throw HeapBudget.outOfMemory(f.code.nState * FRAME_SLOT_BYTES);
+        }
+        rt.frameSlots = slots;
+    }
+
+    /** Bytes a frame slot takes in MicroPython's heap (a 32-bit port's word, the lenient choice). */
+    private static final long FRAME_SLOT_BYTES = 4;
 
     /** Runs top-level code (module or exec) in the given namespaces. */
     public static PyObject runModuleCode(CodeInfo code, Runtime rt, PyDict globals, PyDict locals) {
@@ -65,6 +85,7 @@ public final class VirtualMachine {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
+        enterFrameSlots(rt, f);
         PyDict saved = rt.currentGlobals;
         rt.currentGlobals = f.globals;
         try {
@@ -73,6 +94,7 @@ public final class VirtualMachine {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
             rt.depth--;
+            rt.frameSlots -= f.code.nState;
             rt.currentGlobals = saved;
         }
     }

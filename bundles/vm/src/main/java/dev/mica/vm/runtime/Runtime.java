@@ -49,6 +49,11 @@ public final class Runtime {
     /** Call depth of the current thread, for the recursion limit. */
     public int depth;
     public int maxDepth = 2000;
+    /**
+     * Slots (locals and value stack) of the frames running now, in every thread: they come
+     * from the heap budget (see VirtualMachine.runFunction). Changed only under the interpreter lock.
+     */
+    public long frameSlots;
     /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
     public PyBaseException handledException;
     /**
