@@ -113,9 +113,19 @@ final class MpyFuzzTarget {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            storage.toFile().deleteOnExit();
+            // the programs may leave files there
+            Path created = storage;
+            java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created)));
         }
         return storage;
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder: what cannot be deleted stays
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
