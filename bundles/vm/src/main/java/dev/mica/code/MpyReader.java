@@ -157,7 +157,7 @@ public final class MpyReader {
             }
             case 7: {
                 String s = new String(readBytes(readCount()), StandardCharsets.US_ASCII);
-                return new Constant.Int(new BigInteger(s.trim()));
+                return new Constant.Int(parseInt(s.trim()));
             }
             case 8:
                 return new Constant.Float(parseFloat(new String(readBytes(readCount()), StandardCharsets.US_ASCII)));
@@ -166,6 +166,40 @@ public final class MpyReader {
             default:
                 throw new FormatException(INCOMPATIBLE);
         }
+    }
+
+    /** Digits at most this long go to {@code new BigInteger(String)} directly. */
+    private static final int PLAIN_PARSE_DIGITS = 1000;
+
+    /**
+     * A decimal int constant. {@code new BigInteger(String)} takes time quadratic in the
+     * length, minutes for the million digits a hostile file may hold; halves parsed apart and
+     * joined with one multiplication (Karatsuba or Toom-Cook at these sizes) take seconds.
+     */
+    static BigInteger parseInt(String s) {
+        boolean negative = s.startsWith("-");
+        String digits = negative || s.startsWith("+") ? s.substring(1) : s;
+        if (digits.isEmpty()) {
+            throw new NumberFormatException("no digits");
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("not a decimal digit");
+            }
+        }
+        BigInteger v = parseDigits(digits);
+        return negative ? v.negate() : v;
+    }
+
+    private static BigInteger parseDigits(String digits) {
+        if (digits.length() <= PLAIN_PARSE_DIGITS) {
+            return new BigInteger(digits);
+        }
+        int lowLength = digits.length() / 2;
+        BigInteger high = parseDigits(digits.substring(0, digits.length() - lowLength));
+        BigInteger low = parseDigits(digits.substring(digits.length() - lowLength));
+        return high.multiply(BigInteger.TEN.pow(lowLength)).add(low);
     }
 
     private static double parseFloat(String s) {

@@ -207,8 +207,10 @@ final class MicaInterpreter implements Interpreter {
         } catch (StackOverflowError e) {
             return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "maximum recursion depth exceeded"));
         } catch (OutOfMemoryError e) {
+            runtime.noteJavaFailure(e);
             return uncaught(PyBaseException.withMessage(PyBaseException.MEMORY_ERROR, "memory allocation failed"));
         } catch (RuntimeException e) {
+            runtime.noteJavaFailure(e);
             return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "internal error: " + e));
         } catch (ThreadStop e) {
             // the interpreter was closed under the running program

@@ -5,7 +5,9 @@ import java.util.List;
 
 import dev.mica.code.Opcodes;
 import dev.mica.code.RawCode;
+import dev.mica.obj.HeapBudget;
 import dev.mica.obj.Py;
+import dev.mica.obj.PyException;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyObject;
 
@@ -40,10 +42,14 @@ public final class CodeInfo {
     private final int[] byteOffsets;
     private final byte[] lineTable;
 
+    /** More prelude bytes than any valid signature or size field has (their fields would overflow). */
+    private static final int MAX_SIGNATURE_BYTES = 8;
+    private static final int MAX_SIZE_BYTES = 4;
+
     public CodeInfo(RawCode raw, ModuleContext module) {
         this.module = module;
         if (raw.kind() != RawCode.Kind.BYTECODE) {
-            throw Py.valueError("incompatible .mpy file");
+            throw malformed();
         }
         byte[] d = raw.functionData();
         try {
@@ -56,6 +62,9 @@ public final class CodeInfo {
             int k = 0;
             int dd = 0;
             for (int n = 0; (z & 0x80) != 0; n++) {
+                if (n >= MAX_SIGNATURE_BYTES) {
+                    throw malformed();
+                }
                 z = d[pos[0]++] & 0xff;
                 s |= (z & 0x30) << (2 * n);
                 e |= (z & 0x02) << n;
@@ -71,9 +80,21 @@ public final class CodeInfo {
             nKwonlyArgs = k;
             nDefPosArgs = dd;
             generator = (f & Opcodes.SCOPE_FLAG_GENERATOR) != 0;
+            // the arguments (and *args, **kwargs) are locals: they live in the state too; each
+            // exception block needs a SETUP instruction, so there are fewer than bytes
+            int nArgSlots = nPosArgs + nKwonlyArgs + ((f & Opcodes.SCOPE_FLAG_VARARGS) != 0 ? 1 : 0)
+                    + ((f & Opcodes.SCOPE_FLAG_VARKEYWORDS) != 0 ? 1 : 0);
+            if (nExcStack > d.length || nDefPosArgs > nPosArgs || nArgSlots > nState) {
+                throw malformed();
+            }
+            // a frame is allocated at every call: one larger than the whole heap never fits
+            HeapBudget.checkSlots(nState);
             int nInfo = 0;
             int nCell = 0;
             for (int n = 0;; n++) {
+                if (n >= MAX_SIZE_BYTES) {
+                    throw malformed();
+                }
                 z = d[pos[0]++] & 0xff;
                 nCell |= (z & 1) << n;
                 nInfo |= ((z & 0x7e) >> 1) << (6 * n);
@@ -82,6 +103,11 @@ public final class CodeInfo {
                 }
             }
             int infoStart = pos[0];
+            // sizes from the file are checked against the bytes there before anything is allocated
+            if (nInfo < 0 || nCell < 0 || nInfo + nCell > d.length - infoStart
+                    || 1 + nPosArgs + nKwonlyArgs > nInfo) {
+                throw malformed();
+            }
             name = module.names[readUint(d, pos)];
             argNames = new String[nPosArgs + nKwonlyArgs];
             for (int i = 0; i < argNames.length; i++) {
@@ -89,19 +115,25 @@ public final class CodeInfo {
             }
             int lineStart = pos[0];
             int bcStart = infoStart + nInfo + nCell;
+            if (lineStart > infoStart + nInfo) {
+                throw malformed();
+            }
             lineTable = java.util.Arrays.copyOfRange(d, lineStart, infoStart + nInfo);
             cells = new int[nCell];
             for (int i = 0; i < nCell; i++) {
                 cells[i] = d[infoStart + nInfo + i] & 0xff;
+                if (cells[i] >= nState) {
+                    throw malformed();
+                }
             }
             List<PyObject> lits = new ArrayList<>();
-            int[][] decoded = translate(d, bcStart, lits);
+            int[][] decoded = translate(d, bcStart, lits, raw.children().size());
             code = decoded[0];
             byteOffsets = decoded[1];
             literals = lits.toArray(new PyObject[0]);
             attributeCaches = new AttributeCache[code.length / 3];
         } catch (ArrayIndexOutOfBoundsException ex) {
-            throw Py.valueError("incompatible .mpy file");
+            throw malformed();
         }
         children = new CodeInfo[raw.children().size()];
         for (int i = 0; i < children.length; i++) {
@@ -121,17 +153,33 @@ public final class CodeInfo {
         return module.names;
     }
 
+    /** A variable-length unsigned operand; one that does not fit an int is malformed. */
     static int readUint(byte[] d, int[] pos) {
         int v = 0;
         int b;
         do {
+            if (v > (Integer.MAX_VALUE >> 7)) {
+                throw malformed();
+            }
             b = d[pos[0]++] & 0xff;
             v = (v << 7) | (b & 0x7f);
         } while ((b & 0x80) != 0);
         return v;
     }
 
-    private int[][] translate(byte[] d, int start, List<PyObject> lits) {
+    private static PyException malformed() {
+        return Py.valueError("incompatible .mpy file");
+    }
+
+    /** An operand that indexes a table of {@code size} entries (names, locals, children). */
+    private static int index(int operand, int size) {
+        if (operand < 0 || operand >= size) {
+            throw malformed();
+        }
+        return operand;
+    }
+
+    private int[][] translate(byte[] d, int start, List<PyObject> lits, int nChildren) {
         // pass 1: instruction start offsets
         List<Integer> starts = new ArrayList<>();
         int p = start;
@@ -159,10 +207,10 @@ public final class CodeInfo {
                 out[o + 1] = literal(lits, PyInt.of(op - Opcodes.LOAD_CONST_SMALL_INT_MULTI - 16));
             } else if (op >= Opcodes.LOAD_FAST_MULTI && op < Opcodes.LOAD_FAST_MULTI + 16) {
                 out[o] = Opcodes.LOAD_FAST_N;
-                out[o + 1] = op - Opcodes.LOAD_FAST_MULTI;
+                out[o + 1] = index(op - Opcodes.LOAD_FAST_MULTI, nState);
             } else if (op >= Opcodes.STORE_FAST_MULTI && op < Opcodes.STORE_FAST_MULTI + 16) {
                 out[o] = Opcodes.STORE_FAST_N;
-                out[o + 1] = op - Opcodes.STORE_FAST_MULTI;
+                out[o + 1] = index(op - Opcodes.STORE_FAST_MULTI, nState);
             } else if (op >= Opcodes.UNARY_OP_MULTI && op < Opcodes.UNARY_OP_MULTI + Opcodes.UNARY_OP_MULTI_NUM) {
                 out[o] = UNARY_OP;
                 out[o + 1] = op - Opcodes.UNARY_OP_MULTI;
@@ -173,7 +221,7 @@ public final class CodeInfo {
                 out[o] = op;
                 switch (Opcodes.format(op)) {
                     case Opcodes.FORMAT_QSTR: {
-                        int q = readUint(d, pos);
+                        int q = index(readUint(d, pos), module.names.length);
                         if (op == Opcodes.LOAD_CONST_STRING) {
                             out[o] = LOAD_LITERAL;
                             out[o + 1] = literal(lits, module.nameObjects[q]);
@@ -190,7 +238,7 @@ public final class CodeInfo {
                             out[o] = LOAD_LITERAL;
                             out[o + 1] = literal(lits, module.constants[readUint(d, pos)]);
                         } else {
-                            out[o + 1] = readUint(d, pos);
+                            out[o + 1] = checkedOperand(op, readUint(d, pos), nChildren);
                         }
                         break;
                     case Opcodes.FORMAT_OFFSET: {
@@ -227,6 +275,40 @@ public final class CodeInfo {
             out[i] = DispatchCodes.of(out[i]);
         }
         return new int[][] {out, offsets};
+    }
+
+    /**
+     * An operand that the VM uses as a local slot, a child index or a count of stack values,
+     * checked against what the frame has: the VM allocates and indexes with it unchecked.
+     */
+    private int checkedOperand(int op, int arg, int nChildren) {
+        switch (op) {
+            case Opcodes.LOAD_FAST_N:
+            case Opcodes.STORE_FAST_N:
+            case Opcodes.DELETE_FAST:
+            case Opcodes.LOAD_DEREF:
+            case Opcodes.STORE_DEREF:
+            case Opcodes.DELETE_DEREF:
+                return index(arg, nState);
+            case Opcodes.MAKE_FUNCTION:
+            case Opcodes.MAKE_FUNCTION_DEFARGS:
+            case Opcodes.MAKE_CLOSURE:
+            case Opcodes.MAKE_CLOSURE_DEFARGS:
+                return index(arg, nChildren);
+            case Opcodes.BUILD_TUPLE:
+            case Opcodes.BUILD_LIST:
+            case Opcodes.BUILD_SET:
+            case Opcodes.UNPACK_SEQUENCE:
+                return index(arg, nState + 1);
+            case Opcodes.STORE_COMP:
+                index(arg >> 2, nState + 1);
+                return arg;
+            case Opcodes.UNPACK_EX:
+                index((arg & 0xff) + ((arg >> 8) & 0xff), nState + 1);
+                return arg;
+            default:
+                return arg;
+        }
     }
 
     private static int literal(List<PyObject> lits, PyObject o) {

@@ -19,8 +19,15 @@ public final class ModuleContext {
     final String[] names;
     final PyStr[] nameObjects;
     final PyObject[] constants;
+    private final boolean fromMpyFile;
 
     public ModuleContext(CompiledModule module) {
+        this(module, false);
+    }
+
+    /** {@code fromMpyFile}: the code was read from a {@code .mpy} file, not made by the compiler. */
+    public ModuleContext(CompiledModule module, boolean fromMpyFile) {
+        this.fromMpyFile = fromMpyFile;
         this.sourceFile = module.sourceFile();
         List<String> q = module.qstrs();
         names = new String[q.size()];
@@ -37,6 +44,15 @@ public final class ModuleContext {
 
     public String sourceFile() {
         return sourceFile;
+    }
+
+    /**
+     * Whether the code came from a {@code .mpy} file. The loader checks what it can (operands,
+     * sizes, jump targets) but not how deep each instruction takes the value stack, so a Java
+     * failure inside such code means the file's bytecode is inconsistent, not a VM bug.
+     */
+    public boolean fromMpyFile() {
+        return fromMpyFile;
     }
 
     static PyObject toObject(Constant c) {

@@ -3,6 +3,7 @@ package dev.mica.vm.bytecode;
 import java.util.Map;
 
 import dev.mica.code.Opcodes;
+import dev.mica.obj.HeapBudget;
 import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
@@ -38,6 +39,7 @@ public final class VirtualMachine {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
+        enterFrameSlots(rt, f);
         PyDict saved = rt.currentGlobals;
         PyDict savedLocals = rt.currentLocals;
         rt.currentGlobals = f.globals;
@@ -48,10 +50,28 @@ public final class VirtualMachine {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
             rt.depth--;
+            rt.frameSlots -= f.code.nState;
             rt.currentGlobals = saved;
             rt.currentLocals = savedLocals;
         }
     }
+
+    /**
+     * Counts a frame's state against the heap budget while it runs, as MicroPython allocates
+     * big frames from its heap: recursion of functions whose prelude asks for a large state
+     * (a .mpy file says how large) ends in MemoryError, not in the JVM running out of memory.
+     */
+    private static void enterFrameSlots(Runtime rt, Frame f) {
+        long slots = rt.frameSlots + f.code.nState;
+        if (slots > HeapBudget.heapBytes() / FRAME_SLOT_BYTES) {
+            rt.depth--;
+            throw HeapBudget.outOfMemory(f.code.nState * FRAME_SLOT_BYTES);
+        }
+        rt.frameSlots = slots;
+    }
+
+    /** Bytes a frame slot takes in MicroPython's heap (a 32-bit port's word, the lenient choice). */
+    private static final long FRAME_SLOT_BYTES = 4;
 
     /** Runs top-level code (module or exec) in the given namespaces. */
     public static PyObject runModuleCode(CodeInfo code, Runtime rt, PyDict globals, PyDict locals) {
@@ -65,6 +85,7 @@ public final class VirtualMachine {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
+        enterFrameSlots(rt, f);
         PyDict saved = rt.currentGlobals;
         rt.currentGlobals = f.globals;
         try {
@@ -73,6 +94,7 @@ public final class VirtualMachine {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
             rt.depth--;
+            rt.frameSlots -= f.code.nState;
             rt.currentGlobals = saved;
         }
     }
@@ -703,7 +725,7 @@ public final class VirtualMachine {
                     }
                 }
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError thrown) {
-                PyException e = thrown instanceof PyException p ? p : internalError(thrown);
+                PyException e = thrown instanceof PyException p ? p : internalError(f, thrown);
                 PyBaseException exc = e.value();
                 int op = code[pc];
                 if (op != DispatchCodes.END_FINALLY && op != DispatchCodes.RAISE_LAST && exc != null) {
@@ -712,7 +734,8 @@ public final class VirtualMachine {
                 while (f.excTop >= 0 && f.excHandler[f.excTop] <= pc) {
                     f.excTop--;
                 }
-                if (f.excTop >= 0) {
+                if (f.excTop >= 0 && f.excSp[f.excTop] >= -1 && f.excSp[f.excTop] < nState) {
+                    // (a block stored with its stack pointer out of the frame, by malformed bytecode, is not entered)
                     int top = f.excTop;
                     ip = f.excHandler[top];
                     sp = f.excSp[top];
@@ -975,9 +998,10 @@ public final class VirtualMachine {
     }
 
     /** A Java failure inside an operation becomes a Python exception the program can see. */
-    private static PyException internalError(Throwable e) {
+    private static PyException internalError(Frame f, Throwable e) {
         if (e instanceof OutOfMemoryError || e instanceof NegativeArraySizeException) {
             // a size that does not fit (or wrapped around while computing it) is an allocation failure
+            f.runtime.noteJavaFailure(e);
             return Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed");
         }
         if (e instanceof StackOverflowError) {
@@ -990,6 +1014,11 @@ public final class VirtualMachine {
         if (e instanceof ArithmeticException) {
             return Py.valueError("value out of range");
         }
+        if (f.code.module.fromMpyFile()) {
+            // bytecode from a file that took the value or block stack outside its frame
+            return Py.valueError("incompatible .mpy file");
+        }
+        f.runtime.noteJavaFailure(e);
         return Py.runtimeError("internal error: " + e);
     }
 
@@ -1005,11 +1034,14 @@ public final class VirtualMachine {
     }
 
     private static void pushBlock(Frame f, int handler, int sp, boolean isFinally) {
-        int top = ++f.excTop;
+        // excTop moves only once the block is stored: more blocks than the prelude declared
+        // (malformed bytecode) must not leave it past the arrays the exception dispatch reads
+        int top = f.excTop + 1;
         f.excHandler[top] = handler;
         f.excSp[top] = sp;
         f.excFinally[top] = isFinally;
         f.excPrev[top] = null;
+        f.excTop = top;
     }
 
     private static PyObject callExit(Object[] st, int at, PyObject a, PyObject b, PyObject cArg) {

@@ -107,7 +107,8 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     public PyModule loadModule(String name, String fileName, byte[] content) {
         Runtime rt = registry.runtime();
         CompiledModule code;
-        if (content.length > 1 && content[0] == 'M' && content[1] == MPY_VERSION) {
+        boolean mpy = content.length > 1 && content[0] == 'M' && content[1] == MPY_VERSION;
+        if (mpy) {
             try {
                 code = MpyReader.read(content);
             } catch (MpyReader.FormatException e) {
@@ -120,7 +121,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
         m.globals().putStr("__file__", PyStr.of(fileName));
         registry.loading(name, m);
         try {
-            rt.run(code, m.globals(), m.globals());
+            rt.run(code, m.globals(), m.globals(), mpy);
         } finally {
             registry.loading(name, null);
         }

@@ -106,6 +106,7 @@ final class ThreadModule {
         } catch (StackOverflowError e) {
             report(function, PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "maximum recursion depth exceeded"));
         } catch (RuntimeException e) {
+            runtime.noteJavaFailure(e);
             report(function, PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "internal error: " + e));
         } finally {
             runtime.flush();

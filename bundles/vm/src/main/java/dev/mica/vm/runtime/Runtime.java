@@ -49,6 +49,11 @@ public final class Runtime {
     /** Call depth of the current thread, for the recursion limit. */
     public int depth;
     public int maxDepth = dev.mica.interp.InterpreterConfig.DEFAULT_RECURSION_LIMIT;
+    /**
+     * Slots (locals and value stack) of the frames running now, in every thread: they come
+     * from the heap budget (see VirtualMachine.runFunction). Changed only under the interpreter lock.
+     */
+    public long frameSlots;
     /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
     public PyBaseException handledException;
     /**
@@ -577,8 +582,37 @@ public final class Runtime {
     }
 
     public PyObject run(CompiledModule module, PyDict globals, PyDict locals) {
-        CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module));
+        return run(module, globals, locals, false);
+    }
+
+    /**
+     * Runs a module; {@code fromMpyFile} tells that its bytecode came from a {@code .mpy} file,
+     * not from this runtime's compiler (see {@link ModuleContext#fromMpyFile()}).
+     */
+    public PyObject run(CompiledModule module, PyDict globals, PyDict locals, boolean fromMpyFile) {
+        CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module, fromMpyFile));
         return VirtualMachine.runModuleCode(code, this, globals, locals);
+    }
+
+    // ---- Java failures ----
+
+    /** The first Java failure of this runtime that became a Python exception (see {@link #noteJavaFailure}). */
+    private volatile Throwable javaFailure;
+
+    /**
+     * Remembers a Java failure (a VM bug, or an allocation the JVM could not make) that the VM
+     * turned into a Python {@code RuntimeError} or {@code MemoryError}: the exception the
+     * program sees keeps only its text. The fuzz test of the {@code .mpy} loader checks it.
+     */
+    public void noteJavaFailure(Throwable failure) {
+        if (javaFailure == null) {
+            javaFailure = failure;
+        }
+    }
+
+    /** The first Java failure {@link #noteJavaFailure} was given, or null. */
+    public Throwable javaFailure() {
+        return javaFailure;
     }
 
     // ---- classes ----
@@ -797,7 +831,8 @@ public final class Runtime {
     private void execFile(PyModule m, ImportFiles.Found file) {
         m.globals().putStr("__file__", PyStr.of(file.shown()));
         byte[] data = importFiles().read(file);
-        run(decode(data, file.path().endsWith(".mpy"), file.shown()), m.globals(), m.globals());
+        boolean mpy = file.path().endsWith(".mpy");
+        run(decode(data, mpy, file.shown()), m.globals(), m.globals(), mpy);
     }
 
     /** Loads and runs a .py or .mpy file in a module's namespace. */
@@ -808,7 +843,7 @@ public final class Runtime {
         }
         m.globals().putStr("__file__", PyStr.of(shown));
         CompiledModule cm = load(file, shown);
-        run(cm, m.globals(), m.globals());
+        run(cm, m.globals(), m.globals(), file.toString().endsWith(".mpy"));
     }
 
     private CompiledModule decode(byte[] data, boolean mpy, String shownName) {
