@@ -89,6 +89,21 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public void schedule(PyObject function, PyObject argument) {
+        registry.runtime().schedule(function, argument);
+    }
+
+    @Override
+    public <T> T withHeapLocked(Supplier<T> action) {
+        registry.heapLock().lock();
+        try {
+            return action.get();
+        } finally {
+            registry.heapLock().unlock();
+        }
+    }
+
+    @Override
     public java.util.Map<String, String> environmentVariables() {
         return registry.environmentVariables();
     }
