@@ -51,8 +51,9 @@ final class PinType {
         });
         type.method("mode", 1, 2, a -> ((Pin) a[0]).mode(a.length > 1 ? a[1] : null));
         type.method("pull", 1, 2, a -> ((Pin) a[0]).pull(a.length > 1 ? a[1] : null));
-        type.methodKw("irq", 1, PyBuiltinFunction.VARIADIC, (a, kw) ->
-                ((Pin) a[0]).irq(Args.parse(a, kw, 1, 2, "handler", "trigger", "hard", "priority", "wake")));
+        type.methodKw("irq", 1, PyBuiltinFunction.VARIADIC, (a, kw) -> a.length == 1
+                ? ((Pin) a[0]).irqObject() // irq() with no arguments changes nothing
+                : ((Pin) a[0]).irq(Args.parse(a, kw, 1, 2, "handler", "trigger", "hard", "priority", "wake")));
         type.define("IN", PyInt.of(IN));
         type.define("OUT", PyInt.of(OUT));
         type.define("OPEN_DRAIN", PyInt.of(OPEN_DRAIN));
@@ -267,13 +268,18 @@ final class PinType {
             synchronized (this) {
                 edges = installed == null ? Set.of() : Set.copyOf(newEdges);
                 listener = installed;
-                if (irq == null) {
-                    irq = new PinIrq(this);
-                    state.onClose(this::removeListener);
-                }
-                irq.trigger = trigger;
+                irqObject().trigger = trigger;
             }
             HalCalls.run(() -> lookUp().setEdgeListener(installed == null ? Set.of() : newEdges, installed));
+            return irq;
+        }
+
+        synchronized PinIrq irqObject() {
+            if (irq == null) {
+                irq = new PinIrq(this);
+                irq.trigger = 0;
+                state.onClose(this::removeListener);
+            }
             return irq;
         }
 

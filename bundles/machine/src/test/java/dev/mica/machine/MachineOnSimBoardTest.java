@@ -59,8 +59,12 @@ class MachineOnSimBoardTest {
                 inp = Pin(6, Pin.IN)
                 seen = []
                 inp.irq(lambda p: seen.append((6, p.value())), Pin.IRQ_RISING | Pin.IRQ_FALLING)
-                out.on(); time.sleep_ms(30)
-                out.off(); time.sleep_ms(30)
+                def wait_for(items, n):
+                    deadline = time.ticks_add(time.ticks_ms(), 2000)
+                    while len(items) < n and time.ticks_diff(deadline, time.ticks_ms()) > 0:
+                        time.sleep_ms(1)
+                out.on(); wait_for(seen, 1)
+                out.off(); wait_for(seen, 2)
                 print('soft', seen)
                 locked = []
                 def hard(p):
@@ -68,8 +72,8 @@ class MachineOnSimBoardTest {
                     micropython.heap_lock()
                     locked.append(depth)
                 irq = inp.irq(hard, Pin.IRQ_FALLING, hard=True)
-                for _ in range(2):
-                    out.on(); time.sleep_ms(20); out.off(); time.sleep_ms(20)
+                for n in range(2):
+                    out.on(); out.off(); wait_for(locked, n + 1)
                 print('hard', locked)
                 print('flags', irq.flags())
                 inp.irq(None)
