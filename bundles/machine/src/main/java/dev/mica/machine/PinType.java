@@ -165,6 +165,14 @@ final class PinType {
             HalCalls.run(() -> lookUp().configure(newMode, newPull));
         }
 
+        void configure(PinMode newMode, Pull newPull) {
+            synchronized (this) {
+                mode = newMode;
+                pull = newPull;
+            }
+            HalCalls.run(() -> lookUp().configure(newMode, newPull));
+        }
+
         private PinMode currentMode() {
             return HalCalls.call(() -> lookUp().mode());
         }

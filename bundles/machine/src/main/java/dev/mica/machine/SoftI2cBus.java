@@ -6,6 +6,7 @@ import java.util.List;
 import dev.mica.hal.HalException;
 import dev.mica.hal.I2cBus;
 import dev.mica.hal.I2cMessage;
+import dev.mica.hal.PinMode;
 import dev.mica.obj.PyObject;
 
 /**
@@ -25,6 +26,8 @@ final class SoftI2cBus implements I2cBus {
         this.sda = sda;
         this.timeoutMicros = timeoutMicros;
         setFrequency(frequency);
+        VirtualPins.prepare(scl, PinMode.OPEN_DRAIN);
+        VirtualPins.prepare(sda, PinMode.OPEN_DRAIN);
         release(sda);
         release(scl);
     }

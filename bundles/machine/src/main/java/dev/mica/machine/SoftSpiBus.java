@@ -1,6 +1,7 @@
 package dev.mica.machine;
 
 import dev.mica.hal.BitOrder;
+import dev.mica.hal.PinMode;
 import dev.mica.hal.SpiBus;
 import dev.mica.hal.SpiConfig;
 import dev.mica.obj.PyObject;
@@ -21,6 +22,13 @@ final class SoftSpiBus implements SpiBus {
         this.sck = sck;
         this.mosi = mosi;
         this.miso = miso;
+        VirtualPins.prepare(sck, PinMode.OUTPUT);
+        if (mosi != null) {
+            VirtualPins.prepare(mosi, PinMode.OUTPUT);
+        }
+        if (miso != null) {
+            VirtualPins.prepare(miso, PinMode.INPUT);
+        }
         configure(config);
     }
 

@@ -48,6 +48,16 @@ final class VirtualPins {
         }
     }
 
+    /**
+     * Prepares a pin for a bit-banged bus: a machine.Pin becomes an input, an output or an
+     * open-drain line with pull-up; other pin-like objects are left as they are.
+     */
+    static void prepare(PyObject o, dev.mica.hal.PinMode mode) {
+        if (core(o) instanceof PinType.Pin pin) {
+            pin.configure(mode, mode == dev.mica.hal.PinMode.OPEN_DRAIN ? dev.mica.hal.Pull.UP : dev.mica.hal.Pull.NONE);
+        }
+    }
+
     /** The built-in object behind an instance of a Python subclass. */
     private static PyObject core(PyObject o) {
         return o instanceof PyInstance i && i.base() != null ? i.base() : o;
