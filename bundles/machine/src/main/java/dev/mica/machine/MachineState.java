@@ -46,6 +46,7 @@ final class MachineState {
                 return thread;
             });
             executor.setRemoveOnCancelPolicy(true);
+            executor.prestartCoreThread(); // ready before the first timer is due
             timers = executor;
         }
         return timers;
@@ -53,18 +54,42 @@ final class MachineState {
 
     /**
      * Queues {@code handler(argument)} to run between bytecodes, from a driver or timer
-     * thread. When the queue is full the event is dropped, as an interrupt that finds
+     * thread. When the queue is full the event is dropped (false), as an interrupt that finds
      * MicroPython's scheduler full is.
      */
-    void schedule(PyObject handler, PyObject argument) {
+    boolean schedule(PyObject handler, PyObject argument) {
         if (closed) {
-            return;
+            return false;
         }
         try {
             env.schedule(handler, argument);
+            return true;
         } catch (PyException queueFull) {
-            // dropped, as on MicroPython
+            return false; // dropped, as on MicroPython
         }
+    }
+
+    /** Timers that are running, for the poll hook of the program's sleeps. */
+    private final java.util.Set<TimerType.Timer> runningTimers = new java.util.concurrent.CopyOnWriteArraySet<>();
+    private boolean pollHookAdded;
+
+    void addTimer(TimerType.Timer timer) {
+        synchronized (this) {
+            if (!pollHookAdded) {
+                pollHookAdded = true;
+                env.addPollHook(() -> {
+                    long now = System.nanoTime();
+                    for (TimerType.Timer t : runningTimers) {
+                        t.fireIfDue(now);
+                    }
+                });
+            }
+        }
+        runningTimers.add(timer);
+    }
+
+    void removeTimer(TimerType.Timer timer) {
+        runningTimers.remove(timer);
     }
 
     /** Runs {@code release} when the interpreter closes (listeners, open ports). */

@@ -2,6 +2,7 @@ package dev.mica.machine;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
@@ -33,6 +34,7 @@ final class TimerType {
                 skip = 1;
             }
             Timer timer = new Timer(state, type);
+            state.timers(); // the timer thread starts with the first Timer, not with its first period
             if (args.length > skip) {
                 timer.init(Args.parse(args, kwNames, skip, 0, "mode", "callback", "period", "tick_hz", "freq"));
             }
@@ -53,14 +55,24 @@ final class TimerType {
         return type;
     }
 
-    /** A soft timer. */
+    /**
+     * A soft timer. Its due time is kept here; the interpreter's timer thread and the poll
+     * hook of the program's sleeps (whichever comes first) queue the callback when it is due,
+     * so a sleeping program gets its callbacks on time even when the timer thread is slow to
+     * be scheduled, and a busy one still gets them between bytecodes.
+     */
     static final class Timer extends PyObject {
         private final MachineState state;
         private final PyType type;
         private int mode = PERIODIC;
         private long periodMillis = 1000;
         private PyObject callback = PyNone.NONE;
-        private ScheduledFuture<?> pending;
+        private boolean active;
+        private long dueNanos;
+        private ScheduledFuture<?> wakeUp;
+        /** A queued call not yet run: a late program sees one late call, not a burst. */
+        private final AtomicBoolean queued = new AtomicBoolean();
+        private PyObject call;
 
         Timer(MachineState state, PyType type) {
             this.state = state;
@@ -100,16 +112,59 @@ final class TimerType {
         }
 
         private synchronized void start() {
-            Runnable fire = () -> state.schedule(callback, this);
-            pending = mode == ONE_SHOT
-                    ? state.timers().schedule(fire, periodMillis, TimeUnit.MILLISECONDS)
-                    : state.timers().scheduleAtFixedRate(fire, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+            PyObject target = callback;
+            call = new PyBuiltinFunction("timer", 1, 1, false, (args, kw) -> {
+                queued.set(false);
+                return target.call(args, null);
+            });
+            active = true;
+            dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(periodMillis);
+            state.addTimer(this);
+            armWakeUp();
+        }
+
+        /** Has the timer thread look again when the timer is next due. */
+        private void armWakeUp() {
+            long delay = Math.max(0, dueNanos - System.nanoTime());
+            wakeUp = state.timers().schedule(() -> fireIfDue(System.nanoTime()), delay, TimeUnit.NANOSECONDS);
+        }
+
+        /** Queues the callback if the timer is due at {@code now}; from either thread. */
+        void fireIfDue(long now) {
+            PyObject toQueue;
+            synchronized (this) {
+                if (!active || now - dueNanos < 0) {
+                    return;
+                }
+                long period = TimeUnit.MILLISECONDS.toNanos(periodMillis);
+                if (mode == ONE_SHOT) {
+                    active = false;
+                    state.removeTimer(this);
+                } else {
+                    dueNanos += period;
+                    if (now - dueNanos >= 0) {
+                        dueNanos = now + period; // fell behind: skip the missed periods
+                    }
+                }
+                if (wakeUp != null) {
+                    wakeUp.cancel(false);
+                }
+                if (active) {
+                    armWakeUp();
+                }
+                toQueue = call;
+            }
+            if (queued.compareAndSet(false, true) && !state.schedule(toQueue, this)) {
+                queued.set(false);
+            }
         }
 
         synchronized void cancel() {
-            if (pending != null) {
-                pending.cancel(false);
-                pending = null;
+            active = false;
+            state.removeTimer(this);
+            if (wakeUp != null) {
+                wakeUp.cancel(false);
+                wakeUp = null;
             }
         }
 

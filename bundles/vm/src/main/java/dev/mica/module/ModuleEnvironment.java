@@ -121,4 +121,13 @@ public interface ModuleEnvironment {
     default <T> T withHeapLocked(Supplier<T> action) {
         return action.get();
     }
+
+    /**
+     * Runs {@code hook} on the interpreter's thread each time a sleep of the program wakes up
+     * to look for interrupts (MicroPython's event poll hook), so that work due at a time, such
+     * as a soft timer, happens in step with the program's own sleeps rather than when another
+     * thread gets to run. A hook must be quick and may call {@link #schedule}.
+     */
+    default void addPollHook(Runnable hook) {
+    }
 }

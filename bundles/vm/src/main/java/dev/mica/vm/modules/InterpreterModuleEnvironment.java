@@ -29,6 +29,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     private static final byte MPY_VERSION = 6;
 
     private final BuiltinModules registry;
+    private final java.util.List<Runnable> pollHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     InterpreterModuleEnvironment(BuiltinModules registry) {
         this.registry = registry;
@@ -150,6 +151,9 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
         boolean yielded = false;
         while (true) {
+            for (Runnable hook : pollHooks) {
+                hook.run();
+            }
             checkInterrupts();
             if (deadline - System.nanoTime() <= 0) {
                 if (!yielded) {
@@ -171,6 +175,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
             });
             yielded = true;
         }
+    }
+
+    @Override
+    public void addPollHook(Runnable hook) {
+        pollHooks.add(hook);
     }
 
     @Override
