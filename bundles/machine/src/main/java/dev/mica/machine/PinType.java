@@ -73,7 +73,13 @@ final class PinType {
         } else if (id instanceof PyStr name) {
             pin = byName(state, type, name.value());
         } else {
-            pin = new Pin(state, type, "0", (int) Args.intOf(id));
+            long number = Args.intOf(id);
+            // a bound controller without that pin: the program's mistake, not a missing driver
+            boolean known = HalCalls.call(() -> state.hal.gpio("0").pinNumbers().contains((int) number));
+            if (!known || number != (int) number) {
+                throw Py.valueError("invalid pin");
+            }
+            pin = new Pin(state, type, "0", (int) number);
         }
         pin.lookUp(); // a pin no driver has raises at once, as on a board
         pin.init(a);

@@ -137,13 +137,17 @@ class MachineOnSimBoardTest {
         assertOutput("""
                 OSError 19
                 OSError 19
+                ValueError invalid pin
+                ValueError unknown named pin "NOPE"
                 """, """
-                from machine import I2C
-                for f in (lambda: I2C(1).readfrom(0x50, 1), lambda: I2C(7).scan()):
+                from machine import I2C, Pin
+                for f in (lambda: I2C(1).readfrom(0x50, 1), lambda: I2C(7).scan(), lambda: Pin(99), lambda: Pin('NOPE')):
                     try:
                         f()
                     except OSError as e:
                         print('OSError', e.errno)
+                    except ValueError as e:
+                        print('ValueError', e)
                 """);
     }
 
