@@ -29,6 +29,8 @@ public final class SimBoardOpener implements StandaloneBoard.Opener {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(Path.of(argument), StandardCharsets.UTF_8)) {
             properties.load(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("no board file " + argument, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the board file " + argument + ": " + e.getMessage(), e);
         }
