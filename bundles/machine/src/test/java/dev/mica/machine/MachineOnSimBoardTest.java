@@ -213,4 +213,29 @@ class MachineOnSimBoardTest {
                 print(led, led())
                 """);
     }
+
+    @Test
+    void softBusesToggleTheBoardsPins() {
+        // MOSI (GP5) is wired to MISO (GP6); nothing answers on the SoftI2C lines
+        assertOutput("""
+                bytearray(b'\\xa5<') bytearray(b'\\xa5<')
+                [] OSError 19
+                Pin(GP2, mode=OPEN_DRAIN, pull=PULL_UP)
+                """, """
+                from machine import Pin, SoftSPI, SoftI2C
+                received = []
+                for phase in (0, 1):
+                    spi = SoftSPI(baudrate=200000, polarity=phase, phase=phase, sck=Pin(10), mosi=Pin(5), miso=Pin(6))
+                    buf = bytearray(2)
+                    spi.write_readinto(b'\\xa5\\x3c', buf)
+                    received.append(buf)
+                print(*received)
+                i2c = SoftI2C(scl=Pin(2), sda=Pin(3), freq=400000)
+                try:
+                    i2c.writeto(0x3C, b'x')
+                except OSError as e:
+                    print(i2c.scan(), 'OSError', e.errno)
+                print(Pin(2))
+                """);
+    }
 }
