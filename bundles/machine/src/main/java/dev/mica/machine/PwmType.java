@@ -9,7 +9,8 @@ import dev.mica.obj.PyType;
 
 /**
  * {@code machine.PWM} on the bound PWM channel attached to a pin: {@code PWM(Pin(5), freq=1000,
- * duty_u16=32768)}. The channel is looked up by pin number on each use.
+ * duty_u16=32768)}. The channel is looked up by pin number on each use; a replacement
+ * driver's channel gets the frequency and duty this object set.
  */
 final class PwmType {
     private static final long DUTY_MAX = 65535;
@@ -80,8 +81,26 @@ final class PwmType {
             return type;
         }
 
-        PwmChannel channel() {
-            return state.hal.pwmOnPin(pin);
+        /** What this object set, applied again to a replacement driver's channel. */
+        private Integer frequency;
+        private Integer dutyU16;
+        private Long dutyNs;
+        private PwmChannel configured;
+
+        synchronized PwmChannel channel() {
+            PwmChannel channel = state.hal.pwmOnPin(pin);
+            if (channel != configured) {
+                configured = channel;
+                if (frequency != null) {
+                    channel.setFrequency(frequency);
+                }
+                if (dutyNs != null) {
+                    channel.setDutyNs(dutyNs);
+                } else if (dutyU16 != null) {
+                    channel.setDutyU16(dutyU16);
+                }
+            }
+            return channel;
         }
 
         void init(Args a) {
@@ -100,15 +119,26 @@ final class PwmType {
             if (hz <= 0 || hz > Integer.MAX_VALUE) {
                 throw Args.valueError("freq out of range");
             }
+            synchronized (this) {
+                frequency = (int) hz;
+            }
             HalCalls.run(() -> channel().setFrequency((int) hz));
         }
 
         void setDutyU16(long duty) {
             long clamped = Math.max(0, Math.min(DUTY_MAX, duty));
+            synchronized (this) {
+                dutyU16 = (int) clamped;
+                dutyNs = null;
+            }
             HalCalls.run(() -> channel().setDutyU16((int) clamped));
         }
 
         void setDutyNs(long nanos) {
+            synchronized (this) {
+                dutyNs = Math.max(0, nanos);
+                dutyU16 = null;
+            }
             HalCalls.run(() -> channel().setDutyNs(Math.max(0, nanos)));
         }
 

@@ -100,7 +100,7 @@ class DriverSwapTest {
     @Test
     void objectsOutliveTheDriverAndRaiseEnodevInTheGap() throws Exception {
         machine.activate();
-        SimBoard first = SimBoard.create(Map.of("wire", "5->6"));
+        SimBoard first = SimBoard.create(Map.of("wire", "5->6", "pwm.pins", "15"));
         bind(first);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
@@ -112,10 +112,11 @@ class DriverSwapTest {
                     from machine import Pin, UART
                     o = Pin(5, Pin.OUT, value=1)
                     u = UART(1, 9600)
+                    pwm = machine.PWM(Pin(15), freq=2000, duty_u16=1000)
                     u.write(b'x')
                     print(Pin(6).value(), u.read())
                     import builtins
-                    builtins.o, builtins.u = o, u   # kept for the next runs
+                    builtins.o, builtins.u, builtins.pwm = o, u, pwm   # kept for the next runs
                     """), err.toString());
 
             unbind(first);
@@ -129,14 +130,14 @@ class DriverSwapTest {
                             print(e.errno)
                     """), err.toString());
 
-            SimBoard second = SimBoard.create(Map.of("wire", "5->6"));
+            SimBoard second = SimBoard.create(Map.of("wire", "5->6", "pwm.pins", "15"));
             bind(second);
             try {
-                assertEquals("1 True b'z' 9600\n", run(interpreter, out, """
+                assertEquals("1 True b'z' 9600 2000 1000\n", run(interpreter, out, """
                         from machine import Pin
                         o.value(1)
                         u.write(b'z')
-                        print(Pin(6).value(), o.mode() == Pin.OUT, u.read(), int(str(u).split('baudrate=')[1].split(',')[0]))
+                        print(Pin(6).value(), o.mode() == Pin.OUT, u.read(), int(str(u).split('baudrate=')[1].split(',')[0]), pwm.freq(), pwm.duty_u16())
                         """), err.toString());
             } finally {
                 unbind(second);
