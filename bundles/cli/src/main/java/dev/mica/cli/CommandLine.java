@@ -19,7 +19,8 @@ record CommandLine(
         int verbose,
         int optimizationLevel,
         EmitMode emitMode,
-        long heapSize) {
+        long heapSize,
+        String board) {
 
     enum Action { HELP, VERSION, COMMAND, MODULE, FILE, STDIN_OR_REPL }
 
@@ -41,12 +42,13 @@ record CommandLine(
         int optimizationLevel = 0;
         EmitMode emitMode = EmitMode.BYTECODE;
         long heapSize = defaultHeapSize;
+        String board = null;
         for (int a = 0; a < args.length; a++) {
             String arg = args[a];
             if (!arg.startsWith("-")) {
                 // the script's own name becomes sys.argv[0]
                 List<String> argv = List.of(args).subList(a, args.length);
-                return new CommandLine(Action.FILE, arg, argv, inspect, verbose, optimizationLevel, emitMode, heapSize);
+                return new CommandLine(Action.FILE, arg, argv, inspect, verbose, optimizationLevel, emitMode, heapSize, board);
             }
             switch (arg) {
                 case "-h":
@@ -68,7 +70,7 @@ record CommandLine(
                     argv.add("-c");
                     argv.addAll(List.of(args).subList(a + 2, args.length));
                     return new CommandLine(Action.COMMAND, args[a + 1], argv, inspect, verbose, optimizationLevel,
-                            emitMode, heapSize);
+                            emitMode, heapSize, board);
                 }
                 case "-m": {
                     if (a + 1 >= args.length) {
@@ -76,7 +78,7 @@ record CommandLine(
                     }
                     List<String> argv = List.of(args).subList(a + 1, args.length);
                     return new CommandLine(Action.MODULE, args[a + 1], argv, inspect, verbose, optimizationLevel,
-                            emitMode, heapSize);
+                            emitMode, heapSize, board);
                 }
                 case "-X": {
                     if (a + 1 >= args.length) {
@@ -87,6 +89,8 @@ record CommandLine(
                         emitMode = parseEmitMode(option.substring("emit=".length()));
                     } else if (option.startsWith("heapsize=")) {
                         heapSize = parseHeapSize(option.substring("heapsize=".length()));
+                    } else if (option.startsWith("board=") && option.length() > "board=".length()) {
+                        board = option.substring("board=".length());
                     } else {
                         throw new InvalidArguments("unknown -X option " + option);
                     }
@@ -101,11 +105,11 @@ record CommandLine(
             }
         }
         return new CommandLine(Action.STDIN_OR_REPL, null, List.of(), inspect, verbose, optimizationLevel, emitMode,
-                heapSize);
+                heapSize, board);
     }
 
     private static CommandLine simple(Action action) {
-        return new CommandLine(action, null, List.of(), false, 0, 0, EmitMode.BYTECODE, 0);
+        return new CommandLine(action, null, List.of(), false, 0, 0, EmitMode.BYTECODE, 0, null);
     }
 
     private static EmitMode parseEmitMode(String name) throws InvalidArguments {

@@ -61,6 +61,10 @@ public final class Main {
             out.println(VersionInfo.banner(factory.version()));
             return 0;
         }
+        if (command.board() != null) {
+            // read by the machine module when a program first imports it
+            System.setProperty(dev.mica.machine.MachineModule.BOARD_PROPERTY, command.board());
+        }
         boolean inspect = command.inspect() || !env.getOrDefault("MICROPYINSPECT", "").isEmpty();
         // an interactive session reads standard input through one thread, for Ctrl-C at the REPL
         ConsoleInput console = terminal || inspect ? ConsoleInput.start(in, out) : null;

@@ -16,9 +16,11 @@ final class Usage {
                 + "Implementation specific options (-X):\n"
                 + "  emit={bytecode,native,viper} -- set the default code emitter\n"
                 + "  heapsize=<n>[w][K|M] -- set the heap size for the GC (default " + defaultHeapSize + ")\n"
+                + "  board=<kind>[:<file>] -- give machine a board, e.g. sim:board.properties\n"
                 + "\n"
                 + "Environment:\n"
                 + "  MICROPYPATH     -- colon-separated module search path\n"
-                + "  MICROPYINSPECT  -- when set, as -i\n";
+                + "  MICROPYINSPECT  -- when set, as -i\n"
+                + "  MICA_BOARD      -- as -X board=\n";
     }
 }

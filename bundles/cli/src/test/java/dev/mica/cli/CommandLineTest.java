@@ -29,6 +29,13 @@ class CommandLineTest {
     }
 
     @Test
+    void boardOptionNamesTheBoardForMachine() throws Exception {
+        assertEquals("sim:board.properties", parse("-X", "board=sim:board.properties", "prog.py").board());
+        assertEquals(null, parse("prog.py").board());
+        assertThrows(InvalidArguments.class, () -> parse("-X", "board=", "prog.py"));
+    }
+
+    @Test
     void commandPutsDashCFirstInArgv() throws Exception {
         CommandLine c = parse("-c", "print(1)", "a", "b");
         assertEquals(Action.COMMAND, c.action());

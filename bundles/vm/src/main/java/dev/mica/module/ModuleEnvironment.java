@@ -3,6 +3,7 @@ package dev.mica.module;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import dev.mica.obj.Py;
 import dev.mica.obj.PyModule;
 import dev.mica.obj.PyObject;
 
@@ -102,5 +103,31 @@ public interface ModuleEnvironment {
      */
     default <T> T withoutInterpreterLock(Supplier<T> operation) {
         return operation.get();
+    }
+
+    /**
+     * Queues {@code function(argument)} to run on the interpreter's thread between bytecodes,
+     * as {@code micropython.schedule} does; callable from any thread (a driver's interrupt
+     * thread, a timer). Raises RuntimeError("schedule queue full") when the queue is full.
+     */
+    default void schedule(PyObject function, PyObject argument) {
+        throw Py.runtimeError("no scheduler");
+    }
+
+    /**
+     * Runs {@code action} with the heap locked, as {@code micropython.heap_lock()} does around
+     * a hard interrupt handler: objects that MicroPython would allocate raise MemoryError.
+     */
+    default <T> T withHeapLocked(Supplier<T> action) {
+        return action.get();
+    }
+
+    /**
+     * Runs {@code hook} on the interpreter's thread each time a sleep of the program wakes up
+     * to look for interrupts (MicroPython's event poll hook), so that work due at a time, such
+     * as a soft timer, happens in step with the program's own sleeps rather than when another
+     * thread gets to run. A hook must be quick and may call {@link #schedule}.
+     */
+    default void addPollHook(Runnable hook) {
     }
 }

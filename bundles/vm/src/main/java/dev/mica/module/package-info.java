@@ -4,5 +4,5 @@
  * plain class path); every interpreter makes its own instance of a module on first import.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.mica.module;

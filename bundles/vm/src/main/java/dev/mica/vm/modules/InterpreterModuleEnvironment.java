@@ -29,6 +29,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     private static final byte MPY_VERSION = 6;
 
     private final BuiltinModules registry;
+    private final java.util.List<Runnable> pollHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     InterpreterModuleEnvironment(BuiltinModules registry) {
         this.registry = registry;
@@ -89,6 +90,21 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public void schedule(PyObject function, PyObject argument) {
+        registry.runtime().schedule(function, argument);
+    }
+
+    @Override
+    public <T> T withHeapLocked(Supplier<T> action) {
+        registry.heapLock().lock();
+        try {
+            return action.get();
+        } finally {
+            registry.heapLock().unlock();
+        }
+    }
+
+    @Override
     public java.util.Map<String, String> environmentVariables() {
         return registry.environmentVariables();
     }
@@ -134,6 +150,9 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
         boolean yielded = false;
         while (true) {
+            for (Runnable hook : pollHooks) {
+                hook.run();
+            }
             checkInterrupts();
             if (deadline - System.nanoTime() <= 0) {
                 if (!yielded) {
@@ -155,6 +174,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
             });
             yielded = true;
         }
+    }
+
+    @Override
+    public void addPollHook(Runnable hook) {
+        pollHooks.add(hook);
     }
 
     @Override

@@ -9,14 +9,23 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.mica.hal.AdcChannel;
+import dev.mica.hal.GpioController;
 import dev.mica.hal.HalException;
+import dev.mica.hal.HalProperties;
+import dev.mica.hal.HalService;
+import dev.mica.hal.I2cBus;
+import dev.mica.hal.PwmChannel;
+import dev.mica.hal.SpiBus;
+import dev.mica.hal.StandaloneBoard;
+import dev.mica.hal.Uart;
 
 /**
  * A simulated board as plain Java objects: GPIO with wires, I2C and SPI buses with chips,
  * UARTs, PWM and ADC channels. Used directly by the command line and by tests, and wrapped
  * by {@link SimBoardComponent} in OSGi.
  */
-public final class SimBoard implements AutoCloseable {
+public final class SimBoard implements StandaloneBoard {
     private final SimClock clock;
     private final SimBoardSettings settings;
     private final SimGpioController gpio;
@@ -142,6 +151,29 @@ public final class SimBoard implements AutoCloseable {
 
     public List<SimChip> chips() {
         return List.copyOf(chips);
+    }
+
+    /**
+     * The board's HAL objects with the service properties they are registered with: the GPIO
+     * controller, then the I2C buses, SPI buses, UARTs, PWM and ADC channels.
+     */
+    @Override
+    public List<HalService<?>> services() {
+        String name = name();
+        List<HalService<?>> all = new ArrayList<>();
+        all.add(new HalService<>(GpioController.class, gpio, Map.of(HalProperties.BOARD, name,
+                HalProperties.CONTROLLER, "0", HalProperties.PIN_NAMES, gpio.pinNameProperty())));
+        i2c.values().forEach(bus -> all.add(new HalService<>(I2cBus.class, bus,
+                Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id()))));
+        spi.values().forEach(bus -> all.add(new HalService<>(SpiBus.class, bus,
+                Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id()))));
+        uarts.values().forEach(uart -> all.add(new HalService<>(Uart.class, uart,
+                Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id()))));
+        pwm.values().forEach(channel -> all.add(new HalService<>(PwmChannel.class, channel,
+                Map.of(HalProperties.BOARD, name, HalProperties.CHANNEL, channel.id(), HalProperties.PIN, channel.pin()))));
+        adc.values().forEach(channel -> all.add(new HalService<>(AdcChannel.class, channel,
+                Map.of(HalProperties.BOARD, name, HalProperties.CHANNEL, channel.id(), HalProperties.PIN, channel.pin()))));
+        return all;
     }
 
     private static <T> T find(Map<String, T> map, String id, String what) {

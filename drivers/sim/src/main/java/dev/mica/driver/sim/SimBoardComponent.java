@@ -11,13 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
-import dev.mica.hal.AdcChannel;
-import dev.mica.hal.GpioController;
-import dev.mica.hal.HalProperties;
-import dev.mica.hal.I2cBus;
-import dev.mica.hal.PwmChannel;
-import dev.mica.hal.SpiBus;
-import dev.mica.hal.Uart;
+import dev.mica.hal.HalService;
 import dev.mica.hal.support.ServiceRegistrations;
 
 /**
@@ -90,17 +84,11 @@ public final class SimBoardComponent {
     private void build(Map<String, ?> properties) {
         board = SimBoard.create(properties);
         chipConfigs.forEach((key, config) -> chips.put(key, board.attachChip(config)));
-        String name = board.name();
-        SimGpioController gpio = board.gpio();
-        registrations.register(GpioController.class, gpio, Map.of(HalProperties.BOARD, name, HalProperties.CONTROLLER, "0",
-                HalProperties.PIN_NAMES, gpio.pinNameProperty()));
-        board.i2cBuses().forEach(bus -> registrations.register(I2cBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
-        board.spiBuses().forEach(bus -> registrations.register(SpiBus.class, bus, Map.of(HalProperties.BOARD, name, HalProperties.BUS, bus.id())));
-        board.uarts().forEach(uart -> registrations.register(Uart.class, uart, Map.of(HalProperties.BOARD, name, HalProperties.BUS, uart.id())));
-        board.pwmChannels().forEach(pwm -> registrations.register(PwmChannel.class, pwm, Map.of(HalProperties.BOARD, name,
-                HalProperties.CHANNEL, pwm.id(), HalProperties.PIN, pwm.pin())));
-        board.adcChannels().forEach(adc -> registrations.register(AdcChannel.class, adc, Map.of(HalProperties.BOARD, name,
-                HalProperties.CHANNEL, adc.id(), HalProperties.PIN, adc.pin())));
+        board.services().forEach(this::register);
+    }
+
+    private <S> void register(HalService<S> service) {
+        registrations.register(service.type(), service.service(), service.properties());
     }
 
     private void tearDown() {
