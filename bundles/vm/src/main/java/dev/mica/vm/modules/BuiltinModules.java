@@ -64,6 +64,7 @@ public final class BuiltinModules {
     /** Modules whose Python code is running now, so that an import of itself finds it. */
     private final Map<String, PyModule> loading = new HashMap<>();
     private ModuleProviders providers = ModuleProviders.NONE;
+    private dev.mica.vm.frozen.FrozenModules frozenModules = new dev.mica.vm.frozen.FrozenModules();
     private final InterpreterModuleEnvironment environment = new InterpreterModuleEnvironment(this);
     private Path storageRoot;
     private StorageFiles files = new StorageFiles(null);
@@ -95,6 +96,15 @@ public final class BuiltinModules {
     /** Takes the modules that other bundles offer. */
     public void useProviders(ModuleProviders providers) {
         this.providers = providers;
+    }
+
+    /** Takes the frozen modules that import finds through the {@code .frozen} entry of sys.path. */
+    public void useFrozenModules(dev.mica.vm.frozen.FrozenModules frozen) {
+        this.frozenModules = frozen;
+    }
+
+    public dev.mica.vm.frozen.FrozenModules frozenModules() {
+        return frozenModules;
     }
 
     /** Adds the built-in functions that belong to a module of this registry ({@code open}, from io). */

@@ -780,7 +780,7 @@ public final class Runtime {
     private void execFile(PyModule m, ImportFiles.Found file) {
         m.globals().putStr("__file__", PyStr.of(file.shown()));
         byte[] data = importFiles().read(file);
-        run(decode(data, file.path().endsWith(".mpy"), file.shown()), m.globals(), m.globals());
+        run(decode(data, file.compiled(), file.shown()), m.globals(), m.globals());
     }
 
     /** Loads and runs a .py or .mpy file in a module's namespace. */
