@@ -94,6 +94,11 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         return this;
     }
 
+    /** The frozen modules of the interpreters this factory makes (for embedding and tests). */
+    public FrozenModules frozenModules() {
+        return frozen;
+    }
+
     @Override
     public Interpreter create(InterpreterConfig config) {
         if (!frozenManaged && !frozenDiscoveryArranged) {
