@@ -1,6 +1,7 @@
 package dev.mica.compiler.frozen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -91,6 +92,10 @@ class FrozenImportTest {
                   File "failing.py", line 2, in f
                 ValueError: from frozen
                 """, run(py, "import failing\n"));
+        String help = run(py, "help('modules')\n");
+        for (String name : List.of("failing", "greet/__init__", "greet/words", "single", "sys")) {
+            assertTrue(List.of(help.split("\\s+")).contains(name), help);
+        }
         py.close();
     }
 

@@ -68,6 +68,17 @@ public final class FrozenModules {
         return list;
     }
 
+    /** The frozen modules' names as MicroPython lists them: file names without {@code .mpy} ("pkg/__init__"). */
+    public java.util.SortedSet<String> moduleNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (Ranked r : current()) {
+            for (String file : r.archive.files()) {
+                names.add(file.substring(0, file.length() - FrozenArchive.COMPILED_SUFFIX.length()));
+            }
+        }
+        return names;
+    }
+
     /** True when {@code folder} ("pkg", "pkg/sub") holds frozen modules in any archive. */
     public boolean isPackage(String folder) {
         for (Ranked r : current()) {

@@ -278,6 +278,13 @@ public final class BuiltinModules {
     /** The text of help('modules'): names in four columns, as MicroPython prints them. */
     public String helpText() {
         List<String> names = names();
+        // frozen modules too, by their file names without extension ("pkg/__init__"), as MicroPython lists them
+        for (String frozen : frozenModules.moduleNames()) {
+            if (!names.contains(frozen)) {
+                names.add(frozen);
+            }
+        }
+        Collections.sort(names);
         int columns = 4;
         int width = 18;
         int rows = (names.size() + columns - 1) / columns;
