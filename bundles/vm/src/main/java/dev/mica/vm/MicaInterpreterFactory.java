@@ -85,7 +85,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
      * Adds a folder of frozen {@code .mpy} files, ahead of those found on the class path (for
      * tests and embedding, where the class folder of a bundle has no manifest yet).
      */
-    public MicaInterpreterFactory withFrozenFolder(java.nio.file.Path folder) {
+    public synchronized MicaInterpreterFactory withFrozenFolder(java.nio.file.Path folder) {
         try {
             frozen.add(ClassPathFrozenArchives.folderArchive(folder), ++explicitFrozenRank);
         } catch (java.io.IOException e) {
@@ -102,10 +102,17 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     @Override
     public Interpreter create(InterpreterConfig config) {
         if (!frozenManaged && !frozenDiscoveryArranged) {
+            arrangeClassPathDiscovery();
+        }
+        return new MicaInterpreter(config, this::currentCompiler, this, frozen);
+    }
+
+    /** On a class path, the jars with frozen modules are looked for on the first frozen lookup. */
+    private synchronized void arrangeClassPathDiscovery() {
+        if (!frozenDiscoveryArranged) {
             frozenDiscoveryArranged = true;
             frozen.discoverOnFirstUse(() -> ClassPathFrozenArchives.find(MicaInterpreterFactory.class.getClassLoader()));
         }
-        return new MicaInterpreter(config, this::currentCompiler, this, frozen);
     }
 
     @Override
