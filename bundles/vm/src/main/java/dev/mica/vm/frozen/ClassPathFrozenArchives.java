@@ -2,7 +2,7 @@ package dev.mica.vm.frozen;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +40,14 @@ public final class ClassPathFrozenArchives {
                 if (archive != null) {
                     found.add(archive);
                 }
-            } catch (IOException | URISyntaxException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // an unreadable jar offers no frozen modules; the others still count
             }
         }
         return found;
     }
 
-    private static FrozenArchive archive(URL manifestUrl) throws IOException, URISyntaxException {
+    private static FrozenArchive archive(URL manifestUrl) throws IOException {
         String folder = frozenFolder(manifestUrl);
         if (folder == null) {
             return null;
@@ -55,11 +55,11 @@ public final class ClassPathFrozenArchives {
         String url = manifestUrl.toString();
         String base = url.substring(0, url.length() - MANIFEST.length());
         if (base.startsWith("jar:file:") && base.endsWith("!/")) {
-            Path jar = Path.of(new URL(base.substring("jar:".length(), base.length() - 2)).toURI());
+            Path jar = Path.of(URI.create(base.substring("jar:".length(), base.length() - 2)));
             return jarArchive(jar, folder);
         }
         if (base.startsWith("file:")) {
-            return folderArchive(Path.of(new URL(base).toURI()).resolve(folder));
+            return folderArchive(Path.of(URI.create(base)).resolve(folder));
         }
         return null;
     }
