@@ -22,10 +22,16 @@ record AppSource(String name, Kind kind, Path root, Path boot, Path main) {
         STORAGE_ROOT
     }
 
-    /** {@code sys.path}: the app's folder, then its {@code lib/}. */
+    /**
+     * {@code sys.path}: the app's folder, the frozen modules of the gateway's bundles, then the
+     * app's {@code lib/} (the order of a board's {@code '', '.frozen', '/lib'}).
+     */
     List<String> sysPath() {
-        return List.of(root.toString(), root.resolve("lib").toString());
+        return List.of(root.toString(), FROZEN_PATH_ENTRY, root.resolve("lib").toString());
     }
+
+    /** The {@code sys.path} entry through which frozen modules are imported, as in MicroPython. */
+    static final String FROZEN_PATH_ENTRY = ".frozen";
 
     /** How {@code mica:apps} shows where the app comes from, relative to the storage folder. */
     String describe(Path storage) {

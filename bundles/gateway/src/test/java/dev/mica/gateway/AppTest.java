@@ -50,7 +50,8 @@ class AppTest {
         assertEquals(List.of("create", "run boot.py", "run main.py", "close"), factory.events);
         assertEquals(List.of("booting", "hello"), log.of("out"));
         assertEquals(folder, factory.configs.get(0).storageRoot());
-        assertEquals(List.of(folder.toString(), folder.resolve("lib").toString()), factory.configs.get(0).path());
+        assertEquals(List.of(folder.toString(), ".frozen", folder.resolve("lib").toString()),
+                factory.configs.get(0).path());
         AppStatus status = app.status();
         assertEquals(AppState.FINISHED, status.state());
         assertEquals(0, status.exitStatus());

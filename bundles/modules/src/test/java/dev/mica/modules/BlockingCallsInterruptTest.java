@@ -33,7 +33,7 @@ class BlockingCallsInterruptTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InterpreterConfig config = InterpreterConfig.standard()
                 .withStreams(new ByteArrayInputStream(new byte[0]), out, err);
-        Interpreter interpreter = new MicaInterpreterFactory().create(config);
+        Interpreter interpreter = new MicaInterpreterFactory().withFrozenFolder(PythonRun.frozenFolder()).create(config);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
             timer.schedule(interpreter::interrupt, 400, TimeUnit.MILLISECONDS);

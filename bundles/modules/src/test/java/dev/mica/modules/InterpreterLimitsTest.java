@@ -66,4 +66,27 @@ class InterpreterLimitsTest {
                 """);
         assertEquals("42\n", run.out, run.err);
     }
+
+    @Test
+    void frozenModulesObeyTheListAndImportWhatTheyNeed() {
+        PythonRun allowed = PythonRun.configured(c -> c.withAllowedModules(Set.of("asyncio")), """
+                import asyncio
+                async def main():
+                    await asyncio.sleep_ms(1)
+                    return "ran"
+                print(asyncio.run(main()))
+                try:
+                    import time
+                except ImportError as e:
+                    print(e)
+                """);
+        assertEquals("ran\nno module named 'time'\n", allowed.out, allowed.err);
+        PythonRun barred = PythonRun.configured(c -> c.withAllowedModules(Set.of("json")), """
+                try:
+                    import asyncio
+                except ImportError as e:
+                    print(e)
+                """);
+        assertEquals("no module named 'asyncio'\n", barred.out, barred.err);
+    }
 }

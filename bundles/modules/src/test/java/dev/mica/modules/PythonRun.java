@@ -25,6 +25,20 @@ final class PythonRun {
         this.result = result;
     }
 
+    /**
+     * The frozen modules of this bundle (asyncio) as the build compiled them: the class folder
+     * has no manifest naming them before the jar is made.
+     */
+    static Path frozenFolder() {
+        try {
+            Path classes = Path.of(dev.mica.modules.asyncio.UasyncioModule.class.getProtectionDomain()
+                    .getCodeSource().getLocation().toURI());
+            return classes.resolve("mica-frozen");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static PythonRun of(String source) {
         return in(null, source);
     }
@@ -40,7 +54,7 @@ final class PythonRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InterpreterConfig config = settings.apply(InterpreterConfig.standard()
                 .withStreams(new ByteArrayInputStream(new byte[0]), out, err));
-        Interpreter interpreter = new MicaInterpreterFactory().create(config);
+        Interpreter interpreter = new MicaInterpreterFactory().withFrozenFolder(frozenFolder()).create(config);
         RunResult result = interpreter.runSource(source, "<test>");
         interpreter.close();
         return new PythonRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), result);

@@ -21,6 +21,7 @@ import dev.mica.obj.PyModule;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
+import dev.mica.vm.frozen.FrozenModules;
 import dev.mica.vm.modules.ModuleProviders;
 import dev.mica.vm.runtime.Runtime;
 import dev.mica.vm.runtime.ThreadStop;
@@ -37,12 +38,18 @@ final class MicaInterpreter implements Interpreter {
     private PyModule main;
 
     MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler, ModuleProviders modules) {
+        this(config, compiler, modules, new FrozenModules());
+    }
+
+    MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler, ModuleProviders modules,
+            FrozenModules frozen) {
         this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
                 config.argv(), config.path());
         runtime.builtinModules().configure(config);
         runtime.maxDepth = config.recursionLimit();
         runtime.setVerbose(config.verbose());
         runtime.builtinModules().useProviders(modules);
+        runtime.builtinModules().useFrozenModules(frozen);
         this.main = newMain();
     }
 

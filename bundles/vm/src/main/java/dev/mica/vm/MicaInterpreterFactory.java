@@ -17,6 +17,9 @@ import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
 import dev.mica.module.ModuleProvider;
+import dev.mica.vm.frozen.ClassPathFrozenArchives;
+import dev.mica.vm.frozen.FrozenModuleExtender;
+import dev.mica.vm.frozen.FrozenModules;
 import dev.mica.vm.modules.ModuleProviders;
 import dev.mica.vm.runtime.SysModule;
 
@@ -44,6 +47,14 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     /** True under Declarative Services: modules come from the service registry only. */
     private volatile boolean modulesManaged;
 
+    /** Frozen modules: from the bundles that carry them under OSGi, from the class path otherwise. */
+    private final FrozenModules frozen = new FrozenModules();
+    /** True under Declarative Services: the bundle tracker reports the frozen modules. */
+    private volatile boolean frozenManaged;
+    private volatile boolean frozenDiscoveryArranged;
+    private volatile AutoCloseable frozenTracker;
+    private long explicitFrozenRank;
+
     public MicaInterpreterFactory() {
     }
 
@@ -54,14 +65,54 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     }
 
     @org.osgi.service.component.annotations.Activate
-    void activate() {
+    void activate(org.osgi.framework.BundleContext context) {
         compilerManaged = true;
         modulesManaged = true;
+        frozenManaged = true;
+        frozenTracker = FrozenModuleExtender.start(context, frozen);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() throws Exception {
+        AutoCloseable tracker = frozenTracker;
+        frozenTracker = null;
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    /**
+     * Adds a folder of frozen {@code .mpy} files, ahead of those found on the class path (for
+     * tests and embedding, where the class folder of a bundle has no manifest yet).
+     */
+    public synchronized MicaInterpreterFactory withFrozenFolder(java.nio.file.Path folder) {
+        try {
+            frozen.add(ClassPathFrozenArchives.folderArchive(folder), ++explicitFrozenRank);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The frozen modules of the interpreters this factory makes (for embedding and tests). */
+    public FrozenModules frozenModules() {
+        return frozen;
     }
 
     @Override
     public Interpreter create(InterpreterConfig config) {
-        return new MicaInterpreter(config, this::currentCompiler, this);
+        if (!frozenManaged && !frozenDiscoveryArranged) {
+            arrangeClassPathDiscovery();
+        }
+        return new MicaInterpreter(config, this::currentCompiler, this, frozen);
+    }
+
+    /** On a class path, the jars with frozen modules are looked for on the first frozen lookup. */
+    private synchronized void arrangeClassPathDiscovery() {
+        if (!frozenDiscoveryArranged) {
+            frozenDiscoveryArranged = true;
+            frozen.discoverOnFirstUse(() -> ClassPathFrozenArchives.find(MicaInterpreterFactory.class.getClassLoader()));
+        }
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class BuiltinModules {
     /** Modules whose Python code is running now, so that an import of itself finds it. */
     private final Map<String, PyModule> loading = new HashMap<>();
     private ModuleProviders providers = ModuleProviders.NONE;
+    private dev.mica.vm.frozen.FrozenModules frozenModules = new dev.mica.vm.frozen.FrozenModules();
     private final InterpreterModuleEnvironment environment = new InterpreterModuleEnvironment(this);
     private Path storageRoot;
     private StorageFiles files = new StorageFiles(null);
@@ -71,6 +72,9 @@ public final class BuiltinModules {
     private long heapSize = InterpreterConfig.DEFAULT_HEAP_SIZE;
     /** The modules the program may import, by name; null allows every one. */
     private java.util.Set<String> allowedModules;
+    /** Globals of the modules imported from frozen files, by identity. */
+    private final java.util.Set<PyDict> frozenModuleGlobals =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Open files and their numbers (3 and up), shared by every way of opening one. */
     private final OpenFiles openFiles = new OpenFiles();
     private volatile dev.mica.module.FileSystemView fileSystemView;
@@ -109,6 +113,11 @@ public final class BuiltinModules {
         return allowed(real);
     }
 
+    /** Counts a module made from a frozen file as the runtime's (see {@link #isRuntimeModule}). */
+    public synchronized void noteRuntimeModule(PyModule module) {
+        frozenModuleGlobals.add(module.globals());
+    }
+
     /** Whether the configuration names the modules a program may import at all. */
     public boolean restrictsImports() {
         return allowedModules != null;
@@ -124,6 +133,9 @@ public final class BuiltinModules {
      * restricted by the allow-list.
      */
     public synchronized boolean isRuntimeModule(PyDict globals) {
+        if (frozenModuleGlobals.contains(globals)) {
+            return true;
+        }
         for (PyModule m : made.values()) {
             if (m.globals() == globals) {
                 return true;
@@ -140,6 +152,15 @@ public final class BuiltinModules {
     /** Takes the modules that other bundles offer. */
     public void useProviders(ModuleProviders providers) {
         this.providers = providers;
+    }
+
+    /** Takes the frozen modules that import finds through the {@code .frozen} entry of sys.path. */
+    public void useFrozenModules(dev.mica.vm.frozen.FrozenModules frozen) {
+        this.frozenModules = frozen;
+    }
+
+    public dev.mica.vm.frozen.FrozenModules frozenModules() {
+        return frozenModules;
     }
 
     /** Adds the built-in functions that belong to a module of this registry ({@code open}, from io). */
@@ -314,6 +335,13 @@ public final class BuiltinModules {
     /** The text of help('modules'): names in four columns, as MicroPython prints them. */
     public String helpText() {
         List<String> names = names();
+        // frozen modules too, by their file names without extension ("pkg/__init__"), as MicroPython lists them
+        for (String frozen : frozenModules.moduleNames()) {
+            if (!names.contains(frozen)) {
+                names.add(frozen);
+            }
+        }
+        Collections.sort(names);
         int columns = 4;
         int width = 18;
         int rows = (names.size() + columns - 1) / columns;

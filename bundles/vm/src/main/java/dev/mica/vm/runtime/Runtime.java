@@ -705,7 +705,7 @@ public final class Runtime {
         if (existing != null && !importing.isEmpty()) {
             existing = awaitImport(fullName);
         }
-        if (existing != null && barred && !(existing instanceof PyModule m && m.globals().getStr("__file__") != null)) {
+        if (existing != null && barred && !isProgramModule(existing)) {
             existing = null; // loaded for the runtime's own use, not from the program's files
         }
         if (existing != null) {
@@ -718,7 +718,13 @@ public final class Runtime {
             }
         }
         ImportFiles.Found found = locate(part, parent, fullName);
+        if (barred && found.frozen() != null) {
+            throw noModule(fullName); // frozen modules are the runtime's too
+        }
         PyModule m = new PyModule(fullName);
+        if (found.frozen() != null) {
+            builtinModules.noteRuntimeModule(m);
+        }
         ImportFiles.Found file = found;
         if (found.directory()) {
             m.globals().putStr("__path__", PyStr.of(found.shown()));
@@ -738,6 +744,12 @@ public final class Runtime {
         }
         bindInParent(parent, part, m);
         return m;
+    }
+
+    /** A module made from the program's own files (not one the runtime made or froze). */
+    private boolean isProgramModule(PyObject module) {
+        return module instanceof PyModule m && m.globals().getStr("__file__") != null
+                && !builtinModules.isRuntimeModule(m.globals());
     }
 
     /**
@@ -831,7 +843,7 @@ public final class Runtime {
     private void execFile(PyModule m, ImportFiles.Found file) {
         m.globals().putStr("__file__", PyStr.of(file.shown()));
         byte[] data = importFiles().read(file);
-        boolean mpy = file.path().endsWith(".mpy");
+        boolean mpy = file.compiled();
         run(decode(data, mpy, file.shown()), m.globals(), m.globals(), mpy);
     }
 
