@@ -32,6 +32,7 @@ public final class BytecodeCompiler implements Compiler {
             throw new CompileError(e.pythonType(), e.getMessage(), sourceFile, e.line());
         }
         CodeGenerator generator = new CodeGenerator(sourceFile, kind == InputKind.SINGLE, opts.optimizationLevel());
+        generator.setDefaultEmitMode(opts.emitMode());
         RawCode root;
         try {
             root = generator.compile(module);

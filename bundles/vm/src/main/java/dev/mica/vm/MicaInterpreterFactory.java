@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.mica.code.Compiler;
+import dev.mica.emit.NativeEmitter;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -44,6 +45,13 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     /** True under Declarative Services: modules come from the service registry only. */
     private volatile boolean modulesManaged;
 
+    /** The native code emitter (bundles/emitter): optional, dynamic, greedy like the compiler. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NativeEmitter boundEmitter;
+    private volatile NativeEmitter loadedEmitter;
+    private volatile boolean emitterLoaderTried;
+
     public MicaInterpreterFactory() {
     }
 
@@ -61,7 +69,9 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
 
     @Override
     public Interpreter create(InterpreterConfig config) {
-        return new MicaInterpreter(config, this::currentCompiler, this);
+        MicaInterpreter interpreter = new MicaInterpreter(config, this::currentCompiler, this);
+        interpreter.runtime().useEmitter(this::currentEmitter);
+        return interpreter;
     }
 
     @Override
@@ -110,6 +120,29 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
             loadedModules = loaded = List.copyOf(loaded);
         }
         return loaded;
+    }
+
+    /**
+     * The native emitter for the next compilation: the bound one under Declarative Services,
+     * else (on a class path) one found by ServiceLoader.
+     */
+    NativeEmitter currentEmitter() {
+        NativeEmitter e = boundEmitter;
+        if (e != null || modulesManaged) {
+            return e;
+        }
+        if (!emitterLoaderTried) {
+            NativeEmitter found = null;
+            try {
+                Iterator<NativeEmitter> it = ServiceLoader.load(NativeEmitter.class, MicaInterpreterFactory.class.getClassLoader()).iterator();
+                found = it.hasNext() ? it.next() : null;
+            } catch (java.util.ServiceConfigurationError err) {
+                found = null;
+            }
+            loadedEmitter = found;
+            emitterLoaderTried = true;
+        }
+        return loadedEmitter;
     }
 
     /** The compiler for the next compilation: the bound one, else one found by ServiceLoader. */

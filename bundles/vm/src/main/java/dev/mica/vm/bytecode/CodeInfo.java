@@ -37,11 +37,19 @@ public final class CodeInfo {
     /** Per instruction (index ip / 3): the inline cache of an attribute instruction, null until it runs. */
     final AttributeCache[] attributeCaches;
     public final CodeInfo[] children;
+    /** The emitter the source asked for, and viper's types. */
+    public final dev.mica.code.EmitHints hints;
+    /** JVM code for this function and the emitter that made it; see {@link NativeCalls}. */
+    volatile NativeCalls.Compiled compiled;
+    /** True when a decorator or option asked for an emitter other than bytecode. */
+    final boolean wantsNative;
     private final int[] byteOffsets;
     private final byte[] lineTable;
 
     public CodeInfo(RawCode raw, ModuleContext module) {
         this.module = module;
+        this.hints = raw.emitHints();
+        this.wantsNative = hints.mode() != dev.mica.code.EmitMode.BYTECODE;
         if (raw.kind() != RawCode.Kind.BYTECODE) {
             throw Py.valueError("incompatible .mpy file");
         }

@@ -79,6 +79,12 @@ public final class PyFunction extends PyObject {
         if (code.isGenerator()) {
             return new PyGenerator(f, code.name);
         }
+        if (code.wantsNative) {
+            dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
+            if (body != null) {
+                return NativeCalls.run(f, body);
+            }
+        }
         return VirtualMachine.runFunction(f);
     }
 
@@ -112,6 +118,12 @@ public final class PyFunction extends PyObject {
         }
         if (code.generator) {
             return new PyGenerator(f, code.name);
+        }
+        if (code.wantsNative) {
+            dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
+            if (body != null) {
+                return NativeCalls.run(f, body);
+            }
         }
         return VirtualMachine.runFunction(f);
     }

@@ -1,0 +1,155 @@
+package dev.mica.emit;
+
+import dev.mica.obj.Ops;
+import dev.mica.obj.PyBool;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyList;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PySet;
+import dev.mica.obj.PySlice;
+import dev.mica.obj.PyTuple;
+import dev.mica.vm.bytecode.NativeSupport;
+
+/**
+ * The operations of MicroPython's opcodes for compiled code: each is the one the bytecode
+ * interpreter performs for the same opcode, so both give the same results and errors.
+ */
+public final class NativeOps {
+    private NativeOps() {}
+
+    public static PyObject binaryOp(int op, PyObject a, PyObject b) {
+        return NativeSupport.binaryOp(op, a, b);
+    }
+
+    public static PyObject unaryOp(int op, PyObject a) {
+        return Ops.unary(op, a);
+    }
+
+    public static boolean isTrue(PyObject o) {
+        return o == PyBool.TRUE || (o != PyBool.FALSE && o.isTrue());
+    }
+
+    public static PyObject bool(boolean b) {
+        return b ? PyBool.TRUE : PyBool.FALSE;
+    }
+
+    public static PyObject loadAttr(PyObject o, String name) {
+        return Ops.getAttr(o, name);
+    }
+
+    /** STORE_ATTR; a null value deletes the attribute. */
+    public static void storeAttr(PyObject o, String name, PyObject value) {
+        o.setAttr(name, value);
+    }
+
+    /** LOAD_METHOD: {@code pair[0]} the function, {@code pair[1]} self or null. */
+    public static void loadMethod(PyObject o, String name, PyObject[] pair) {
+        NativeSupport.loadMethod(o, name, pair);
+    }
+
+    public static PyObject loadSuperMethod(PyObject type, PyObject self, String name, PyObject[] pair) {
+        return NativeSupport.loadSuperMethod(type, self, name, pair);
+    }
+
+    /** CALL_FUNCTION/CALL_METHOD: positional arguments then keyword values named by {@code kwNames}. */
+    public static PyObject call(PyObject fn, PyObject[] args, String[] kwNames) {
+        return fn.call(args, kwNames);
+    }
+
+    /**
+     * CALL_FUNCTION_VAR_KW/CALL_METHOD_VAR_KW: {@code items} holds the stack above the function
+     * (self if any, positionals, key/value pairs, the star mask).
+     */
+    public static PyObject callVarKw(PyObject fn, PyObject self, Object[] items, int nPos, int nKw) {
+        return NativeSupport.callVarKw(fn, self, items, nPos, nKw);
+    }
+
+    public static PyObject getItem(PyObject base, PyObject index) {
+        if (base instanceof PyList l && index instanceof PyInt i && !i.isBig() && i.value >= 0 && i.value < l.size()) {
+            return l.get((int) i.value);
+        }
+        return base.getItem(index);
+    }
+
+    /** STORE_SUBSCR; a null value deletes the item. */
+    public static void setItem(PyObject base, PyObject index, PyObject value) {
+        if (value == null) {
+            base.delItem(index);
+        } else {
+            base.setItem(index, value);
+        }
+    }
+
+    public static PyObject getIter(PyObject o) {
+        return o.iter();
+    }
+
+    /** The next item, or null at the end. */
+    public static PyObject next(PyObject iterator) {
+        return iterator.next();
+    }
+
+    /** UNPACK_SEQUENCE: the items, last first (the order they go onto the stack). */
+    public static PyObject[] unpackSequence(PyObject seq, int n) {
+        return NativeSupport.unpackSequence(seq, n);
+    }
+
+    /** UNPACK_EX: the items as they go onto the stack (the last first, the starred list, then the first ones). */
+    public static PyObject[] unpackEx(PyObject seq, int before, int after) {
+        return NativeSupport.unpackEx(seq, before, after);
+    }
+
+    public static PyObject buildTuple(PyObject[] items) {
+        return new PyTuple(items);
+    }
+
+    public static PyObject buildList(PyObject[] items) {
+        return new PyList(items.length < 4 ? java.util.Arrays.copyOf(items, 4) : items, items.length);
+    }
+
+    public static PyObject buildMap() {
+        return new PyDict();
+    }
+
+    public static void storeMap(PyObject map, PyObject key, PyObject value) {
+        ((PyDict) map).setItem(key, value);
+    }
+
+    public static PyObject buildSet(PyObject[] items) {
+        PySet s = new PySet(items.length);
+        for (PyObject o : items) {
+            s.add(o);
+        }
+        return s;
+    }
+
+    public static PyObject buildSlice(PyObject start, PyObject stop, PyObject step) {
+        return new PySlice(start, stop, step == null ? PyNone.NONE : step);
+    }
+
+    /** STORE_COMP into a list or set. */
+    public static void storeComp(PyObject collection, PyObject value) {
+        if (collection instanceof PyList l) {
+            l.append(value);
+        } else {
+            ((PySet) collection).add(value);
+        }
+    }
+
+    /** STORE_COMP into a dict. */
+    public static void storeCompMap(PyObject dict, PyObject key, PyObject value) {
+        ((PyDict) dict).setItem(key, value);
+    }
+
+    /** RAISE_OBJ: the exception to throw for {@code raise o}. */
+    public static PyException raise(PyObject o) {
+        return NativeSupport.raise(o);
+    }
+
+    public static boolean exceptionMatch(PyObject exception, PyObject pattern) {
+        return NativeSupport.exceptionMatch(exception, pattern);
+    }
+}
