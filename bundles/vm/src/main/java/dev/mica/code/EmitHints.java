@@ -15,13 +15,20 @@ import java.util.List;
  * @param argTypes one entry per parameter (positional, then keyword-only), the annotation's
  *        identifier or null when the parameter has none; empty outside viper
  * @param returnType the return annotation's identifier, or null when there is none
+ * @param localNames the name of each local slot (for viper's error messages); may be empty
  */
-public record EmitHints(EmitMode mode, List<String> argTypes, String returnType) {
+public record EmitHints(EmitMode mode, List<String> argTypes, String returnType, List<String> localNames) {
     /** Plain bytecode: what every function gets unless a decorator or option says otherwise. */
-    public static final EmitHints BYTECODE = new EmitHints(EmitMode.BYTECODE, List.of(), null);
+    public static final EmitHints BYTECODE = new EmitHints(EmitMode.BYTECODE, List.of(), null, List.of());
 
     public EmitHints {
-        // a list that may hold nulls (unannotated parameters)
+        // lists that may hold nulls (unannotated parameters, unnamed slots)
         argTypes = Collections.unmodifiableList(new ArrayList<>(argTypes));
+        localNames = Collections.unmodifiableList(new ArrayList<>(localNames));
+    }
+
+    /** The name of local slot {@code i}, or null when unknown. */
+    public String localName(int i) {
+        return i < localNames.size() ? localNames.get(i) : null;
     }
 }

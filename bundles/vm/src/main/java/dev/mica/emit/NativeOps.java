@@ -54,9 +54,40 @@ public final class NativeOps {
         return NativeSupport.loadSuperMethod(type, self, name, pair);
     }
 
-    /** CALL_FUNCTION/CALL_METHOD: positional arguments then keyword values named by {@code kwNames}. */
+    /** CALL_FUNCTION: positional arguments then keyword values named by {@code kwNames}. */
     public static PyObject call(PyObject fn, PyObject[] args, String[] kwNames) {
         return fn.call(args, kwNames);
+    }
+
+    /** CALL_METHOD: {@code args[0]} is self, or null when LOAD_METHOD found a plain attribute. */
+    public static PyObject callMethod(PyObject fn, PyObject[] args, String[] kwNames) {
+        if (args[0] == null) {
+            return fn.call(java.util.Arrays.copyOfRange(args, 1, args.length), kwNames);
+        }
+        return fn.call(args, kwNames);
+    }
+
+    /** The name a keyword argument's name constant stands for. */
+    public static String keywordName(PyObject name) {
+        return ((dev.mica.obj.PyStr) name).value();
+    }
+
+    /** A local read: its value, or NameError when it was never assigned or was deleted. */
+    public static PyObject checkBound(PyObject value) {
+        if (value == null) {
+            throw dev.mica.obj.Py.error(dev.mica.obj.PyBaseException.NAME_ERROR, "local variable referenced before assignment");
+        }
+        return value;
+    }
+
+    /** The value a cell holds (LOAD_DEREF). */
+    public static PyObject loadCell(PyObject cell) {
+        return checkBound(((dev.mica.obj.PyCell) cell).value);
+    }
+
+    /** STORE_DEREF. */
+    public static void storeCell(PyObject cell, PyObject value) {
+        ((dev.mica.obj.PyCell) cell).value = value;
     }
 
     /**

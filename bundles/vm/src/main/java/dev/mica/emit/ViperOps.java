@@ -63,11 +63,33 @@ public final class ViperOps {
         return Long.compareUnsigned(a, b);
     }
 
-    /** Signed floor division as the C of a 64-bit port does it (truncating toward zero). */
-    public static long divide(long a, long b) {
-        if (b == 0) {
+    /** Viper's {@code //} on int words: rounds toward minus infinity, as MicroPython's small ints do. */
+    public static long floorDivide(long num, long denom) {
+        checkDivisor(denom);
+        if (num >= 0) {
+            if (denom < 0) {
+                num += -denom - 1;
+            }
+        } else if (denom >= 0) {
+            num += -denom + 1;
+        }
+        return num / denom;
+    }
+
+    /** Viper's {@code %} on int words: the result takes the sign of the divisor. */
+    public static long modulo(long dividend, long divisor) {
+        checkDivisor(divisor);
+        long r = dividend % divisor;
+        if ((r < 0 && divisor > 0) || (r > 0 && divisor < 0)) {
+            r += divisor;
+        }
+        return r;
+    }
+
+    private static void checkDivisor(long d) {
+        if (d == 0) {
+            // the machine would trap; a Python error is the JVM's nearest equivalent
             throw Py.error(dev.mica.obj.PyBaseException.ZERO_DIVISION_ERROR, "divide by zero");
         }
-        return a / b;
     }
 }

@@ -6,6 +6,8 @@ import dev.mica.code.EmitMode;
 import dev.mica.compiler.parse.Expr;
 import dev.mica.compiler.parse.Param;
 import dev.mica.compiler.parse.Stmt;
+import dev.mica.compiler.scope.IdInfo;
+import dev.mica.compiler.scope.IdKind;
 import dev.mica.compiler.scope.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,19 @@ final class EmitterHints {
         if (s.emitMode == EmitMode.BYTECODE) {
             return EmitHints.BYTECODE;
         }
+        List<String> localNames = new ArrayList<>();
+        for (IdInfo id : s.ids) {
+            if (id.kind == IdKind.LOCAL || id.kind == IdKind.CELL || id.kind == IdKind.FREE || id.isParam()) {
+                while (localNames.size() <= id.localNum) {
+                    localNames.add(null);
+                }
+                if (localNames.get(id.localNum) == null) {
+                    localNames.set(id.localNum, id.name);
+                }
+            }
+        }
         if (s.emitMode != EmitMode.VIPER || !(s.node instanceof Stmt.FunctionDef def)) {
-            return new EmitHints(s.emitMode, List.of(), null);
+            return new EmitHints(s.emitMode, List.of(), null, localNames);
         }
         List<String> types = new ArrayList<>();
         for (Param p : def.params()) {
@@ -32,7 +45,7 @@ final class EmitterHints {
             }
         }
         String ret = def.returns() instanceof Expr.Name n ? n.id() : null;
-        return new EmitHints(EmitMode.VIPER, types, ret);
+        return new EmitHints(EmitMode.VIPER, types, ret, localNames);
     }
 
     /**
