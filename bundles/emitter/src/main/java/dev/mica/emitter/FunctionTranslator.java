@@ -154,6 +154,26 @@ final class FunctionTranslator {
         }
     }
 
+    /** A try block: SETUP at {@code setup}, protecting the code up to its handler at {@code handler}. */
+    private static final class Block {
+        final int setup;
+        final int handler;
+        final boolean isFinally;
+        final Label stub = new Label();
+        int depth;
+        int caughtVar;
+
+        Block(int setup, int handler, boolean isFinally) {
+            this.setup = setup;
+            this.handler = handler;
+            this.isFinally = isFinally;
+        }
+
+        boolean protects(int ip) {
+            return ip > setup && ip < handler;
+        }
+    }
+
     /** One walk over the instructions, emitting into {@code mv} (a sink that drops all in the first pass). */
     private final class Pass {
         final MethodVisitor mv;
@@ -168,7 +188,10 @@ final class FunctionTranslator {
         boolean reachable = true;
         final int stackBase;
         int nextVar;
-        boolean usesMemory;
+        /** The try blocks (SETUP_EXCEPT/SETUP_FINALLY), in order of their SETUP instruction. */
+        final java.util.List<Block> blocks = new java.util.ArrayList<>();
+        /** Handlers entered (in the order of the code) whose END_FINALLY has not come yet. */
+        final java.util.ArrayDeque<Block> openHandlers = new java.util.ArrayDeque<>();
 
         Pass(MethodVisitor mv) {
             this.mv = mv;
@@ -406,8 +429,20 @@ final class FunctionTranslator {
             Label start = new Label();
             Label end = new Label();
             Label handler = new Label();
+            findBlocks();
+            // the JVM takes the first entry that covers a failure: inner blocks first, this function's own last
+            java.util.List<Block> byExtent = new java.util.ArrayList<>(blocks);
+            byExtent.sort(java.util.Comparator.comparingInt(b -> b.handler - b.setup));
+            for (Block b : byExtent) {
+                mv.visitTryCatchBlock(label(b.setup + 3), label(b.handler), b.stub, "java/lang/RuntimeException");
+            }
             mv.visitTryCatchBlock(start, end, handler, "java/lang/RuntimeException");
             prologue();
+            for (Block b : blocks) {
+                b.caughtVar = nextVar++;
+                mv.visitInsn(ACONST_NULL);
+                mv.visitVarInsn(ASTORE, b.caughtVar);
+            }
             mv.visitLabel(start);
             boolean[] backwardTarget = backwardTargets();
             for (int ip = 0; ip < ins.length; ip += 3) {
@@ -420,11 +455,36 @@ final class FunctionTranslator {
                     mv.visitLabel(label(ip));
                     continue;
                 }
+                Block entered = handlerAt(ip);
+                if (entered != null && reachable && stack[depth - 1].type() != ViperType.OBJECT) {
+                    // a finally entered normally: its None joins the exception path as an object
+                    loadObject(depth - 1);
+                    mv.visitVarInsn(ASTORE, objVar(depth - 1));
+                }
                 reachable = true;
                 mv.visitLabel(label(ip));
+                if (entered != null) {
+                    stack[depth - 1] = Slot.OBJECT;
+                    openHandlers.push(entered);
+                }
                 instruction(ip, ins[ip], ins[ip + 1], ins[ip + 2]);
             }
             mv.visitLabel(end);
+            // a failure inside a try block: its traceback line, then the handler with the exception pushed
+            for (Block b : blocks) {
+                mv.visitLabel(b.stub);
+                mv.visitVarInsn(ASTORE, objVar(b.depth));
+                frame();
+                frame();
+                mv.visitVarInsn(ALOAD, objVar(b.depth));
+                mv.visitVarInsn(ILOAD, POSITION_VAR);
+                mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "traceback", "(Ljava/lang/Throwable;I)Ldev/mica/obj/PyException;", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "enterHandler", "(Ldev/mica/obj/PyException;)" + OBJ_D, false);
+                mv.visitInsn(DUP);
+                mv.visitVarInsn(ASTORE, b.caughtVar);
+                mv.visitVarInsn(ASTORE, objVar(b.depth));
+                mv.visitJumpInsn(GOTO, label(b.handler));
+            }
             // any failure: this function's traceback line, then on up
             mv.visitLabel(handler);
             mv.visitVarInsn(ASTORE, STATE_VAR);
@@ -433,6 +493,44 @@ final class FunctionTranslator {
             mv.visitVarInsn(ILOAD, POSITION_VAR);
             mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "traceback", "(Ljava/lang/Throwable;I)Ldev/mica/obj/PyException;", false);
             mv.visitInsn(ATHROW);
+        }
+
+        void findBlocks() {
+            for (int ip = 0; ip < ins.length; ip += 3) {
+                int op = ins[ip];
+                if (op == Opcodes.SETUP_EXCEPT || op == Opcodes.SETUP_FINALLY) {
+                    blocks.add(new Block(ip, ins[ip + 1], op == Opcodes.SETUP_FINALLY));
+                }
+            }
+            for (int ip = 0; ip < ins.length; ip += 3) {
+                int op = ins[ip];
+                if (op == Opcodes.RETURN_VALUE || op == Opcodes.UNWIND_JUMP) {
+                    for (Block b : blocks) {
+                        if (b.isFinally && b.protects(ip)) {
+                            // leaving through a finally block needs its pending-return machinery
+                            throw new Declined("return or jump through finally");
+                        }
+                    }
+                }
+            }
+        }
+
+        Block blockAt(int setup) {
+            for (Block b : blocks) {
+                if (b.setup == setup) {
+                    return b;
+                }
+            }
+            throw new IllegalStateException("no block at " + setup);
+        }
+
+        Block handlerAt(int ip) {
+            for (Block b : blocks) {
+                if (b.handler == ip) {
+                    return b;
+                }
+            }
+            return null;
         }
 
         boolean[] backwardTargets() {
@@ -764,6 +862,52 @@ final class FunctionTranslator {
                     frame();
                     mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "buildClass", "()" + OBJ_D, false);
                     pushObject();
+                }
+                case Opcodes.SETUP_EXCEPT, Opcodes.SETUP_FINALLY -> {
+                    Block b = blockAt(ip);
+                    b.depth = depth;
+                    stack[depth] = Slot.OBJECT;
+                    recordForward(arg, ip, depth + 1);
+                }
+                case Opcodes.POP_EXCEPT_JUMP -> {
+                    frame();
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "leaveHandler", "()V", false);
+                    recordForward(arg, ip, depth);
+                    mv.visitJumpInsn(GOTO, label(arg));
+                    reachable = false;
+                }
+                case Opcodes.END_FINALLY -> {
+                    if (!openHandlers.isEmpty()) {
+                        openHandlers.pop();
+                    }
+                    // a re-raise adds no traceback line
+                    push(-1);
+                    mv.visitVarInsn(ISTORE, POSITION_VAR);
+                    loadObject(--depth);
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, "endFinally", "(" + OBJ_D + ")V", false);
+                }
+                case Opcodes.RAISE_LAST -> {
+                    push(-1);
+                    mv.visitVarInsn(ISTORE, POSITION_VAR);
+                    if (openHandlers.isEmpty()) {
+                        mv.visitInsn(ACONST_NULL);
+                    } else {
+                        mv.visitVarInsn(ALOAD, openHandlers.peek().caughtVar);
+                    }
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, "reraise", "(" + OBJ_D + ")Ldev/mica/obj/PyException;", false);
+                    mv.visitInsn(ATHROW);
+                    reachable = false;
+                }
+                case Opcodes.UNWIND_JUMP -> {
+                    // only except blocks are left here (finally blocks were declined): pop them, then jump
+                    int target = depth - ((extra & 0x80) != 0 ? 4 : 0);
+                    recordForward(arg, ip, target);
+                    depth = target;
+                    if (arg <= ip) {
+                        checkInterrupts();
+                    }
+                    mv.visitJumpInsn(GOTO, label(arg));
+                    reachable = false;
                 }
                 case Opcodes.YIELD_VALUE, Opcodes.YIELD_FROM -> {
                     if (viper) {

@@ -36,7 +36,17 @@ public abstract class NativeFrame {
     public abstract PyException raiseFrom(PyObject exception, PyObject cause);
 
     /**
-     * The Python exception for a failure at instruction {@code position}, with this function's
+     * An exception handler of the function is entered for {@code caught} (the interpreter's
+     * handled exception is set, as for bytecode); returns the exception object to push.
+     */
+    public abstract PyObject enterHandler(PyException caught);
+
+    /** POP_EXCEPT_JUMP: the handler is done with its exception. */
+    public abstract void leaveHandler();
+
+    /**
+     * The Python exception for a failure at instruction {@code position} (a negative position:
+     * a re-raise, which adds no traceback line), with this function's
      * traceback line added; Java failures become the Python exceptions the interpreter gives.
      */
     public abstract PyException traceback(Throwable failure, int position);

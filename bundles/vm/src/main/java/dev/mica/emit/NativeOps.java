@@ -175,6 +175,28 @@ public final class NativeOps {
         ((PyDict) dict).setItem(key, value);
     }
 
+    /**
+     * END_FINALLY of a handler entered normally ({@code None}: nothing to do) or for an
+     * exception, which is raised again.
+     */
+    public static void endFinally(PyObject top) {
+        if (top instanceof dev.mica.obj.PyBaseException e) {
+            throw new PyException(e);
+        }
+        if (top != PyNone.NONE) {
+            throw new IllegalStateException("END_FINALLY with a pending return or jump");
+        }
+    }
+
+    /** RAISE_LAST: the exception being handled, raised again. */
+    public static PyException reraise(PyObject handled) {
+        if (handled instanceof dev.mica.obj.PyBaseException e) {
+            return new PyException(e);
+        }
+        return new PyException(dev.mica.obj.PyBaseException.withMessage(dev.mica.obj.PyBaseException.RUNTIME_ERROR,
+                "no active exception to reraise"));
+    }
+
     /** RAISE_OBJ: the exception to throw for {@code raise o}. */
     public static PyException raise(PyObject o) {
         return NativeSupport.raise(o);

@@ -86,10 +86,22 @@ final class CompiledFrame extends NativeFrame {
     }
 
     @Override
+    public PyObject enterHandler(PyException caught) {
+        PyBaseException exc = caught.value();
+        rt.handledException = exc;
+        return exc;
+    }
+
+    @Override
+    public void leaveHandler() {
+        rt.handledException = null;
+    }
+
+    @Override
     public PyException traceback(Throwable failure, int position) {
         PyException e = failure instanceof PyException p ? p : VirtualMachine.internalError(failure);
         PyBaseException exc = e.value();
-        if (exc != null) {
+        if (exc != null && position >= 0) {
             exc.addTraceback(code.sourceFile(), code.lineOf(position), code.name);
         }
         return e;
