@@ -498,8 +498,8 @@ final class FunctionTranslator {
         void findBlocks() {
             for (int ip = 0; ip < ins.length; ip += 3) {
                 int op = ins[ip];
-                if (op == Opcodes.SETUP_EXCEPT || op == Opcodes.SETUP_FINALLY) {
-                    blocks.add(new Block(ip, ins[ip + 1], op == Opcodes.SETUP_FINALLY));
+                if (op == Opcodes.SETUP_EXCEPT || op == Opcodes.SETUP_FINALLY || op == Opcodes.SETUP_WITH) {
+                    blocks.add(new Block(ip, ins[ip + 1], op != Opcodes.SETUP_EXCEPT));
                 }
             }
             for (int ip = 0; ip < ins.length; ip += 3) {
@@ -868,6 +868,30 @@ final class FunctionTranslator {
                     b.depth = depth;
                     stack[depth] = Slot.OBJECT;
                     recordForward(arg, ip, depth + 1);
+                }
+                case Opcodes.SETUP_WITH -> {
+                    position(ip);
+                    Block b = blockAt(ip);
+                    int at = depth - 1;
+                    loadObject(at);
+                    mv.visitVarInsn(ALOAD, PAIR_VAR);
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, "setupWith", "(" + OBJ_D + "[" + OBJ_D + ")" + OBJ_D, false);
+                    mv.visitVarInsn(ASTORE, objVar(at + 2));
+                    depth = at;
+                    pairToStack();
+                    b.depth = depth;
+                    stack[depth] = Slot.OBJECT;
+                    recordForward(arg, ip, depth + 1);
+                    stack[depth++] = Slot.OBJECT;
+                }
+                case Opcodes.WITH_CLEANUP -> {
+                    position(ip);
+                    mv.visitVarInsn(ALOAD, objVar(depth - 3));
+                    mv.visitVarInsn(ALOAD, objVar(depth - 2));
+                    loadObject(depth - 1);
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, "withCleanup", "(" + OBJ_D + OBJ_D + OBJ_D + ")" + OBJ_D, false);
+                    depth -= 3;
+                    pushObject();
                 }
                 case Opcodes.POP_EXCEPT_JUMP -> {
                     frame();

@@ -73,4 +73,86 @@ class NativeTest {
                 print(list(gen()), risky())
                 """));
     }
+
+    @Test
+    void withBlocksCallExitAndMaySwallow() {
+        assertEquals("""
+                enter
+                exit ValueError
+                after
+                enter
+                exit None
+                done 42
+                """, PythonRun.output("""
+                class CM:
+                    def __init__(self, swallow):
+                        self.swallow = swallow
+                    def __enter__(self):
+                        print('enter')
+                        return 42
+                    def __exit__(self, t, v, tb):
+                        print('exit', t.__name__ if t else None)
+                        return self.swallow
+                @micropython.native
+                def f():
+                    with CM(True):
+                        raise ValueError
+                    print('after')
+                    with CM(False) as x:
+                        y = x
+                    print('done', y)
+                f()
+                """));
+    }
+
+    @Test
+    void bareRaiseInAHandlerRaisesTheExceptionBeingHandled() {
+        assertEquals("inner\nouter KeyError(1,)\n", PythonRun.output("""
+                @micropython.native
+                def g():
+                    try:
+                        try:
+                            raise KeyError(1)
+                        except KeyError:
+                            print('inner')
+                            raise
+                    except KeyError as e:
+                        print('outer', repr(e))
+                g()
+                """));
+    }
+
+    @Test
+    void hotFunctionsCompiledByTieringKeepTheirResults() {
+        String previous = System.getProperty("mica.tier");
+        System.setProperty("mica.tier", "3");
+        try {
+            assertEquals("1140 [0, 1, 4] 10 caught\n", PythonRun.output("""
+                    def work(n):
+                        s = 0
+                        for i in range(n):
+                            s += i
+                        return s
+                    def squares():
+                        return [i * i for i in range(3)]
+                    def risky(k):
+                        try:
+                            return 10 // k
+                        except ZeroDivisionError:
+                            return 'caught'
+                    total = 0
+                    for j in range(20):
+                        total += work(j)
+                        sq = squares()
+                        r = risky(1)
+                    print(total, sq, r, risky(0))
+                    """));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("mica.tier");
+            } else {
+                System.setProperty("mica.tier", previous);
+            }
+        }
+    }
 }

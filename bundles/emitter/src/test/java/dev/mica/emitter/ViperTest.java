@@ -53,7 +53,7 @@ class ViperTest {
                     x = 1 if uint(0) < b else 0
                     y = 1 if a > 0 else 0
                     return x, y, int(b >> 62), a < 0
-                print(*f(-1, uint(0xffffffffffffffff)))
+                print(*f(-1, 0xffffffffffffffff))
                 """));
     }
 
@@ -88,7 +88,7 @@ class ViperTest {
                     for x in items:
                         out.append(x)
                     s = 0
-                    for i in range(len(items)):
+                    for i in range(int(len(items))):
                         s += int(items[i])
                     return out, 'a' + 'bc', s
                 print(*f([1, 2, 3]))

@@ -56,15 +56,15 @@ public final class NativeOps {
 
     /** CALL_FUNCTION: positional arguments then keyword values named by {@code kwNames}. */
     public static PyObject call(PyObject fn, PyObject[] args, String[] kwNames) {
-        return fn.call(args, kwNames);
+        return NativeSupport.call(fn, args, kwNames);
     }
 
     /** CALL_METHOD: {@code args[0]} is self, or null when LOAD_METHOD found a plain attribute. */
     public static PyObject callMethod(PyObject fn, PyObject[] args, String[] kwNames) {
         if (args[0] == null) {
-            return fn.call(java.util.Arrays.copyOfRange(args, 1, args.length), kwNames);
+            return NativeSupport.call(fn, java.util.Arrays.copyOfRange(args, 1, args.length), kwNames);
         }
-        return fn.call(args, kwNames);
+        return NativeSupport.call(fn, args, kwNames);
     }
 
     /** The name a keyword argument's name constant stands for. */
@@ -173,6 +173,34 @@ public final class NativeOps {
     /** STORE_COMP into a dict. */
     public static void storeCompMap(PyObject dict, PyObject key, PyObject value) {
         ((PyDict) dict).setItem(key, value);
+    }
+
+    /**
+     * SETUP_WITH: {@code pair} gets the context manager's {@code __exit__} (function and self);
+     * returns what {@code __enter__} gives.
+     */
+    public static PyObject setupWith(PyObject manager, PyObject[] pair) {
+        PyObject[] enter = new PyObject[2];
+        NativeSupport.loadMethod(manager, "__exit__", pair);
+        NativeSupport.loadMethod(manager, "__enter__", enter);
+        return enter[1] == null ? enter[0].call(dev.mica.obj.Py.NO_ARGS, null) : enter[0].call(new PyObject[] {enter[1]}, null);
+    }
+
+    /**
+     * WITH_CLEANUP after a block left normally ({@code top} is None) or by an exception: calls
+     * {@code __exit__}; gives None, or the exception when {@code __exit__} did not swallow it.
+     */
+    public static PyObject withCleanup(PyObject exitFn, PyObject exitSelf, PyObject top) {
+        PyObject none = PyNone.NONE;
+        if (top instanceof dev.mica.obj.PyBaseException exc) {
+            PyObject[] args = exitSelf == null ? new PyObject[] {exc.type(), exc, none} : new PyObject[] {exitSelf, exc.type(), exc, none};
+            return exitFn.call(args, null).isTrue() ? none : exc;
+        }
+        if (top != none) {
+            throw new IllegalStateException("WITH_CLEANUP with a pending return or jump");
+        }
+        exitFn.call(exitSelf == null ? new PyObject[] {none, none, none} : new PyObject[] {exitSelf, none, none, none}, null);
+        return none;
     }
 
     /**

@@ -41,8 +41,15 @@ public final class CodeInfo {
     public final dev.mica.code.EmitHints hints;
     /** JVM code for this function and the emitter that made it; see {@link NativeCalls}. */
     volatile NativeCalls.Compiled compiled;
-    /** True when a decorator or option asked for an emitter other than bytecode. */
-    final boolean wantsNative;
+    /**
+     * True when a decorator or option asked for an emitter other than bytecode, or when the
+     * function became hot enough to be compiled ({@link #tiered}).
+     */
+    boolean wantsNative;
+    /** Set when the function was sent to the emitter for being hot, not for a decorator. */
+    volatile boolean tiered;
+    /** Calls and backward jumps counted towards tiering. */
+    int heat;
     private final int[] byteOffsets;
     private final byte[] lineTable;
 

@@ -29,6 +29,10 @@ final class FunctionCodeView implements FunctionCode {
 
     @Override
     public EmitHints hints() {
+        if (code.tiered && code.hints.mode() == dev.mica.code.EmitMode.BYTECODE) {
+            // a hot function: compiled with native semantics, which are those of bytecode
+            return new EmitHints(dev.mica.code.EmitMode.NATIVE, java.util.List.of(), null, java.util.List.of());
+        }
         return code.hints;
     }
 

@@ -66,6 +66,20 @@ final class NativeCalls {
         return compile(code, emitter);
     }
 
+    /**
+     * Counts a call of a bytecode function towards tiering; true when it has just become hot
+     * (it is then compiled as native code, and runs compiled from this call on when the
+     * emitter takes it). Generators are left alone: they are not compiled yet.
+     */
+    static boolean heatUp(CodeInfo code, Runtime rt) {
+        if (++code.heat < rt.tierThreshold || code.generator || rt.emitter() == null) {
+            return false;
+        }
+        code.tiered = true;
+        code.wantsNative = true;
+        return true;
+    }
+
     /** Runs a call of compiled code in a frame whose arguments are bound, as runFunction runs bytecode. */
     static PyObject run(Frame f, CompiledBody body) {
         Runtime rt = f.runtime;

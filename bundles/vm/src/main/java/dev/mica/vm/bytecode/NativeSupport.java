@@ -46,6 +46,14 @@ public final class NativeSupport {
         return pair[0];
     }
 
+    /** A call with positional arguments (then keyword values named by kwNames), as CALL_FUNCTION makes it. */
+    public static PyObject call(PyObject fn, PyObject[] args, String[] kwNames) {
+        if (kwNames == null && fn instanceof PyFunction pf && pf.simpleCall(args.length)) {
+            return pf.callFromStack(args, 0, args.length, null);
+        }
+        return fn.call(args, kwNames);
+    }
+
     public static PyObject callVarKw(PyObject fn, PyObject self, Object[] items, int nPos, int nKw) {
         return VirtualMachine.callVarKw(items, 0, nPos, nKw, fn, self);
     }

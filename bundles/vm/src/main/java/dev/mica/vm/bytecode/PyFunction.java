@@ -79,7 +79,7 @@ public final class PyFunction extends PyObject {
         if (code.isGenerator()) {
             return new PyGenerator(f, code.name);
         }
-        if (code.wantsNative) {
+        if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
             dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
             if (body != null) {
                 return NativeCalls.run(f, body);
@@ -119,7 +119,7 @@ public final class PyFunction extends PyObject {
         if (code.generator) {
             return new PyGenerator(f, code.name);
         }
-        if (code.wantsNative) {
+        if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
             dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
             if (body != null) {
                 return NativeCalls.run(f, body);

@@ -491,8 +491,11 @@ public final class VirtualMachine {
                             break;
                         }
                         case DispatchCodes.JUMP:
-                            if (arg < ip && rt.interruptPending) {
-                                rt.checkInterrupt();
+                            if (arg < ip) {
+                                if (rt.interruptPending) {
+                                    rt.checkInterrupt();
+                                }
+                                c.heat++;
                             }
                             ip = arg;
                             break;
@@ -500,8 +503,11 @@ public final class VirtualMachine {
                             Object v = st[sp];
                             st[sp--] = null;
                             if (v == PyBool.TRUE || (v != PyBool.FALSE && ((PyObject) v).isTrue())) {
-                                if (arg < ip && rt.interruptPending) {
-                                    rt.checkInterrupt();
+                                if (arg < ip) {
+                                    if (rt.interruptPending) {
+                                        rt.checkInterrupt();
+                                    }
+                                    c.heat++;
                                 }
                                 ip = arg;
                             }
