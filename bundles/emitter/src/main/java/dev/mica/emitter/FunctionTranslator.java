@@ -96,11 +96,8 @@ final class FunctionTranslator {
     }
 
     byte[] translate() {
-        if (code.isGenerator()) {
-            if (viper) {
-                throw notImplemented("native yield");
-            }
-            throw new Declined("generator");
+        if (code.isGenerator() && viper) {
+            throw notImplemented("native yield");
         }
         Pass first = new Pass(new MethodVisitor(ASM9) { });
         first.run();
@@ -190,6 +187,8 @@ final class FunctionTranslator {
         int nextVar;
         /** The try blocks (SETUP_EXCEPT/SETUP_FINALLY), in order of their SETUP instruction. */
         final java.util.List<Block> blocks = new java.util.ArrayList<>();
+        /** For a generator: where each yield resumes (index k for resume point k + 1). */
+        final java.util.List<Label> resumeLabels = new java.util.ArrayList<>();
         /** Handlers entered (in the order of the code) whose END_FINALLY has not come yet. */
         final java.util.ArrayDeque<Block> openHandlers = new java.util.ArrayDeque<>();
 
@@ -444,6 +443,23 @@ final class FunctionTranslator {
                 mv.visitVarInsn(ASTORE, b.caughtVar);
             }
             mv.visitLabel(start);
+            if (code.isGenerator()) {
+                // a resumed generator continues after the yield it stopped at
+                for (int ip = 0; ip < ins.length; ip += 3) {
+                    if (ins[ip] == Opcodes.YIELD_VALUE) {
+                        resumeLabels.add(new Label());
+                    }
+                }
+                Label fresh = new Label();
+                if (!resumeLabels.isEmpty()) {
+                    frame();
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "resumePoint", "()I", false);
+                    mv.visitTableSwitchInsn(1, resumeLabels.size(), fresh, resumeLabels.toArray(new Label[0]));
+                }
+                // a generator not started yet can have an exception thrown in too (pend_throw)
+                mv.visitLabel(fresh);
+                throwInjected(0);
+            }
             boolean[] backwardTarget = backwardTargets();
             for (int ip = 0; ip < ins.length; ip += 3) {
                 if (!reachable && forwardStates.containsKey(ip)) {
@@ -933,14 +949,71 @@ final class FunctionTranslator {
                     mv.visitJumpInsn(GOTO, label(arg));
                     reachable = false;
                 }
-                case Opcodes.YIELD_VALUE, Opcodes.YIELD_FROM -> {
+                case Opcodes.YIELD_VALUE -> yieldValue(ip);
+                case Opcodes.YIELD_FROM -> {
                     if (viper) {
                         throw notImplemented("native yield");
                     }
-                    throw new Declined("yield");
+                    throw new Declined("yield from");
                 }
                 default -> throw new Declined("opcode 0x" + Integer.toHexString(op));
             }
+        }
+
+        /**
+         * YIELD_VALUE: the locals and the stack go into the frame's state array, where the
+         * interpreter keeps them, and the value is returned; the resume point reloads them
+         * (the sent value is then on top) and raises what was thrown in, if anything.
+         */
+        void yieldValue(int ip) {
+            int point = 0;
+            for (int q = 0; q <= ip; q += 3) {
+                if (ins[q] == Opcodes.YIELD_VALUE) {
+                    point++;
+                }
+            }
+            for (int i = 0; i < nLocals; i++) {
+                mv.visitVarInsn(ALOAD, STATE_VAR);
+                push(nState - 1 - i);
+                mv.visitVarInsn(ALOAD, localVar[i]);
+                mv.visitInsn(AASTORE);
+            }
+            for (int d = 0; d < depth; d++) {
+                mv.visitVarInsn(ALOAD, STATE_VAR);
+                push(d);
+                loadObject(d);
+                mv.visitInsn(AASTORE);
+            }
+            frame();
+            push(point);
+            push(depth - 1);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "suspend", "(II)V", false);
+            loadObject(depth - 1);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(resumeLabels.get(point - 1));
+            for (int d = 0; d < depth; d++) {
+                mv.visitVarInsn(ALOAD, STATE_VAR);
+                push(d);
+                mv.visitInsn(AALOAD);
+                mv.visitTypeInsn(CHECKCAST, OBJ);
+                mv.visitVarInsn(ASTORE, objVar(d));
+                stack[d] = Slot.OBJECT;
+            }
+            throwInjected(ip);
+        }
+
+        /** Raises the exception thrown into a resumed generator, if any, as if at instruction {@code ip}. */
+        void throwInjected(int ip) {
+            position(ip);
+            Label carryOn = new Label();
+            frame();
+            mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "takeInjected", "()" + OBJ_D, false);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNULL, carryOn);
+            mv.visitMethodInsn(INVOKESTATIC, OPS, "raise", "(" + OBJ_D + ")Ldev/mica/obj/PyException;", false);
+            mv.visitInsn(ATHROW);
+            mv.visitLabel(carryOn);
+            mv.visitInsn(POP);
         }
 
         void pairToStack() {

@@ -32,6 +32,18 @@ public abstract class NativeFrame {
     /** At backward jumps and calls: handles a pending KeyboardInterrupt or thread switch. */
     public abstract void checkInterrupts();
 
+    /** For a generator: which yield to resume after (0: the start). */
+    public abstract int resumePoint();
+
+    /**
+     * For a generator at a yield: the locals and the value stack (up to index {@code top})
+     * are in the state array; the next resume continues after yield number {@code point}.
+     */
+    public abstract void suspend(int point, int top);
+
+    /** For a resumed generator: the exception thrown into it (throw(), close()), or null. */
+    public abstract PyObject takeInjected();
+
     /** RAISE_FROM: raises the exception ({@code cause} is only warned about, as in MicroPython). */
     public abstract PyException raiseFrom(PyObject exception, PyObject cause);
 

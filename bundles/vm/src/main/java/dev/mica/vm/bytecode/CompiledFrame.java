@@ -15,10 +15,37 @@ final class CompiledFrame extends NativeFrame {
     private final CodeInfo code;
     private final Runtime rt;
 
+    /** What a generator's resume throws in at its yield, or null. */
+    private PyObject injected;
+
     CompiledFrame(Frame frame) {
         this.frame = frame;
         this.code = frame.code;
         this.rt = frame.runtime;
+    }
+
+    CompiledFrame(Frame frame, PyObject injected) {
+        this(frame);
+        this.injected = injected;
+    }
+
+    @Override
+    public int resumePoint() {
+        return frame.ip;
+    }
+
+    @Override
+    public void suspend(int point, int top) {
+        frame.ip = point;
+        frame.sp = top;
+        frame.yielded = true;
+    }
+
+    @Override
+    public PyObject takeInjected() {
+        PyObject e = injected;
+        injected = null;
+        return e;
     }
 
     @Override

@@ -80,6 +80,26 @@ final class NativeCalls {
         return true;
     }
 
+    /** Resumes a compiled generator's frame, as VirtualMachine.resume does for bytecode. */
+    static PyObject resume(Frame f, CompiledBody body, PyObject inject) {
+        Runtime rt = f.runtime;
+        if (++rt.depth > rt.maxDepth) {
+            rt.depth--;
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        }
+        PyDict saved = rt.currentGlobals;
+        rt.currentGlobals = f.globals;
+        f.yielded = false;
+        try {
+            return body.run(new CompiledFrame(f, inject), f.state);
+        } catch (StackOverflowError e) {
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        } finally {
+            rt.depth--;
+            rt.currentGlobals = saved;
+        }
+    }
+
     /** Runs a call of compiled code in a frame whose arguments are bound, as runFunction runs bytecode. */
     static PyObject run(Frame f, CompiledBody body) {
         Runtime rt = f.runtime;
