@@ -58,6 +58,37 @@ class NativeTest {
     }
 
     @Test
+    void compiledGeneratorsSuspendAndResume() {
+        assertEquals("got a 0 1 2\nstop ('end',)\ncaught 3\nfinally\n", PythonRun.output("""
+                @micropython.native
+                def gen(n):
+                    for i in range(n):
+                        x = yield i
+                        if x:
+                            print('got', x, end=' ')
+                    return 'end'
+                g = gen(3)
+                print(next(g), next(g), g.send('a'))
+                try:
+                    next(g)
+                except StopIteration as e:
+                    print('stop', e.args)
+                @micropython.native
+                def gen2():
+                    try:
+                        yield 1
+                    except ValueError:
+                        yield 3
+                    finally:
+                        print('finally')
+                g = gen2()
+                next(g)
+                print('caught', g.throw(ValueError))
+                g.close()
+                """));
+    }
+
+    @Test
     void generatorsAndTryBlocksStillRun() {
         assertEquals("[0, 1] caught\n", PythonRun.output("""
                 @micropython.native
