@@ -23,10 +23,8 @@ public final class NativeSupport {
     }
 
     public static void loadMethod(PyObject o, String name, PyObject[] pair) {
-        Object[] st = new Object[2];
-        VirtualMachine.loadMethod(o, name, st, 0);
-        pair[0] = (PyObject) st[0];
-        pair[1] = (PyObject) st[1];
+        // the interpreter's helper fills two slots of its value stack; a PyObject[] is one
+        VirtualMachine.loadMethod(o, name, pair, 0);
     }
 
     public static PyObject loadSuperMethod(PyObject type, PyObject self, String name, PyObject[] pair) {
