@@ -33,6 +33,7 @@ public final class BytecodeCompiler implements Compiler {
         }
         CodeGenerator generator = new CodeGenerator(sourceFile, kind == InputKind.SINGLE, opts.optimizationLevel(),
                 opts.smallIntBits());
+        generator.setDefaultEmitMode(opts.emitMode());
         RawCode root;
         try {
             root = generator.compile(module);

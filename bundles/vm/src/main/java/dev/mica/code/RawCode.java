@@ -12,10 +12,20 @@ import java.util.List;
  * @param children code objects this one creates with {@code MAKE_FUNCTION}/{@code MAKE_CLOSURE}
  *        (the operand indexes this list)
  * @param generator true when calling it makes a generator
+ * @param emitHints the emitter the source asked for (native, viper) and viper's types; the
+ *        code itself is always bytecode, which runs when no emitter compiles it
  */
-public record RawCode(Kind kind, byte[] functionData, List<RawCode> children, boolean generator) {
+public record RawCode(Kind kind, byte[] functionData, List<RawCode> children, boolean generator, EmitHints emitHints) {
     public RawCode {
         children = List.copyOf(children);
+        if (emitHints == null) {
+            emitHints = EmitHints.BYTECODE;
+        }
+    }
+
+    /** Code without emitter hints (plain bytecode). */
+    public RawCode(Kind kind, byte[] functionData, List<RawCode> children, boolean generator) {
+        this(kind, functionData, children, generator, EmitHints.BYTECODE);
     }
 
     /** The kinds of {@code mp_raw_code_kind_t}. */

@@ -4,5 +4,5 @@
  * into raw code objects, as a {@code .mpy} v6 file holds them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package dev.mica.code;

@@ -32,12 +32,14 @@ public final class PyBaseException extends PyInstance {
     public static final PyType TYPE_ERROR = sub("TypeError", EXCEPTION);
     public static final PyType VALUE_ERROR = sub("ValueError", EXCEPTION);
     public static final PyType UNICODE_ERROR = sub("UnicodeError", VALUE_ERROR);
+    /** Raised when viper code is compiled with types that do not fit together. */
+    public static final PyType VIPER_TYPE_ERROR = sub("ViperTypeError", TYPE_ERROR);
 
     public static final PyType[] ALL = {BASE_EXCEPTION, SYSTEM_EXIT, KEYBOARD_INTERRUPT, GENERATOR_EXIT, EXCEPTION,
         STOP_ITERATION, STOP_ASYNC_ITERATION, ARITHMETIC_ERROR, OVERFLOW_ERROR, ZERO_DIVISION_ERROR, ASSERTION_ERROR,
         ATTRIBUTE_ERROR, EOF_ERROR, IMPORT_ERROR, LOOKUP_ERROR, INDEX_ERROR, KEY_ERROR, MEMORY_ERROR, NAME_ERROR,
         OS_ERROR, RUNTIME_ERROR, NOT_IMPLEMENTED_ERROR, SYNTAX_ERROR, INDENTATION_ERROR, TYPE_ERROR, VALUE_ERROR,
-        UNICODE_ERROR};
+        UNICODE_ERROR, VIPER_TYPE_ERROR};
 
     private static PyType sub(String name, PyType base) {
         return PyType.builtin(name, base);

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.mica.code.Compiler;
+import dev.mica.emit.NativeEmitter;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -54,6 +55,12 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     private volatile boolean frozenDiscoveryArranged;
     private volatile AutoCloseable frozenTracker;
     private long explicitFrozenRank;
+    /** The native code emitter (bundles/emitter): optional, dynamic, greedy like the compiler. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NativeEmitter boundEmitter;
+    private volatile NativeEmitter loadedEmitter;
+    private volatile boolean emitterLoaderTried;
 
     public MicaInterpreterFactory() {
     }
@@ -104,7 +111,9 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (!frozenManaged && !frozenDiscoveryArranged) {
             arrangeClassPathDiscovery();
         }
-        return new MicaInterpreter(config, this::currentCompiler, this, frozen);
+        MicaInterpreter interpreter = new MicaInterpreter(config, this::currentCompiler, this, frozen);
+        interpreter.runtime().useEmitter(this::currentEmitter);
+        return interpreter;
     }
 
     /** On a class path, the jars with frozen modules are looked for on the first frozen lookup. */
@@ -161,6 +170,29 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
             loadedModules = loaded = List.copyOf(loaded);
         }
         return loaded;
+    }
+
+    /**
+     * The native emitter for the next compilation: the bound one under Declarative Services,
+     * else (on a class path) one found by ServiceLoader.
+     */
+    NativeEmitter currentEmitter() {
+        NativeEmitter e = boundEmitter;
+        if (e != null || modulesManaged) {
+            return e;
+        }
+        if (!emitterLoaderTried) {
+            NativeEmitter found = null;
+            try {
+                Iterator<NativeEmitter> it = ServiceLoader.load(NativeEmitter.class, MicaInterpreterFactory.class.getClassLoader()).iterator();
+                found = it.hasNext() ? it.next() : null;
+            } catch (java.util.ServiceConfigurationError err) {
+                found = null;
+            }
+            loadedEmitter = found;
+            emitterLoaderTried = true;
+        }
+        return loadedEmitter;
     }
 
     /** The compiler for the next compilation: the bound one, else one found by ServiceLoader. */

@@ -1,6 +1,7 @@
 package dev.mica.compiler.emit;
 
 import dev.mica.code.CompileError;
+import dev.mica.code.EmitMode;
 import dev.mica.code.Constant;
 import dev.mica.code.Opcodes;
 import dev.mica.code.Opcodes.BinaryOp;
@@ -41,6 +42,9 @@ public final class CodeGenerator {
     private final Map<Scope, byte[]> codeOf = new IdentityHashMap<>();
 
     private Scope cur;
+    private EmitMode defaultEmitMode = EmitMode.BYTECODE;
+    /** The emitter named by the last {@code @micropython.xxx} decorator seen, for the def it decorates. */
+    private EmitMode decoratorEmitMode;
     private Pass pass;
     private int nextLabel;
     private int breakLabel = INVALID_LABEL;
@@ -102,11 +106,18 @@ public final class CodeGenerator {
         for (Scope c : childrenOf.get(s)) {
             kids.add(rawCode(c));
         }
-        return new RawCode(RawCode.Kind.BYTECODE, codeOf.get(s), kids, (s.flags & Opcodes.SCOPE_FLAG_GENERATOR) != 0);
+        return new RawCode(RawCode.Kind.BYTECODE, codeOf.get(s), kids, (s.flags & Opcodes.SCOPE_FLAG_GENERATOR) != 0,
+                EmitterHints.of(s));
+    }
+
+    /** The emitter for code outside any decorated function ({@code -X emit=}). */
+    public void setDefaultEmitMode(EmitMode mode) {
+        defaultEmitMode = mode;
     }
 
     private Scope newScope(ScopeKind kind, Object node, String name, Object key) {
         Scope s = new Scope(kind, cur, name, node == null ? key : node);
+        s.emitMode = cur == null ? defaultEmitMode : cur.emitMode;
         scopes.add(s);
         scopeOfNode.put(key, s);
         return s;
@@ -169,6 +180,9 @@ public final class CodeGenerator {
                 Stmt.FunctionDef def = (Stmt.FunctionDef) scope.node;
                 if (p == Pass.SCOPE) {
                     declareParams(def.params());
+                    if (scope.emitMode == EmitMode.VIPER) {
+                        EmitterHints.checkViperAnnotations(def, sourceFile);
+                    }
                 }
                 compileBlock(def.body());
                 emit.loadConstNone();
@@ -1059,7 +1073,10 @@ public final class CodeGenerator {
             throw syntaxError("invalid micropython decorator", d.line());
         }
         switch (d.dottedName().get(1)) {
-            case "bytecode", "native", "viper", "asm_thumb", "asm_xtensa" -> { }
+            case "bytecode" -> decoratorEmitMode = EmitMode.BYTECODE;
+            case "native" -> decoratorEmitMode = EmitMode.NATIVE;
+            case "viper" -> decoratorEmitMode = EmitMode.VIPER;
+            case "asm_thumb", "asm_xtensa" -> { }
             default -> throw syntaxError("invalid micropython decorator", d.line());
         }
         return true;
@@ -1067,6 +1084,7 @@ public final class CodeGenerator {
 
     /** Emits decorator expressions; returns how many calls to apply afterwards. */
     private int decorators(List<Stmt.Decorator> decorators) throws CompileError {
+        decoratorEmitMode = null;
         int calls = 0;
         for (Stmt.Decorator d : decorators) {
             if (builtInDecorator(d)) {
@@ -1087,7 +1105,11 @@ public final class CodeGenerator {
 
     private void functionDef(Stmt.FunctionDef f) throws CompileError {
         int calls = decorators(f.decorators());
+        EmitMode decorated = decoratorEmitMode;
         Scope fs = childScope(f, ScopeKind.FUNCTION, f.name());
+        if (decorated != null) {
+            fs.emitMode = decorated;
+        }
         functionOrLambda(fs, f.params());
         if (f.isAsync()) {
             fs.flags |= Opcodes.SCOPE_FLAG_GENERATOR;
@@ -1100,7 +1122,11 @@ public final class CodeGenerator {
 
     private void classDef(Stmt.ClassDef c) throws CompileError {
         int calls = decorators(c.decorators());
+        EmitMode decorated = decoratorEmitMode;
         Scope cs = childScope(c, ScopeKind.CLASS, c.name());
+        if (decorated != null) {
+            cs.emitMode = decorated;
+        }
         emit.loadBuildClass();
         closeOverVariables(cs, 0, 0);
         emit.loadConstStr(c.name());

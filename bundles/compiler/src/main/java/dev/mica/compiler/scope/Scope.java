@@ -17,6 +17,8 @@ public final class Scope {
     public final List<IdInfo> ids = new ArrayList<>();
 
     public int flags;
+    /** The code emitter this scope asked for: its decorator's, else its parent's (or the module default). */
+    public dev.mica.code.EmitMode emitMode = dev.mica.code.EmitMode.BYTECODE;
     public int numPosArgs;
     public int numKwonlyArgs;
     public int numDefPosArgs;

@@ -39,6 +39,19 @@ public final class CodeInfo {
     /** Per instruction (index ip / 3): the inline cache of an attribute instruction, null until it runs. */
     final AttributeCache[] attributeCaches;
     public final CodeInfo[] children;
+    /** The emitter the source asked for, and viper's types. */
+    public final dev.mica.code.EmitHints hints;
+    /** JVM code for this function and the emitter that made it; see {@link NativeCalls}. */
+    volatile NativeCalls.Compiled compiled;
+    /**
+     * True when a decorator or option asked for an emitter other than bytecode, or when the
+     * function became hot enough to be compiled ({@link #tiered}).
+     */
+    boolean wantsNative;
+    /** Set when the function was sent to the emitter for being hot, not for a decorator. */
+    volatile boolean tiered;
+    /** Calls and backward jumps counted towards tiering. */
+    int heat;
     private final int[] byteOffsets;
     private final byte[] lineTable;
 
@@ -48,6 +61,8 @@ public final class CodeInfo {
 
     public CodeInfo(RawCode raw, ModuleContext module) {
         this.module = module;
+        this.hints = raw.emitHints();
+        this.wantsNative = hints.mode() != dev.mica.code.EmitMode.BYTECODE;
         if (raw.kind() != RawCode.Kind.BYTECODE) {
             throw malformed();
         }

@@ -111,4 +111,9 @@ final class DispatchCodes {
     static int of(int opcode) {
         return DISPATCH[opcode];
     }
+
+    /** The opcode (MicroPython's number, or an internal one of {@link CodeInfo}) a dispatch number stands for. */
+    static int standard(int dispatch) {
+        return dispatch >= BASE ? STANDARD[dispatch - BASE] : dispatch;
+    }
 }

@@ -77,7 +77,13 @@ public final class PyFunction extends PyObject {
         Frame f = new Frame(code, runtime, globals, null);
         bindArguments(f, args, kwNames);
         if (code.isGenerator()) {
-            return new PyGenerator(f, code.name);
+            return new PyGenerator(f, code.name, code.wantsNative ? NativeCalls.body(code, runtime) : null);
+        }
+        if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
+            dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
+            if (body != null) {
+                return NativeCalls.run(f, body);
+            }
         }
         return VirtualMachine.runFunction(f);
     }
@@ -111,7 +117,13 @@ public final class PyFunction extends PyObject {
             }
         }
         if (code.generator) {
-            return new PyGenerator(f, code.name);
+            return new PyGenerator(f, code.name, code.wantsNative ? NativeCalls.body(code, runtime) : null);
+        }
+        if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
+            dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
+            if (body != null) {
+                return NativeCalls.run(f, body);
+            }
         }
         return VirtualMachine.runFunction(f);
     }

@@ -46,9 +46,17 @@ public final class PyGenerator extends PyObject {
         });
     }
 
+    /** The compiled code of a native generator (kept for its whole life), or null for bytecode. */
+    private final dev.mica.emit.CompiledBody compiled;
+
     PyGenerator(Frame frame, String name) {
+        this(frame, name, null);
+    }
+
+    PyGenerator(Frame frame, String name, dev.mica.emit.CompiledBody compiled) {
         this.frame = frame;
         this.name = name;
+        this.compiled = compiled;
     }
 
     @Override
@@ -121,7 +129,7 @@ public final class PyGenerator extends PyObject {
         running = true;
         PyObject r;
         try {
-            r = VirtualMachine.resume(frame, throwValue);
+            r = compiled != null ? NativeCalls.resume(frame, compiled, throwValue) : VirtualMachine.resume(frame, throwValue);
         } catch (PyException e) {
             frame.finished = true;
             if (e.matches(PyBaseException.STOP_ITERATION)) {

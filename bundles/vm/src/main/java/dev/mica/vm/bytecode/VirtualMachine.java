@@ -199,7 +199,7 @@ public final class VirtualMachine {
         throw nameError(name);
     }
 
-    private static PyObject call(Object[] st, int base, int nPos, int nKw, PyObject fn, PyObject self) {
+    static PyObject call(Object[] st, int base, int nPos, int nKw, PyObject fn, PyObject self) {
         int selfCount = self == null ? 0 : 1;
         if (nKw == 0 && fn instanceof PyFunction pf && pf.simpleCall(nPos + selfCount)) {
             return pf.callFromStack(st, base, nPos, self);
@@ -222,7 +222,7 @@ public final class VirtualMachine {
         return fn.call(args, kw);
     }
 
-    private static PyObject callVarKw(Object[] st, int base, int nPos, int nKw, PyObject fn, PyObject self) {
+    static PyObject callVarKw(Object[] st, int base, int nPos, int nKw, PyObject fn, PyObject self) {
         long starMask = ((PyInt) st[base + nPos + 2 * nKw]).value;
         PyList pos = new PyList();
         if (self != null) {
@@ -277,7 +277,7 @@ public final class VirtualMachine {
         return fn.call(args, names.isEmpty() ? null : names.toArray(new String[0]));
     }
 
-    private static void unpackSequence(PyObject seq, int n, Object[] st, int sp) {
+    static void unpackSequence(PyObject seq, int n, Object[] st, int sp) {
         PyObject[] items;
         if (seq instanceof PyTuple t) {
             items = t.items();
@@ -308,7 +308,7 @@ public final class VirtualMachine {
         }
     }
 
-    private static void unpackEx(PyObject seq, int before, int after, Object[] st, int sp) {
+    static void unpackEx(PyObject seq, int before, int after, Object[] st, int sp) {
         PyObject[] items = Ops.toArray(seq);
         if (items.length < before + after) {
             throw Py.valueError("need more than " + items.length + " values to unpack");
@@ -327,13 +327,13 @@ public final class VirtualMachine {
         }
     }
 
-    private static PyObject makeFunction(Frame f, CodeInfo child, PyObject defaults, PyObject kwDefaults, PyObject[] closed) {
+    static PyObject makeFunction(Frame f, CodeInfo child, PyObject defaults, PyObject kwDefaults, PyObject[] closed) {
         PyObject[] defs = defaults instanceof PyTuple t ? t.items() : null;
         PyDict kwd = kwDefaults instanceof PyDict d ? d : null;
         return new PyFunction(child, f.runtime, f.globals, defs, kwd, closed);
     }
 
-    private static PyObject binaryOp(int op, PyObject a, PyObject b) {
+    static PyObject binaryOp(int op, PyObject a, PyObject b) {
         if (a.getClass() == PyInt.class && b.getClass() == PyInt.class) {
             PyInt x = (PyInt) a;
             PyInt y = (PyInt) b;
@@ -513,8 +513,11 @@ public final class VirtualMachine {
                             break;
                         }
                         case DispatchCodes.JUMP:
-                            if (arg < ip && rt.interruptPending) {
-                                rt.checkInterrupt();
+                            if (arg < ip) {
+                                if (rt.interruptPending) {
+                                    rt.checkInterrupt();
+                                }
+                                c.heat++;
                             }
                             ip = arg;
                             break;
@@ -522,8 +525,11 @@ public final class VirtualMachine {
                             Object v = st[sp];
                             st[sp--] = null;
                             if (v == PyBool.TRUE || (v != PyBool.FALSE && ((PyObject) v).isTrue())) {
-                                if (arg < ip && rt.interruptPending) {
-                                    rt.checkInterrupt();
+                                if (arg < ip) {
+                                    if (rt.interruptPending) {
+                                        rt.checkInterrupt();
+                                    }
+                                    c.heat++;
                                 }
                                 ip = arg;
                             }
@@ -998,7 +1004,7 @@ public final class VirtualMachine {
     }
 
     /** A Java failure inside an operation becomes a Python exception the program can see. */
-    private static PyException internalError(Frame f, Throwable e) {
+    static PyException internalError(Frame f, Throwable e) {
         if (e instanceof OutOfMemoryError || e instanceof NegativeArraySizeException) {
             // a size that does not fit (or wrapped around while computing it) is an allocation failure
             f.runtime.noteJavaFailure(e);
@@ -1110,7 +1116,7 @@ public final class VirtualMachine {
         return -1;
     }
 
-    private static boolean exceptionMatch(PyObject exc, PyObject pattern) {
+    static boolean exceptionMatch(PyObject exc, PyObject pattern) {
         if (pattern instanceof PyTuple t) {
             for (PyObject p : t.items()) {
                 if (exceptionMatch(exc, p)) {

@@ -556,6 +556,24 @@ public final class Runtime {
         return compiler.get();
     }
 
+    private java.util.function.Supplier<dev.mica.emit.NativeEmitter> emitter = () -> null;
+
+    /**
+     * Tiering: a function run as bytecode is compiled by the native emitter once its calls and
+     * backward jumps reach this count, and entered compiled from its next call; 0 turns it off.
+     */
+    public int tierThreshold = Integer.getInteger("mica.tier", 0);
+
+    /** Where the native emitter comes from (the factory's bound one); none by default. */
+    public void useEmitter(java.util.function.Supplier<dev.mica.emit.NativeEmitter> source) {
+        emitter = source;
+    }
+
+    /** The native emitter bound now, or null. */
+    public dev.mica.emit.NativeEmitter emitter() {
+        return emitter.get();
+    }
+
     /** Compiles source, raising SyntaxError (or RuntimeError without a compiler) as a Python exception. */
     public CompiledModule compile(String source, String file, InputKind kind) {
         Compiler c = compiler.get();
@@ -572,6 +590,7 @@ public final class Runtime {
             PyType t = switch (e.pythonType()) {
                 case "IndentationError" -> PyBaseException.INDENTATION_ERROR;
                 case "RuntimeError" -> PyBaseException.RUNTIME_ERROR;
+                case "ViperTypeError" -> PyBaseException.VIPER_TYPE_ERROR;
                 case "NotImplementedError" -> PyBaseException.NOT_IMPLEMENTED_ERROR;
                 default -> PyBaseException.SYNTAX_ERROR;
             };
@@ -591,6 +610,7 @@ public final class Runtime {
      */
     public PyObject run(CompiledModule module, PyDict globals, PyDict locals, boolean fromMpyFile) {
         CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module, fromMpyFile));
+        dev.mica.vm.bytecode.NativeSupport.prepare(code, this);
         return VirtualMachine.runModuleCode(code, this, globals, locals);
     }
 

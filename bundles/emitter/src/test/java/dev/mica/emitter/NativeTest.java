@@ -1,0 +1,189 @@
+package dev.mica.emitter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NativeTest {
+    @Test
+    void nativeFunctionsGiveTheResultsOfBytecode() {
+        assertEquals("45 [0, 1, 4] {'a': 1} (1, 2) 3\n", PythonRun.output("""
+                @micropython.native
+                def f(n, *args, k=1):
+                    s = 0
+                    for i in range(n):
+                        s += i
+                    sq = [i * i for i in range(3)]
+                    a, b = args
+                    return s, sq, {'a': k}, (a, b), len(args) + k
+                print(*f(10, 1, 2))
+                """));
+    }
+
+    @Test
+    void closuresMethodsAndGlobals() {
+        assertEquals("11 hello 7\n", PythonRun.output("""
+                g = 7
+                class C:
+                    @micropython.native
+                    def m(self, x):
+                        return x + self.y
+                    def __init__(self):
+                        self.y = 10
+                @micropython.native
+                def outer():
+                    v = 'hello'
+                    def inner():
+                        return v
+                    return inner
+                print(C().m(1), outer()(), g)
+                """));
+    }
+
+    @Test
+    void tracebacksCarryTheLineOfTheFailingInstruction() {
+        assertEquals("""
+                Traceback (most recent call last):
+                  File "<test>", line 6, in <module>
+                  File "<test>", line 4, in f
+                ZeroDivisionError: divide by zero
+                """, PythonRun.output("""
+                @micropython.native
+                def f(x):
+                    y = x + 1
+                    return y // 0
+                
+                f(1)
+                """));
+    }
+
+    @Test
+    void compiledGeneratorsSuspendAndResume() {
+        assertEquals("got a 0 1 2\nstop ('end',)\ncaught 3\nfinally\n", PythonRun.output("""
+                @micropython.native
+                def gen(n):
+                    for i in range(n):
+                        x = yield i
+                        if x:
+                            print('got', x, end=' ')
+                    return 'end'
+                g = gen(3)
+                print(next(g), next(g), g.send('a'))
+                try:
+                    next(g)
+                except StopIteration as e:
+                    print('stop', e.args)
+                @micropython.native
+                def gen2():
+                    try:
+                        yield 1
+                    except ValueError:
+                        yield 3
+                    finally:
+                        print('finally')
+                g = gen2()
+                next(g)
+                print('caught', g.throw(ValueError))
+                g.close()
+                """));
+    }
+
+    @Test
+    void generatorsAndTryBlocksStillRun() {
+        assertEquals("[0, 1] caught\n", PythonRun.output("""
+                @micropython.native
+                def gen():
+                    yield 0
+                    yield 1
+                @micropython.native
+                def risky():
+                    try:
+                        raise ValueError
+                    except ValueError:
+                        return 'caught'
+                print(list(gen()), risky())
+                """));
+    }
+
+    @Test
+    void withBlocksCallExitAndMaySwallow() {
+        assertEquals("""
+                enter
+                exit ValueError
+                after
+                enter
+                exit None
+                done 42
+                """, PythonRun.output("""
+                class CM:
+                    def __init__(self, swallow):
+                        self.swallow = swallow
+                    def __enter__(self):
+                        print('enter')
+                        return 42
+                    def __exit__(self, t, v, tb):
+                        print('exit', t.__name__ if t else None)
+                        return self.swallow
+                @micropython.native
+                def f():
+                    with CM(True):
+                        raise ValueError
+                    print('after')
+                    with CM(False) as x:
+                        y = x
+                    print('done', y)
+                f()
+                """));
+    }
+
+    @Test
+    void bareRaiseInAHandlerRaisesTheExceptionBeingHandled() {
+        assertEquals("inner\nouter KeyError(1,)\n", PythonRun.output("""
+                @micropython.native
+                def g():
+                    try:
+                        try:
+                            raise KeyError(1)
+                        except KeyError:
+                            print('inner')
+                            raise
+                    except KeyError as e:
+                        print('outer', repr(e))
+                g()
+                """));
+    }
+
+    @Test
+    void hotFunctionsCompiledByTieringKeepTheirResults() {
+        String previous = System.getProperty("mica.tier");
+        System.setProperty("mica.tier", "3");
+        try {
+            assertEquals("1140 [0, 1, 4] 10 caught\n", PythonRun.output("""
+                    def work(n):
+                        s = 0
+                        for i in range(n):
+                            s += i
+                        return s
+                    def squares():
+                        return [i * i for i in range(3)]
+                    def risky(k):
+                        try:
+                            return 10 // k
+                        except ZeroDivisionError:
+                            return 'caught'
+                    total = 0
+                    for j in range(20):
+                        total += work(j)
+                        sq = squares()
+                        r = risky(1)
+                    print(total, sq, r, risky(0))
+                    """));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("mica.tier");
+            } else {
+                System.setProperty("mica.tier", previous);
+            }
+        }
+    }
+}

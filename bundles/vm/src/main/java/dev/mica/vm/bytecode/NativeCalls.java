@@ -1,0 +1,121 @@
+package dev.mica.vm.bytecode;
+
+import dev.mica.code.EmitMode;
+import dev.mica.emit.CompiledBody;
+import dev.mica.emit.NativeEmitter;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyDict;
+import dev.mica.obj.PyObject;
+import dev.mica.vm.runtime.Runtime;
+
+/**
+ * Where the VM meets the native emitter. Code that asked for native or viper compilation is
+ * compiled when its module is loaded (so viper's type errors come at compile time, as in
+ * MicroPython) and then whenever a different emitter is bound; its calls run the JVM code.
+ * The compiled body is kept with the emitter that made it: once that emitter is no longer
+ * the bound one, the body is dropped (and with it the last reference to its class loader)
+ * and the function runs as bytecode until another emitter compiles it.
+ */
+final class NativeCalls {
+    private NativeCalls() {}
+
+    /** The outcome of one emitter's compilation: its body, or null when it declined. */
+    record Compiled(CompiledBody body, NativeEmitter owner) {}
+
+    /**
+     * Compiles every function of a freshly loaded module that asked for an emitter. Without an
+     * emitter, viper code is a SyntaxError, as on a MicroPython port built without native
+     * code; native code simply runs as bytecode.
+     */
+    static void prepare(CodeInfo code, Runtime rt) {
+        if (code.wantsNative) {
+            NativeEmitter emitter = rt.emitter();
+            if (emitter == null) {
+                if (code.hints.mode() == EmitMode.VIPER) {
+                    PyBaseException e = PyBaseException.withMessage(PyBaseException.SYNTAX_ERROR, "invalid micropython decorator");
+                    e.addTraceback(code.sourceFile(), code.lineOf(0), code.name);
+                    throw new dev.mica.obj.PyException(e);
+                }
+            } else {
+                compile(code, emitter);
+            }
+        }
+        for (CodeInfo child : code.children) {
+            prepare(child, rt);
+        }
+    }
+
+    private static CompiledBody compile(CodeInfo code, NativeEmitter emitter) {
+        CompiledBody body = emitter.compile(new FunctionCodeView(code));
+        code.compiled = new Compiled(body, emitter);
+        return body;
+    }
+
+    /** The JVM code to run for a call of {@code code}, or null to run its bytecode. */
+    static CompiledBody body(CodeInfo code, Runtime rt) {
+        Compiled c = code.compiled;
+        NativeEmitter emitter = rt.emitter();
+        if (c != null && c.owner() == emitter) {
+            return c.body();
+        }
+        if (emitter == null) {
+            code.compiled = null;
+            return null;
+        }
+        return compile(code, emitter);
+    }
+
+    /**
+     * Counts a call of a bytecode function towards tiering; true when it has just become hot
+     * (it is then compiled as native code, and runs compiled from this call on when the
+     * emitter takes it). Generators are left alone: they are not compiled yet.
+     */
+    static boolean heatUp(CodeInfo code, Runtime rt) {
+        if (++code.heat < rt.tierThreshold || code.generator || rt.emitter() == null) {
+            return false;
+        }
+        code.tiered = true;
+        code.wantsNative = true;
+        return true;
+    }
+
+    /** Resumes a compiled generator's frame, as VirtualMachine.resume does for bytecode. */
+    static PyObject resume(Frame f, CompiledBody body, PyObject inject) {
+        Runtime rt = f.runtime;
+        if (++rt.depth > rt.maxDepth) {
+            rt.depth--;
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        }
+        PyDict saved = rt.currentGlobals;
+        rt.currentGlobals = f.globals;
+        f.yielded = false;
+        try {
+            return body.run(new CompiledFrame(f, inject), f.state);
+        } catch (StackOverflowError e) {
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        } finally {
+            rt.depth--;
+            rt.currentGlobals = saved;
+        }
+    }
+
+    /** Runs a call of compiled code in a frame whose arguments are bound, as runFunction runs bytecode. */
+    static PyObject run(Frame f, CompiledBody body) {
+        Runtime rt = f.runtime;
+        if (++rt.depth > rt.maxDepth) {
+            rt.depth--;
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        }
+        PyDict saved = rt.currentGlobals;
+        rt.currentGlobals = f.globals;
+        try {
+            return body.run(new CompiledFrame(f), f.state);
+        } catch (StackOverflowError e) {
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        } finally {
+            rt.depth--;
+            rt.currentGlobals = saved;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mica.vm.bytecode;
+
+import dev.mica.obj.Py;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PySuper;
+import dev.mica.obj.PyType;
+
+/**
+ * The interpreter's own opcode helpers, opened to {@link dev.mica.emit.NativeOps} so that
+ * compiled code and the bytecode loop share one definition of every operation.
+ */
+public final class NativeSupport {
+    private NativeSupport() {}
+
+    /** Compiles the functions of newly loaded code that asked for the native emitter. */
+    public static void prepare(CodeInfo code, dev.mica.vm.runtime.Runtime rt) {
+        NativeCalls.prepare(code, rt);
+    }
+
+    public static PyObject binaryOp(int op, PyObject a, PyObject b) {
+        return VirtualMachine.binaryOp(op, a, b);
+    }
+
+    public static void loadMethod(PyObject o, String name, PyObject[] pair) {
+        // the interpreter's helper fills two slots of its value stack; a PyObject[] is one
+        VirtualMachine.loadMethod(o, name, pair, 0);
+    }
+
+    public static PyObject loadSuperMethod(PyObject type, PyObject self, String name, PyObject[] pair) {
+        PySuper sup = new PySuper((PyType) type, self);
+        PyObject m = sup.lookup(name);
+        if (m != null && m.isMethodFunction()) {
+            pair[0] = m;
+            pair[1] = sup.self();
+        } else {
+            PyObject v = sup.getAttr(name);
+            if (v == null) {
+                throw Py.attributeError("'super' object has no attribute '" + name + "'");
+            }
+            pair[0] = v;
+            pair[1] = null;
+        }
+        return pair[0];
+    }
+
+    /** A call with positional arguments (then keyword values named by kwNames), as CALL_FUNCTION makes it. */
+    public static PyObject call(PyObject fn, PyObject[] args, String[] kwNames) {
+        if (kwNames == null && fn instanceof PyFunction pf && pf.simpleCall(args.length)) {
+            return pf.callFromStack(args, 0, args.length, null);
+        }
+        return fn.call(args, kwNames);
+    }
+
+    public static PyObject callVarKw(PyObject fn, PyObject self, Object[] items, int nPos, int nKw) {
+        return VirtualMachine.callVarKw(items, 0, nPos, nKw, fn, self);
+    }
+
+    public static PyObject[] unpackSequence(PyObject seq, int n) {
+        Object[] st = new Object[n];
+        VirtualMachine.unpackSequence(seq, n, st, 0);
+        PyObject[] out = new PyObject[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (PyObject) st[i];
+        }
+        return out;
+    }
+
+    public static PyObject[] unpackEx(PyObject seq, int before, int after) {
+        int n = before + after + 1;
+        Object[] st = new Object[n];
+        VirtualMachine.unpackEx(seq, before, after, st, 0);
+        PyObject[] out = new PyObject[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (PyObject) st[i];
+        }
+        return out;
+    }
+
+    public static PyException raise(PyObject o) {
+        return new PyException(VirtualMachine.makeRaiseObject(o));
+    }
+
+    public static boolean exceptionMatch(PyObject exception, PyObject pattern) {
+        return VirtualMachine.exceptionMatch(exception, pattern);
+    }
+}
