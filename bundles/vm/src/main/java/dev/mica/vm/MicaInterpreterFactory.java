@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.mica.code.Compiler;
+import dev.mica.heap.GarbageCollector;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -44,6 +45,17 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     /** True under Declarative Services: modules come from the service registry only. */
     private volatile boolean modulesManaged;
 
+    /**
+     * The heap tracer (the gc bundle). Dynamic and greedy: interpreters ask for the current one
+     * whenever their charges pass the threshold, so a swap takes effect at their next trace.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GarbageCollector boundCollector;
+    private volatile boolean collectorManaged;
+    private volatile GarbageCollector loadedCollector;
+    private volatile boolean collectorLoaderTried;
+
     public MicaInterpreterFactory() {
     }
 
@@ -53,15 +65,23 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         this.compilerManaged = true;
     }
 
+    /** A factory with a fixed compiler and garbage collector (either may be null), for embedding and tests. */
+    public MicaInterpreterFactory(Compiler compiler, GarbageCollector collector) {
+        this(compiler);
+        this.boundCollector = collector;
+        this.collectorManaged = true;
+    }
+
     @org.osgi.service.component.annotations.Activate
     void activate() {
         compilerManaged = true;
         modulesManaged = true;
+        collectorManaged = true;
     }
 
     @Override
     public Interpreter create(InterpreterConfig config) {
-        return new MicaInterpreter(config, this::currentCompiler, this);
+        return new MicaInterpreter(config, this::currentCompiler, this, this::currentCollector);
     }
 
     @Override
@@ -110,6 +130,27 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
             loadedModules = loaded = List.copyOf(loaded);
         }
         return loaded;
+    }
+
+    /** The garbage collector for the next trace: the bound one, else one found by ServiceLoader. */
+    GarbageCollector currentCollector() {
+        GarbageCollector c = boundCollector;
+        if (c != null || collectorManaged) {
+            return c;
+        }
+        if (!collectorLoaderTried) {
+            GarbageCollector found = null;
+            try {
+                Iterator<GarbageCollector> it = ServiceLoader.load(GarbageCollector.class,
+                        MicaInterpreterFactory.class.getClassLoader()).iterator();
+                found = it.hasNext() ? it.next() : null;
+            } catch (java.util.ServiceConfigurationError e) {
+                found = null;
+            }
+            loadedCollector = found;
+            collectorLoaderTried = true;
+        }
+        return loadedCollector;
     }
 
     /** The compiler for the next compilation: the bound one, else one found by ServiceLoader. */

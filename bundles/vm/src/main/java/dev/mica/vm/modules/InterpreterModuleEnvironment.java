@@ -85,7 +85,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
 
     @Override
     public boolean heapLocked() {
-        return registry.heapLock().isLocked();
+        return registry.runtime().heapAccount().isLocked();
     }
 
     @Override

@@ -19,8 +19,8 @@ import dev.mica.obj.PyStr;
  * The {@code micropython} module.
  *
  * <p>{@code heap_lock}/{@code heap_unlock} keep MicroPython's lock depth (heap_unlock returns
- * it) in {@link dev.mica.vm.modules.HeapLock}; allocations are not refused while it is raised
- * until interpreters allocate from a heap of their own.
+ * it) in the interpreter's {@link dev.mica.heap.HeapAccount}, which refuses allocations while it
+ * is raised.
  */
 public final class MicropythonModule {
     private MicropythonModule() {}
@@ -45,23 +45,26 @@ public final class MicropythonModule {
             return PyNone.NONE;
         }));
         m.setAttr("heap_lock", new PyBuiltinFunction("heap_lock", 0, 0, false, (a, kw) -> {
-            rt.builtinModules().heapLock().lock();
+            rt.heapAccount().lock();
             return PyNone.NONE;
         }));
         m.setAttr("heap_unlock", new PyBuiltinFunction("heap_unlock", 0, 0, false, (a, kw) -> {
-            return PyInt.of(rt.builtinModules().heapLock().unlock());
+            return PyInt.of(rt.heapAccount().unlock());
+        }));
+        m.setAttr("heap_locked", new PyBuiltinFunction("heap_locked", 0, 0, false, (a, kw) -> {
+            return PyInt.of(rt.heapAccount().lockDepth());
         }));
         m.setAttr("kbd_intr", new PyBuiltinFunction("kbd_intr", 1, 1, false, (a, kw) -> {
             Ops.indexValue(a[0], "int");
             return PyNone.NONE;
         }));
-        MemoryReport memory = new MemoryReport(rt.builtinModules().heapSize());
+        MemoryReport memory = new MemoryReport(rt.heapAccount());
         m.setAttr("mem_total", new PyBuiltinFunction("mem_total", 0, 0, false, (a, kw) -> PyInt.of(memory.totalAllocated())));
         m.setAttr("mem_current", new PyBuiltinFunction("mem_current", 0, 0, false, (a, kw) -> PyInt.of(memory.current())));
         m.setAttr("mem_peak", new PyBuiltinFunction("mem_peak", 0, 0, false, (a, kw) -> PyInt.of(memory.peak())));
         m.setAttr("stack_use", new PyBuiltinFunction("stack_use", 0, 0, false, (a, kw) -> PyInt.of(rt.depth)));
         m.setAttr("mem_info", new PyBuiltinFunction("mem_info", 0, 1, false, (a, kw) -> {
-            rt.writeOut(memory.text(rt.depth, rt.maxDepth));
+            rt.writeOut(a.length == 0 ? memory.text(rt.depth, rt.maxDepth) : memory.verboseText(rt.depth, rt.maxDepth));
             return PyNone.NONE;
         }));
         m.setAttr("qstr_info", new PyBuiltinFunction("qstr_info", 0, 1, false, (a, kw) -> {

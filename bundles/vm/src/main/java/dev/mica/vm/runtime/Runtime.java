@@ -49,6 +49,13 @@ public final class Runtime {
     /** Call depth of the current thread, for the recursion limit. */
     public int depth;
     public int maxDepth = 2000;
+    /**
+     * The frames running in the current thread, at the call depth they run at (null elsewhere):
+     * roots for heap tracing. Swapped with {@link #depth} when threads take turns.
+     */
+    public Object[] frames;
+    private dev.mica.heap.HeapAccount heapAccount = new dev.mica.heap.HeapAccount(
+            dev.mica.interp.InterpreterConfig.DEFAULT_HEAP_SIZE, null);
     /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
     public PyBaseException handledException;
     /**
@@ -77,6 +84,7 @@ public final class Runtime {
             OutputStream stderr, java.util.List<String> argv, java.util.List<String> searchPath) {
         this.compiler = compiler;
         this.compileOptions = options;
+        this.frames = mainThread.frames;
         this.rawStdin = stdin;
         this.stdin = new LockReleasingInputStream(this, stdin);
         this.stdout = new java.io.BufferedOutputStream(stdout, 8192);
@@ -93,6 +101,59 @@ public final class Runtime {
         modules.putStr("sys", sys.module());
         modules.putStr("builtins", builtinsModule);
         builtinModules.installBuiltins(builtins);
+    }
+
+    // ---- heap ----
+
+    /**
+     * Gives the interpreter a heap of {@code heapSize} bytes; {@code collectors} supplies the
+     * bound garbage collector, if any (none: accounting is unbounded).
+     */
+    public void configureHeap(long heapSize, Supplier<dev.mica.heap.GarbageCollector> collectors) {
+        dev.mica.heap.HeapAccount account = new dev.mica.heap.HeapAccount(heapSize, collectors);
+        account.setRoots(new InterpreterRoots(this));
+        heapAccount = account;
+    }
+
+    /** The account this interpreter's allocations are charged to. */
+    public dev.mica.heap.HeapAccount heapAccount() {
+        return heapAccount;
+    }
+
+    /** Makes room in {@link #frames} for a frame at call depth {@code d}. */
+    public Object[] growFrames(int d) {
+        frames = java.util.Arrays.copyOf(frames, Math.max(d + 1, frames.length * 2));
+        return frames;
+    }
+
+    /** The frames of the current thread and of every other thread of this interpreter. */
+    void visitFrames(dev.mica.heap.HeapVisitor visitor) {
+        for (Object f : frames) {
+            visitor.visit(f);
+        }
+        PythonThread me = current;
+        if (me != mainThread) {
+            for (Object f : mainThread.frames) {
+                visitor.visit(f);
+            }
+        }
+        for (PythonThread t : threads) {
+            if (t != me) {
+                for (Object f : t.frames) {
+                    visitor.visit(f);
+                }
+            }
+        }
+    }
+
+    /** Callbacks queued by micropython.schedule. */
+    void visitScheduled(dev.mica.heap.HeapVisitor visitor) {
+        synchronized (scheduled) {
+            for (PyObject[] item : scheduled) {
+                visitor.visit(item[0]);
+                visitor.visit(item[1]);
+            }
+        }
     }
 
     // ---- built-in modules (dev.mica.vm.modules.BuiltinModules makes them on first import) ----
@@ -318,7 +379,7 @@ public final class Runtime {
         PythonThread t = new PythonThread(lastIdent.incrementAndGet(), false, null);
         t.currentGlobals = globals;
         t.currentLocals = locals;
-        Thread java = new Thread(null, () -> runThread(t, body), "mica-thread-" + t.ident(), stackBytes);
+        Thread java = new dev.mica.heap.HeapThread(heapAccount, () -> runThread(t, body), "mica-thread-" + t.ident(), stackBytes);
         java.setDaemon(true);
         t.runsOn(java);
         threads.add(t);
