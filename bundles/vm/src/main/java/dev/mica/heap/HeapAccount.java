@@ -57,7 +57,7 @@ public final class HeapAccount {
 
     /**
      * An account of {@code heapSize} bytes. {@code collectors} gives the collector bound now (or
-     * null); a null supplier makes a detached account that never traces.
+     * null); a null supplier makes a detached account, which never traces nor refuses.
      */
     public HeapAccount(long heapSize, Supplier<GarbageCollector> collectors) {
         if (heapSize <= 0) {
@@ -142,13 +142,18 @@ public final class HeapAccount {
 
     private void chargeSlow(long bytes) {
         if (lockDepth > 0) {
-            if (Boolean.getBoolean("mica.heap.debug")) { try (java.io.PrintStream ps = new java.io.PrintStream(new java.io.FileOutputStream("/tmp/heapdebug.txt", true))) { new Throwable("DEBUG").printStackTrace(ps); } catch (java.io.IOException e) { } }
             throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
+        }
+        if (collectors == null) {
+            // detached: code outside interpreters is never refused (size checks are HeapBudget's)
+            used += bytes;
+            trigger = Long.MAX_VALUE;
+            return;
         }
         if (bytes > capacity) {
             throw outOfMemory(bytes);
         }
-        GarbageCollector gc = collectors == null || tracing ? null : collectors.get();
+        GarbageCollector gc = tracing ? null : collectors.get();
         if (gc == null || roots == null) {
             // unbounded: count on, look again one heap further on
             tracedBy = null;
