@@ -103,7 +103,9 @@ class HeapAccountTest {
     void aNewCollectorTakesOverWithAFreshTrace() {
         AtomicReference<GarbageCollector> bound = new AtomicReference<>();
         HeapAccount a = account(bound);
-        a.charge(10 * HEAP);
+        for (int i = 0; i < 20; i++) {
+            a.charge(HEAP / 2);
+        }
         FixedCollector gc = new FixedCollector(2048);
         bound.set(gc);
         // taken over at the latest one heap later
