@@ -637,7 +637,19 @@ public final class Runtime {
         }
     }
 
+    /** Names of the code this interpreter has run (its qstrs, for micropython.qstr_info), up to a bound. */
+    private final java.util.Set<String> qstrsSeen = new java.util.LinkedHashSet<>();
+    private static final int QSTRS_KEPT = 4096;
+
+    public java.util.Set<String> qstrsSeen() {
+        return java.util.Collections.unmodifiableSet(qstrsSeen);
+    }
+
     public PyObject run(CompiledModule module, PyDict globals, PyDict locals) {
+        if (qstrsSeen.size() < QSTRS_KEPT) {
+            qstrsSeen.add(module.sourceFile());
+            qstrsSeen.addAll(module.qstrs());
+        }
         CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module));
         return VirtualMachine.runModuleCode(code, this, globals, locals);
     }
