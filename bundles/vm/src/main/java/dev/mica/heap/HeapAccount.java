@@ -172,7 +172,7 @@ public final class HeapAccount {
         updateTrigger();
     }
 
-    /** Whether one more allocation of {@code bytes} would be refused now; for callers that fall back. */
+    /** Whether the heap is locked (micropython.heap_lock), so that every charge is refused. */
     public boolean isLocked() {
         return lockDepth > 0;
     }
