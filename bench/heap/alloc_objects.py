@@ -13,7 +13,7 @@ def adder(n):
 
 
 s = 0.0
-for i in range(200000):
+for i in range(800000):
     p = Point(i, 0.5).scaled(2.0)
     f = adder(i)
     s += f(p.y)
