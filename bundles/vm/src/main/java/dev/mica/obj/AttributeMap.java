@@ -57,6 +57,7 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
             return old;
         }
         if (size == names.length) {
+            dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks(16L * size * 2));
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }

@@ -10,6 +10,12 @@ import java.util.Set;
 public final class FixedModule extends PyModule {
     private Set<String> writable;
 
+    /** A built-in module lives in ROM in MicroPython: only what it refers to counts. */
+    @Override
+    public long heapBytes() {
+        return 0;
+    }
+
     public FixedModule(String name) {
         super(name);
     }

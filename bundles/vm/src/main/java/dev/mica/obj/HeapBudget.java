@@ -1,12 +1,12 @@
 package dev.mica.obj;
 
-import dev.mica.interp.InterpreterConfig;
+import dev.mica.heap.HeapAccount;
 
 /**
- * The heap budget that growing containers respect. MicroPython allocates every object from a
- * fixed heap, so a list that grows past it raises MemoryError instead of exhausting the host;
- * a request for more slots than the whole heap could hold fails here before Java allocates.
- * The budget is process-wide: the most recently configured interpreter sets it.
+ * Size checks for single requests, against the heap of the interpreter running on this thread
+ * ({@link HeapAccount#current()}): a request for more than the whole heap could hold fails at
+ * once with MicroPython's MemoryError, before Java allocates anything. What the program holds
+ * over time is the heap account's business.
  */
 public final class HeapBudget {
     private HeapBudget() {}
@@ -14,18 +14,13 @@ public final class HeapBudget {
     /** Bytes one object reference takes in a MicroPython array (a 32-bit port's word: the lenient choice). */
     static final long SLOT_BYTES = 4;
 
-    private static volatile long heapBytes = InterpreterConfig.DEFAULT_HEAP_SIZE;
-
-    /** Sets the heap size in bytes, as {@code -X heapsize} does. */
+    /** Sets the heap size of threads outside any interpreter (tests and embedding code). */
     public static void configure(long bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("heap size must be positive: " + bytes);
-        }
-        heapBytes = bytes;
+        HeapAccount.detached().setHeapSize(bytes);
     }
 
     public static long heapBytes() {
-        return heapBytes;
+        return HeapAccount.current().heapSize();
     }
 
     /**
@@ -33,7 +28,7 @@ public final class HeapBudget {
      * {@code slots} may be the exact (unwrapped) product of a repetition.
      */
     public static int checkSlots(long slots) {
-        if (slots < 0 || slots > Integer.MAX_VALUE - 8 || slots > heapBytes / SLOT_BYTES) {
+        if (slots < 0 || slots > Integer.MAX_VALUE - 8 || slots > heapBytes() / SLOT_BYTES) {
             throw outOfMemory(slots > Long.MAX_VALUE / SLOT_BYTES ? slots : slots * SLOT_BYTES);
         }
         return (int) slots;
@@ -41,7 +36,7 @@ public final class HeapBudget {
 
     /** Raises MemoryError unless a buffer of {@code bytes} bytes fits in the heap. */
     public static long checkBytes(long bytes) {
-        if (bytes > Integer.MAX_VALUE - 8 || bytes > heapBytes) {
+        if (bytes > Integer.MAX_VALUE - 8 || bytes > heapBytes()) {
             throw outOfMemory(bytes);
         }
         return bytes;
@@ -49,6 +44,6 @@ public final class HeapBudget {
 
     /** The MemoryError MicroPython raises when an allocation fails. */
     public static PyException outOfMemory(long bytes) {
-        return Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + bytes + " bytes");
+        return HeapAccount.outOfMemory(bytes);
     }
 }

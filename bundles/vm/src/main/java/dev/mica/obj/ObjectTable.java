@@ -25,6 +25,25 @@ final class ObjectTable extends AbstractMap<PyObject, PyObject> {
     private int size;
     private int modCount;
 
+    /** A key and a value in MicroPython's map table. */
+    private static final long ENTRY_BYTES = 16;
+
+    /** The table MicroPython would hold for these entries (none while empty). */
+    long heapBytes() {
+        return size == 0 ? 0 : ENTRY_BYTES * Math.max(used, size + 1);
+    }
+
+    void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        PyObject[] k = keys;
+        PyObject[] v = values;
+        for (int i = 0, n = Math.min(used, k.length); i < n; i++) {
+            if (k[i] != null) {
+                visitor.visit(k[i]);
+                visitor.visit(v[i]);
+            }
+        }
+    }
+
     private static int[] newIndex(int n) {
         int[] a = new int[n];
         java.util.Arrays.fill(a, EMPTY);
@@ -100,6 +119,10 @@ final class ObjectTable extends AbstractMap<PyObject, PyObject> {
     /** Compacts removed entries away and makes room for more. */
     private void grow() {
         int capacity = Math.max(8, size * 2);
+        if (capacity > keys.length) {
+            // compacting removed entries away reuses the table in MicroPython; only growth allocates
+            dev.mica.heap.HeapAccount.chargeCurrent(ENTRY_BYTES * capacity);
+        }
         PyObject[] nk = new PyObject[capacity];
         PyObject[] nv = new PyObject[capacity];
         int[] nh = new int[capacity];

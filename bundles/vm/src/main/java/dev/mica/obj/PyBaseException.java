@@ -52,17 +52,48 @@ public final class PyBaseException extends PyInstance {
     private final List<TracebackEntry> traceback = new ArrayList<>();
 
     public PyBaseException(PyType type, PyObject[] args) {
-        super(type);
+        super(type, BYTES);
         this.args = args;
     }
 
+    /** MicroPython's exception object (type, traceback size, length and pointer, args) in whole blocks. */
+    private static final long BYTES = 64;
+
+    @Override
+    public long heapBytes() {
+        return BYTES + (args.length == 0 ? 0 : dev.mica.heap.HeapAccount.blocks(16 + 8L * args.length)) + super.heapBytes() - 32;
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        for (PyObject a : args) {
+            visitor.visit(a);
+        }
+        super.traceReferences(visitor);
+    }
+
     public static PyBaseException withMessage(PyType type, String message) {
-        return new PyBaseException(type, new PyObject[] {PyStr.of(message)});
+        // never refused: the message goes where MicroPython's emergency buffer would hold it
+        dev.mica.heap.HeapAccount.current().chargeQuietly(32 + dev.mica.heap.HeapAccount.blocks(message.length() + 1L));
+        return new PyBaseException(type, new PyObject[] {new PyStr(message)});
+    }
+
+    /**
+     * The arguments an exception made by a program keeps: while the heap is locked MicroPython
+     * puts the args tuple in its emergency buffer if it fits there, else the exception gets none.
+     */
+    private static PyObject[] argsWhileLocked(PyObject[] args) {
+        dev.mica.heap.HeapAccount account = dev.mica.heap.HeapAccount.current();
+        if (args.length == 0 || !account.isLocked()) {
+            return args;
+        }
+        return account.emergencyBufferFits(16 + 8L * args.length) ? args : Py.NO_ARGS;
     }
 
     static {
         for (PyType t : ALL) {
-            t.setConstructor((type, a, kw) -> new PyBaseException(type, java.util.Arrays.copyOf(a, Py.positional(a, kw))));
+            t.setConstructor((type, a, kw) -> new PyBaseException(type,
+                    argsWhileLocked(java.util.Arrays.copyOf(a, Py.positional(a, kw)))));
         }
         BASE_EXCEPTION.method("__init__", 1, PyBuiltinFunction.VARIADIC, a -> {
             ((PyBaseException) a[0]).args = java.util.Arrays.copyOfRange(a, 1, a.length);
@@ -114,7 +145,8 @@ public final class PyBaseException extends PyInstance {
     @Override
     public PyObject getAttr(String name) {
         if (name == "args") {
-            return new PyTuple(args.clone());
+            // MicroPython's exception holds its args tuple: reading it allocates nothing there
+            return PyTuple.held(args.clone());
         }
         if (name == "value" && type.isSubclassOf(STOP_ITERATION)) {
             return value();
@@ -130,6 +162,11 @@ public final class PyBaseException extends PyInstance {
     /** An instance of a built-in exception type has no attribute dictionary to store into. */
     @Override
     public void setAttr(String name, PyObject value) {
+        if (name == "__traceback__" && value == PyNone.NONE) {
+            // MicroPython's low-level way to reuse a preallocated exception: its traceback is emptied
+            traceback.clear();
+            return;
+        }
         if (type.isBuiltin()) {
             throw Py.attributeError("'" + type.name() + "' object has no attribute '" + name + "'");
         }

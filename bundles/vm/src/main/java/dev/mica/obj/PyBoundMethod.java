@@ -8,8 +8,25 @@ public final class PyBoundMethod extends PyObject {
     private final PyObject self;
 
     public PyBoundMethod(PyObject function, PyObject self) {
+        // counted, never refused: calls through LOAD_METHOD, which MicroPython makes without a
+        // bound method, often bind one here (through getAttr) and must work with the heap locked
+        dev.mica.heap.HeapAccount.current().chargeQuietly(BYTES);
         this.function = function;
         this.self = self;
+    }
+
+    /** MicroPython's bound method: type, function, self. */
+    private static final long BYTES = 32;
+
+    @Override
+    public long heapBytes() {
+        return BYTES;
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        visitor.visit(function);
+        visitor.visit(self);
     }
 
     public PyObject function() {

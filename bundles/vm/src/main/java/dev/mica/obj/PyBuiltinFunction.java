@@ -14,6 +14,12 @@ public final class PyBuiltinFunction extends PyObject {
     /** Methods of built-in types bind to their instance; free-standing built-in functions do not. */
     private boolean method;
 
+    /** Built-in functions live in ROM in MicroPython. */
+    @Override
+    public long heapBytes() {
+        return 0;
+    }
+
     public PyBuiltinFunction(String name, int minArgs, int maxArgs, boolean takesKeywords, NativeCode code) {
         this.name = name;
         this.minArgs = minArgs;

@@ -11,7 +11,18 @@ public final class PyBytes extends PyObject implements BufferSource {
     private final byte[] bytes;
 
     public PyBytes(byte[] bytes) {
+        dev.mica.heap.HeapAccount.chargeCurrent(bytesFor(bytes.length));
         this.bytes = bytes;
+    }
+
+    /** MicroPython's bytes: an object of type, hash, length and data pointer, and the data. */
+    private static long bytesFor(int n) {
+        return n == 0 ? 0 : 32 + dev.mica.heap.HeapAccount.blocks(n + 1L);
+    }
+
+    @Override
+    public long heapBytes() {
+        return bytesFor(bytes.length);
     }
 
     /** The backing array; callers must not change it. */

@@ -7,7 +7,13 @@ public final class PyCell extends PyObject {
     public PyObject value;
 
     public PyCell(PyObject value) {
+        dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.BLOCK_BYTES);
         this.value = value;
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        visitor.visit(value);
     }
 
     @Override

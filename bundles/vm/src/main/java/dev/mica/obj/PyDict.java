@@ -11,6 +11,23 @@ public class PyDict extends PyObject {
 
     private final ObjectTable map = new ObjectTable();
 
+    /** MicroPython's dict object: type and the map's counts and table pointer. */
+    static final long HEADER_BYTES = 32;
+
+    public PyDict() {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES);
+    }
+
+    @Override
+    public long heapBytes() {
+        return HEADER_BYTES + map.heapBytes();
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        map.traceReferences(visitor);
+    }
+
     public Map<PyObject, PyObject> map() {
         return map;
     }

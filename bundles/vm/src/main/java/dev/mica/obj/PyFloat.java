@@ -7,6 +7,7 @@ public final class PyFloat extends PyObject {
     public final double value;
 
     public PyFloat(double value) {
+        dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.BLOCK_BYTES);
         this.value = value;
     }
 

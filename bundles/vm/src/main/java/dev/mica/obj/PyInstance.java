@@ -14,7 +14,31 @@ public class PyInstance extends PyObject {
     protected PyObject base;
 
     public PyInstance(PyType type) {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES);
         this.type = type;
+    }
+
+    /** For exceptions, which are made (and charged) even when the heap is locked or full. */
+    PyInstance(PyType type, long quietBytes) {
+        dev.mica.heap.HeapAccount.current().chargeQuietly(quietBytes);
+        this.type = type;
+    }
+
+    /** MicroPython's instance: type, the members map's counts and table pointer, one native base slot. */
+    private static final long HEADER_BYTES = 32;
+
+    @Override
+    public long heapBytes() {
+        int n = dict.size();
+        return HEADER_BYTES + (n == 0 ? 0 : dev.mica.heap.HeapAccount.blocks(16L * n));
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        for (PyObject v : dict.values()) {
+            visitor.visit(v);
+        }
+        visitor.visit(base);
     }
 
     static PyInstance wrapping(PyType type, PyObject base) {

@@ -38,6 +38,7 @@ public class PyInt extends PyObject {
     }
 
     private PyInt(BigInteger big) {
+        dev.mica.heap.HeapAccount.chargeCurrent(bigBytes(big));
         this.value = 0;
         this.big = big;
     }
@@ -46,7 +47,26 @@ public class PyInt extends PyObject {
         if (v >= CACHE_LOW && v <= CACHE_HIGH) {
             return CACHE[(int) v - CACHE_LOW];
         }
+        if (v > SMALL_MAX || v < SMALL_MIN) {
+            // past MicroPython's small ints (62 bits on a 64-bit port): a long int object there
+            dev.mica.heap.HeapAccount.chargeCurrent(LONG_INT_BYTES);
+        }
         return new PyInt(v);
+    }
+
+    /** MicroPython's mpz object (type, sign and sizes, digits pointer) and a block of digits. */
+    private static final long LONG_INT_BYTES = 32 + 32;
+
+    private static long bigBytes(BigInteger b) {
+        return 32 + dev.mica.heap.HeapAccount.blocks(((b.bitLength() + 15) / 16) * 2L);
+    }
+
+    @Override
+    public long heapBytes() {
+        if (big != null) {
+            return bigBytes(big);
+        }
+        return value > SMALL_MAX || value < SMALL_MIN ? LONG_INT_BYTES : 0;
     }
 
     public static PyInt of(BigInteger b) {

@@ -190,7 +190,13 @@ public final class PyIterators {
         private final PyDict dict;
         private final int kind;
 
+        @Override
+        public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+            visitor.visit(dict);
+        }
+
         public DictView(PyDict dict, int kind) {
+            dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.BLOCK_BYTES);
             this.dict = dict;
             this.kind = kind;
         }

@@ -11,16 +11,36 @@ public final class PyList extends PyObject {
     PyObject[] items;
     int size;
 
+    /** MicroPython's list object (type, allocated and used lengths, items pointer) and one item slot. */
+    static final long HEADER_BYTES = 32;
+    static final long SLOT_BYTES = 8;
+
+    @Override
+    public long heapBytes() {
+        return HEADER_BYTES + dev.mica.heap.HeapAccount.blocks((long) items.length * SLOT_BYTES);
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        PyObject[] a = items;
+        for (int i = 0, n = Math.min(size, a.length); i < n; i++) {
+            visitor.visit(a[i]);
+        }
+    }
+
     public PyList() {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES + 4 * SLOT_BYTES);
         items = new PyObject[4];
     }
 
     public PyList(PyObject[] items, int size) {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES + dev.mica.heap.HeapAccount.blocks((long) items.length * SLOT_BYTES));
         this.items = items;
         this.size = size;
     }
 
     public PyList(List<PyObject> list) {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES + dev.mica.heap.HeapAccount.blocks((long) Math.max(4, list.size()) * SLOT_BYTES));
         this.items = list.toArray(new PyObject[Math.max(4, list.size())]);
         this.size = list.size();
     }
@@ -43,7 +63,9 @@ public final class PyList extends PyObject {
         });
         TYPE.method("extend", 2, 2, a -> {
             PyList l = (PyList) a[0];
-            for (PyObject x : Ops.toArray(a[1])) {
+            PyObject[] more = Ops.toArray(a[1]);
+            l.reserve((long) l.size + more.length);
+            for (PyObject x : more) {
                 l.append(x);
             }
             return PyNone.NONE;
@@ -135,9 +157,20 @@ public final class PyList extends PyObject {
     public void append(PyObject x) {
         if (size == items.length) {
             // doubling as MicroPython does; the bigger array must fit in the heap
-            items = Arrays.copyOf(items, HeapBudget.checkSlots(Math.max(4, size * 2L)));
+            int grown = HeapBudget.checkSlots(Math.max(4, size * 2L));
+            dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks((long) grown * SLOT_BYTES));
+            items = Arrays.copyOf(items, grown);
         }
         items[size++] = x;
+    }
+
+    /** Makes room for {@code n} items at once (charged before anything changes). */
+    void reserve(long n) {
+        if (n > items.length) {
+            int grown = HeapBudget.checkSlots(n);
+            dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks((long) grown * SLOT_BYTES));
+            items = Arrays.copyOf(items, grown);
+        }
     }
 
     public void insert(int i, PyObject x) {
@@ -328,6 +361,7 @@ public final class PyList extends PyObject {
             }
             int start = (int) r[0];
             int stop = (int) Math.max(r[0], r[1]);
+            reserve((long) start + repl.length + (size - stop));
             PyObject[] tail = Arrays.copyOfRange(items, stop, size);
             size = start;
             for (PyObject x : repl) {
@@ -402,11 +436,14 @@ public final class PyList extends PyObject {
                     return new PyList(r, size + l.size);
                 }
                 return null;
-            case Ops.INPLACE_ADD:
-                for (PyObject x : Ops.toArray(other)) {
+            case Ops.INPLACE_ADD: {
+                PyObject[] more = Ops.toArray(other);
+                reserve((long) size + more.length);
+                for (PyObject x : more) {
                     append(x);
                 }
                 return this;
+            }
             case Ops.MULTIPLY:
             case Ops.INPLACE_MULTIPLY:
                 if (other instanceof PyInt n) {

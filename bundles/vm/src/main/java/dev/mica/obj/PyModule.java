@@ -19,6 +19,11 @@ public class PyModule extends PyObject {
         this(name, new PyDict());
     }
 
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        visitor.visit(globals);
+    }
+
     public String name() {
         return name;
     }

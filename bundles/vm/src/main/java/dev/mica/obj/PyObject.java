@@ -4,8 +4,22 @@ package dev.mica.obj;
  * Base of every Python value. The default behaviour of each operation is MicroPython's error
  * for a type that does not support it; types override what they support.
  */
-public abstract class PyObject {
+public abstract class PyObject implements dev.mica.heap.HeapTraceable {
     public abstract PyType type();
+
+    /**
+     * Bytes MicroPython's 64-bit port holds on its heap for an object like this one (see
+     * {@link dev.mica.heap.HeapAccount}): one block unless a type says otherwise.
+     */
+    @Override
+    public long heapBytes() {
+        return dev.mica.heap.HeapAccount.BLOCK_BYTES;
+    }
+
+    /** Reports the objects this one refers to, for heap tracing; types holding objects override it. */
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+    }
 
     public String repr() {
         return "<" + type().name() + " object at " + Long.toHexString(Py.id(this)) + ">";

@@ -29,14 +29,34 @@ public final class PySet extends PyObject {
     }
 
     public PySet(boolean frozen) {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES);
         this.frozen = frozen;
         this.table = EMPTY_TABLE;
     }
 
     /** An empty set with room for {@code capacity} items, as a set display of that many makes. */
     public PySet(int capacity) {
+        dev.mica.heap.HeapAccount.chargeCurrent(HEADER_BYTES + dev.mica.heap.HeapAccount.blocks(SLOT_BYTES * capacity));
         this.frozen = false;
         this.table = capacity == 0 ? EMPTY_TABLE : new PyObject[capacity];
+    }
+
+    /** MicroPython's set object (type and the table's counts and pointer) and one table slot. */
+    private static final long HEADER_BYTES = 32;
+    private static final long SLOT_BYTES = 8;
+
+    @Override
+    public long heapBytes() {
+        return HEADER_BYTES + dev.mica.heap.HeapAccount.blocks(SLOT_BYTES * table.length);
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        for (PyObject x : table) {
+            if (x != DELETED) {
+                visitor.visit(x);
+            }
+        }
     }
 
     public void add(PyObject x) {
@@ -65,7 +85,9 @@ public final class PySet extends PyObject {
 
     private void grow() {
         PyObject[] old = table;
-        table = new PyObject[sizeAtLeast(old.length + 1)];
+        int size = sizeAtLeast(old.length + 1);
+        dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks(SLOT_BYTES * size));
+        table = new PyObject[size];
         used = 0;
         for (PyObject x : old) {
             if (x != null && x != DELETED) {

@@ -8,7 +8,23 @@ public final class PySlice extends PyObject {
     public final PyObject stop;
     public final PyObject step;
 
+    /** MicroPython's slice: type, start, stop, step. */
+    private static final long BYTES = 32;
+
+    @Override
+    public long heapBytes() {
+        return BYTES;
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        visitor.visit(start);
+        visitor.visit(stop);
+        visitor.visit(step);
+    }
+
     public PySlice(PyObject start, PyObject stop, PyObject step) {
+        dev.mica.heap.HeapAccount.chargeCurrent(BYTES);
         this.start = start;
         this.stop = stop;
         this.step = step;

@@ -21,7 +21,22 @@ public final class PyStr extends PyObject {
     }
 
     public static PyStr of(String s) {
-        return s.isEmpty() ? EMPTY : new PyStr(s);
+        if (s.isEmpty()) {
+            return EMPTY;
+        }
+        dev.mica.heap.HeapAccount.chargeCurrent(bytesFor(s));
+        return new PyStr(s);
+    }
+
+    /** MicroPython's str: an object of type, hash, length and data pointer, and the UTF-8 data. */
+    private static long bytesFor(String s) {
+        return 32 + dev.mica.heap.HeapAccount.blocks(s.length() + 1L);
+    }
+
+    /** Interned names are qstrs, which MicroPython keeps outside its heap. */
+    @Override
+    public long heapBytes() {
+        return value.isEmpty() || NAMES.get(value) == this ? 0 : bytesFor(value);
     }
 
     /** The one str object for an identifier (a qstr). */
@@ -220,7 +235,8 @@ public final class PyStr extends PyObject {
             case Ops.ADD:
             case Ops.INPLACE_ADD:
                 if (other instanceof PyStr s) {
-                    return of(value.concat(s.value));
+                    // as MicroPython: adding an empty string gives the other one, allocating nothing
+                    return s.value.isEmpty() ? this : value.isEmpty() ? s : of(value.concat(s.value));
                 }
                 return null;
             case Ops.MULTIPLY:
@@ -520,7 +536,8 @@ public final class PyStr extends PyObject {
             String rep = arg(a[2]);
             long max = a.length > 3 ? Ops.indexValue(a[3], "int") : -1;
             if (max < 0) {
-                return of(v.replace(old, rep));
+                // as MicroPython: nothing replaced gives the same string, allocating nothing
+                return v.contains(old) ? of(v.replace(old, rep)) : (PyStr) a[0];
             }
             StringBuilder sb = new StringBuilder();
             int i = 0;

@@ -10,7 +10,39 @@ public class PyTuple extends PyObject {
     private final PyObject[] items;
 
     public PyTuple(PyObject... items) {
+        if (items.length > 0) {
+            dev.mica.heap.HeapAccount.chargeCurrent(bytesFor(items.length));
+        }
         this.items = items;
+    }
+
+    private PyTuple(PyObject[] items, boolean held) {
+        this.items = items;
+    }
+
+    /**
+     * A tuple standing for one that MicroPython keeps inside another object (an exception's
+     * args), so making it here is not an allocation there.
+     */
+    static PyTuple held(PyObject[] items) {
+        return new PyTuple(items, true);
+    }
+
+    /** MicroPython's tuple: type, length, then the items inline. */
+    private static long bytesFor(int n) {
+        return dev.mica.heap.HeapAccount.blocks(16 + 8L * n);
+    }
+
+    @Override
+    public long heapBytes() {
+        return items.length == 0 ? 0 : bytesFor(items.length);
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        for (PyObject x : items) {
+            visitor.visit(x);
+        }
     }
 
     static {

@@ -44,6 +44,24 @@ public final class PyType extends PyObject {
         this.layout = builtin ? this : null;
     }
 
+    /** A class made by a program: MicroPython's type object and its namespace; built-in types live in ROM. */
+    @Override
+    public long heapBytes() {
+        return builtin ? 0 : 128 + dev.mica.heap.HeapAccount.blocks(16L * dict.size());
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        if (!builtin) {
+            for (PyObject v : dict.values()) {
+                visitor.visit(v);
+            }
+            for (PyType b : bases) {
+                visitor.visit(b);
+            }
+        }
+    }
+
     public static PyType builtin(String name, PyType base) {
         return new PyType(name, new PyType[] {base}, true);
     }
@@ -347,7 +365,8 @@ public final class PyType extends PyObject {
         }
         switch (attr) {
             case "__name__":
-                return PyStr.of(name);
+                // a class name is a qstr in MicroPython: reading it allocates nothing
+                return PyStr.name(name);
             case "__bases__":
                 return new PyTuple(bases.length == 1 && bases[0] == OBJECT && this != OBJECT ? new PyObject[] {OBJECT} : bases.clone());
             case "__mro__":

@@ -23,9 +23,29 @@ public abstract class PyTypedArray extends PyObject implements BufferSource {
     protected PyTypedArray(char typecode, byte[] items, int offset, int length) {
         this.typecode = typecode;
         this.itemSize = Typecodes.size(typecode);
+        dev.mica.heap.HeapAccount.chargeCurrent(this instanceof PyMemoryView ? HEADER_BYTES
+                : HEADER_BYTES + dev.mica.heap.HeapAccount.blocks((long) length * itemSize));
         this.items = items;
         this.offset = offset;
         this.length = length;
+    }
+
+    /** MicroPython's array object: type, typecode and spare room, length, items pointer. */
+    private static final long HEADER_BYTES = 32;
+
+    @Override
+    public long heapBytes() {
+        return this instanceof PyMemoryView ? HEADER_BYTES : HEADER_BYTES + dev.mica.heap.HeapAccount.blocks(items.length);
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        List<PyObject> r = retained;
+        if (r != null) {
+            for (PyObject x : r) {
+                visitor.visit(x);
+            }
+        }
     }
 
     public char typecode() {
@@ -74,6 +94,7 @@ public abstract class PyTypedArray extends PyObject implements BufferSource {
             if (want > Integer.MAX_VALUE - 8) {
                 throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + want + " bytes");
             }
+            dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks(want));
             // storage shared from an offset (a bytearray over part of another buffer) moves to its own
             items = Arrays.copyOfRange(items, offset * itemSize, offset * itemSize + (int) want);
             offset = 0;

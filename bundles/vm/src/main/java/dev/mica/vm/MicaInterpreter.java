@@ -38,13 +38,14 @@ final class MicaInterpreter implements Interpreter {
     private PyModule main;
 
     MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler, ModuleProviders modules) {
-        this(config, compiler, modules, new FrozenModules());
+        this(config, compiler, modules, new FrozenModules(), () -> null);
     }
 
     MicaInterpreter(InterpreterConfig config, Supplier<Compiler> compiler, ModuleProviders modules,
-            FrozenModules frozen) {
+            FrozenModules frozen, Supplier<dev.mica.heap.GarbageCollector> collectors) {
         this.runtime = new Runtime(compiler, config.compileOptions(), config.stdin(), config.stdout(), config.stderr(),
                 config.argv(), config.path());
+        runtime.configureHeap(config.heapSize(), collectors);
         runtime.builtinModules().configure(config);
         runtime.maxDepth = config.recursionLimit();
         runtime.setVerbose(config.verbose());
@@ -148,7 +149,7 @@ final class MicaInterpreter implements Interpreter {
             }
             if (runtime.verbose() > 0) {
                 // as the unix port after a -v run: the memory figures, once the program is over
-                runtime.writeOut(new dev.mica.vm.modules.MemoryReport(runtime.builtinModules().heapSize())
+                runtime.writeOut(new dev.mica.vm.modules.MemoryReport(runtime.heapAccount())
                         .exitText(runtime.depth, runtime.maxDepth));
             }
         });
@@ -179,7 +180,7 @@ final class MicaInterpreter implements Interpreter {
 
     private RunResult onPythonThread(Runnable body) {
         AtomicReference<RunResult> result = new AtomicReference<>();
-        Thread t = new Thread(null, () -> result.set(runGuarded(body)), "mica-python", STACK_SIZE);
+        Thread t = new dev.mica.heap.HeapThread(runtime.heapAccount(), () -> result.set(runGuarded(body)), "mica-python", STACK_SIZE);
         t.start();
         boolean interrupted = false;
         while (true) {

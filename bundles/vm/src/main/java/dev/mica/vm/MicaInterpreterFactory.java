@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.mica.code.Compiler;
 import dev.mica.emit.NativeEmitter;
+import dev.mica.heap.GarbageCollector;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -61,6 +62,16 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     private volatile NativeEmitter boundEmitter;
     private volatile NativeEmitter loadedEmitter;
     private volatile boolean emitterLoaderTried;
+    /**
+     * The heap tracer (the gc bundle). Dynamic and greedy: interpreters ask for the current one
+     * whenever their charges pass the threshold, so a swap takes effect at their next trace.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GarbageCollector boundCollector;
+    private volatile boolean collectorManaged;
+    private volatile GarbageCollector loadedCollector;
+    private volatile boolean collectorLoaderTried;
 
     public MicaInterpreterFactory() {
     }
@@ -71,10 +82,18 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         this.compilerManaged = true;
     }
 
+    /** A factory with a fixed compiler and garbage collector (either may be null), for embedding and tests. */
+    public MicaInterpreterFactory(Compiler compiler, GarbageCollector collector) {
+        this(compiler);
+        this.boundCollector = collector;
+        this.collectorManaged = true;
+    }
+
     @org.osgi.service.component.annotations.Activate
     void activate(org.osgi.framework.BundleContext context) {
         compilerManaged = true;
         modulesManaged = true;
+        collectorManaged = true;
         frozenManaged = true;
         frozenTracker = FrozenModuleExtender.start(context, frozen);
     }
@@ -111,7 +130,8 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (!frozenManaged && !frozenDiscoveryArranged) {
             arrangeClassPathDiscovery();
         }
-        MicaInterpreter interpreter = new MicaInterpreter(config, this::currentCompiler, this, frozen);
+        MicaInterpreter interpreter = new MicaInterpreter(config, this::currentCompiler, this, frozen,
+                this::currentCollector);
         interpreter.runtime().useEmitter(this::currentEmitter);
         return interpreter;
     }
@@ -193,6 +213,27 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
             emitterLoaderTried = true;
         }
         return loadedEmitter;
+    }
+
+    /** The garbage collector for the next trace: the bound one, else one found by ServiceLoader. */
+    GarbageCollector currentCollector() {
+        GarbageCollector c = boundCollector;
+        if (c != null || collectorManaged) {
+            return c;
+        }
+        if (!collectorLoaderTried) {
+            GarbageCollector found = null;
+            try {
+                Iterator<GarbageCollector> it = ServiceLoader.load(GarbageCollector.class,
+                        MicaInterpreterFactory.class.getClassLoader()).iterator();
+                found = it.hasNext() ? it.next() : null;
+            } catch (java.util.ServiceConfigurationError e) {
+                found = null;
+            }
+            loadedCollector = found;
+            collectorLoaderTried = true;
+        }
+        return loadedCollector;
     }
 
     /** The compiler for the next compilation: the bound one, else one found by ServiceLoader. */

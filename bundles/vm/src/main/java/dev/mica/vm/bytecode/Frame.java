@@ -9,7 +9,7 @@ import dev.mica.vm.runtime.Runtime;
  * {@code state[nState - 1 - i]}, the stack growing up from index 0, as MicroPython lays it
  * out), the exception-handler stack, and where to resume a generator.
  */
-public final class Frame {
+public final class Frame implements dev.mica.heap.HeapTraceable {
     final CodeInfo code;
     final Runtime runtime;
     final PyDict globals;
@@ -48,6 +48,25 @@ public final class Frame {
             excSp = new int[n];
             excFinally = new boolean[n];
             excPrev = new PyBaseException[n];
+        }
+    }
+
+    /** A running frame lives on MicroPython's C stack; a generator's is counted by the generator. */
+    @Override
+    public long heapBytes() {
+        return 0;
+    }
+
+    /** Locals and the value stack (every slot: what lies above the top is still there, as on a C stack). */
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        for (Object o : state) {
+            visitor.visit(o);
+        }
+        visitor.visit(globals);
+        visitor.visit(locals);
+        for (PyBaseException e : excPrev) {
+            visitor.visit(e);
         }
     }
 

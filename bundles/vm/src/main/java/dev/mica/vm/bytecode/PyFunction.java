@@ -27,6 +27,7 @@ public final class PyFunction extends PyObject {
     private final int directArity;
 
     public PyFunction(CodeInfo code, Runtime runtime, PyDict globals, PyObject[] defaults, PyDict kwDefaults, PyObject[] closed) {
+        dev.mica.heap.HeapAccount.chargeCurrent(bytesFor(defaults, closed));
         this.code = code;
         this.runtime = runtime;
         this.globals = globals;
@@ -36,6 +37,39 @@ public final class PyFunction extends PyObject {
         boolean direct = (code.scopeFlags & (Opcodes.SCOPE_FLAG_VARARGS | Opcodes.SCOPE_FLAG_VARKEYWORDS)) == 0
                 && code.nKwonlyArgs == 0 && (closed == null || closed.length == 0);
         this.directArity = direct ? code.nPosArgs : -1;
+    }
+
+    /**
+     * MicroPython's function object (type, context, child table, bytecode, flags) with its
+     * default arguments inline, and the closure object around it when it closes over cells.
+     */
+    private static long bytesFor(PyObject[] defaults, PyObject[] closed) {
+        long bytes = dev.mica.heap.HeapAccount.blocks(32 + 8L * (defaults == null ? 0 : defaults.length));
+        if (closed != null && closed.length > 0) {
+            bytes += dev.mica.heap.HeapAccount.blocks(24 + 8L * closed.length);
+        }
+        return bytes;
+    }
+
+    @Override
+    public long heapBytes() {
+        return bytesFor(defaults, closed);
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        visitor.visit(globals);
+        if (defaults != null) {
+            for (PyObject d : defaults) {
+                visitor.visit(d);
+            }
+        }
+        visitor.visit(kwDefaults);
+        if (closed != null) {
+            for (PyObject c : closed) {
+                visitor.visit(c);
+            }
+        }
     }
 
     public CodeInfo code() {

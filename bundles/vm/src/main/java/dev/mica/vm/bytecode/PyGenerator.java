@@ -54,9 +54,27 @@ public final class PyGenerator extends PyObject {
     }
 
     PyGenerator(Frame frame, String name, dev.mica.emit.CompiledBody compiled) {
+        dev.mica.heap.HeapAccount.chargeCurrent(bytesFor(frame));
         this.frame = frame;
         this.name = name;
         this.compiled = compiled;
+    }
+
+    /** MicroPython's generator: the object, its code state and the frame's state and exception stack inline. */
+    private static long bytesFor(Frame frame) {
+        return dev.mica.heap.HeapAccount.blocks(64 + 8L * frame.state.length + 16L * frame.excHandler.length);
+    }
+
+    @Override
+    public long heapBytes() {
+        return bytesFor(frame);
+    }
+
+    @Override
+    public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
+        visitor.visit(frame);
+        visitor.visit(pending);
+        visitor.visit(returnValue);
     }
 
     @Override

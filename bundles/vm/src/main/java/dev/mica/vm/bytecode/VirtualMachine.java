@@ -35,11 +35,14 @@ public final class VirtualMachine {
     /** Runs a function frame to completion, counting recursion depth. */
     static PyObject runFunction(Frame f) {
         Runtime rt = f.runtime;
-        if (++rt.depth > rt.maxDepth) {
+        int d = ++rt.depth;
+        if (d > rt.maxDepth) {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
         enterFrameSlots(rt, f);
+        Object[] frames = rt.frames;
+        (d < frames.length ? frames : rt.growFrames(d))[d] = f;
         PyDict saved = rt.currentGlobals;
         PyDict savedLocals = rt.currentLocals;
         rt.currentGlobals = f.globals;
@@ -49,7 +52,7 @@ public final class VirtualMachine {
         } catch (StackOverflowError e) {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
-            rt.depth--;
+            rt.frames[rt.depth--] = null;
             rt.frameSlots -= f.code.nState;
             rt.currentGlobals = saved;
             rt.currentLocals = savedLocals;
@@ -81,11 +84,14 @@ public final class VirtualMachine {
 
     static PyObject resume(Frame f, PyObject inject) {
         Runtime rt = f.runtime;
-        if (++rt.depth > rt.maxDepth) {
+        int d = ++rt.depth;
+        if (d > rt.maxDepth) {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
         enterFrameSlots(rt, f);
+        Object[] frames = rt.frames;
+        (d < frames.length ? frames : rt.growFrames(d))[d] = f;
         PyDict saved = rt.currentGlobals;
         rt.currentGlobals = f.globals;
         try {
@@ -93,7 +99,7 @@ public final class VirtualMachine {
         } catch (StackOverflowError e) {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
-            rt.depth--;
+            rt.frames[rt.depth--] = null;
             rt.frameSlots -= f.code.nState;
             rt.currentGlobals = saved;
         }

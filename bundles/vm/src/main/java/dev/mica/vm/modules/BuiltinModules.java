@@ -78,7 +78,6 @@ public final class BuiltinModules {
     /** Open files and their numbers (3 and up), shared by every way of opening one. */
     private final OpenFiles openFiles = new OpenFiles();
     private volatile dev.mica.module.FileSystemView fileSystemView;
-    private final HeapLock heapLock = new HeapLock();
     /** What modules asked to run when the interpreter closes, in the order they asked. */
     private final java.util.List<Runnable> closeActions = new java.util.ArrayList<>();
 
@@ -95,7 +94,6 @@ public final class BuiltinModules {
             environmentVariables.putAll(System.getenv());
         }
         this.heapSize = config.heapSize();
-        dev.mica.obj.HeapBudget.configure(config.heapSize());
         this.allowedModules = config.allowedModules();
     }
 
@@ -233,10 +231,6 @@ public final class BuiltinModules {
         return environment;
     }
 
-    public HeapLock heapLock() {
-        return heapLock;
-    }
-
     /**
      * The built-in module an import of the top-level name {@code name} gives, or null when the
      * import should come from the file system (or fail). {@code onPath} tells whether sys.path
@@ -311,6 +305,11 @@ public final class BuiltinModules {
         } else {
             loading.put(name, m);
         }
+    }
+
+    /** The modules made so far, for heap tracing (a program may hold one that sys.modules lost). */
+    public synchronized java.util.List<PyModule> madeModules() {
+        return new ArrayList<>(made.values());
     }
 
     /** True once the module has been made (for tests of lazy creation). */

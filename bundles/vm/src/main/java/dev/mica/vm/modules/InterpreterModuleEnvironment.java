@@ -86,7 +86,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
 
     @Override
     public boolean heapLocked() {
-        return registry.heapLock().isLocked();
+        return registry.runtime().heapAccount().isLocked();
     }
 
     @Override
@@ -96,11 +96,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
 
     @Override
     public <T> T withHeapLocked(Supplier<T> action) {
-        registry.heapLock().lock();
+        registry.runtime().heapAccount().lock();
         try {
             return action.get();
         } finally {
-            registry.heapLock().unlock();
+            registry.runtime().heapAccount().unlock();
         }
     }
 

@@ -47,7 +47,7 @@ final class IoModule {
             }
             String mode = modeArg == null ? "r" : str(modeArg);
             String name = str(a[0]);
-            if (registry.heapLock().isLocked()) {
+            if (registry.runtime().heapAccount().isLocked()) {
                 throw Py.error(dev.mica.obj.PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
             }
             return FileStream.open(registry.files().resolve(name), mode, fileNumbers);

@@ -44,6 +44,10 @@ final class OpenFiles {
         return h;
     }
 
+    synchronized boolean isEmpty() {
+        return open.isEmpty();
+    }
+
     /** The file was closed by the program. */
     synchronized void closed(Handle h) {
         if (open.remove(h)) {

@@ -14,13 +14,14 @@ import dev.mica.obj.PyModule;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
+import dev.mica.obj.PyType;
 
 /**
  * The {@code micropython} module.
  *
  * <p>{@code heap_lock}/{@code heap_unlock} keep MicroPython's lock depth (heap_unlock returns
- * it) in {@link dev.mica.vm.modules.HeapLock}; allocations are not refused while it is raised
- * until interpreters allocate from a heap of their own.
+ * it) in the interpreter's {@link dev.mica.heap.HeapAccount}, which refuses allocations while it
+ * is raised.
  */
 public final class MicropythonModule {
     private MicropythonModule() {}
@@ -45,27 +46,30 @@ public final class MicropythonModule {
             return PyNone.NONE;
         }));
         m.setAttr("heap_lock", new PyBuiltinFunction("heap_lock", 0, 0, false, (a, kw) -> {
-            rt.builtinModules().heapLock().lock();
+            rt.heapAccount().lock();
             return PyNone.NONE;
         }));
         m.setAttr("heap_unlock", new PyBuiltinFunction("heap_unlock", 0, 0, false, (a, kw) -> {
-            return PyInt.of(rt.builtinModules().heapLock().unlock());
+            return PyInt.of(rt.heapAccount().unlock());
+        }));
+        m.setAttr("heap_locked", new PyBuiltinFunction("heap_locked", 0, 0, false, (a, kw) -> {
+            return PyInt.of(rt.heapAccount().lockDepth());
         }));
         m.setAttr("kbd_intr", new PyBuiltinFunction("kbd_intr", 1, 1, false, (a, kw) -> {
             Ops.indexValue(a[0], "int");
             return PyNone.NONE;
         }));
-        MemoryReport memory = new MemoryReport(rt.builtinModules().heapSize());
+        MemoryReport memory = new MemoryReport(rt.heapAccount());
         m.setAttr("mem_total", new PyBuiltinFunction("mem_total", 0, 0, false, (a, kw) -> PyInt.of(memory.totalAllocated())));
         m.setAttr("mem_current", new PyBuiltinFunction("mem_current", 0, 0, false, (a, kw) -> PyInt.of(memory.current())));
         m.setAttr("mem_peak", new PyBuiltinFunction("mem_peak", 0, 0, false, (a, kw) -> PyInt.of(memory.peak())));
         m.setAttr("stack_use", new PyBuiltinFunction("stack_use", 0, 0, false, (a, kw) -> PyInt.of(rt.depth)));
         m.setAttr("mem_info", new PyBuiltinFunction("mem_info", 0, 1, false, (a, kw) -> {
-            rt.writeOut(memory.text(rt.depth, rt.maxDepth));
+            rt.writeOut(a.length == 0 ? memory.text(rt.depth, rt.maxDepth) : memory.verboseText(rt.depth, rt.maxDepth));
             return PyNone.NONE;
         }));
         m.setAttr("qstr_info", new PyBuiltinFunction("qstr_info", 0, 1, false, (a, kw) -> {
-            Set<String> names = boundNames(rt);
+            Set<String> names = runtimeQstrs(rt);
             long data = 0;
             for (String n : names) {
                 data += n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
@@ -85,21 +89,50 @@ public final class MicropythonModule {
     }
 
     /**
-     * The names bound in the namespaces of loaded modules: what qstr_info reports, since names
-     * are interned JVM-wide rather than per interpreter.
+     * The qstrs MicroPython would have made while running: what is not in its static table of
+     * names built into the firmware. Here: the module search path and the names of the code the
+     * interpreter has run (file names, identifiers, short string constants), less the names the
+     * built-in objects already carry (builtins, built-in modules and types and their attributes).
      */
-    private static Set<String> boundNames(Runtime rt) {
-        Set<String> names = new java.util.TreeSet<>();
-        Set<PyDict> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Map.Entry<PyObject, PyObject> e : rt.modules().map().entrySet()) {
-            if (e.getValue() instanceof PyModule mod && seen.add(mod.globals())) {
-                for (PyObject key : mod.globals().map().keySet()) {
-                    if (key instanceof PyStr s) {
-                        names.add(s.value());
-                    }
-                }
+    private static Set<String> runtimeQstrs(Runtime rt) {
+        Set<String> builtIn = new java.util.HashSet<>(rt.builtinModules().names());
+        Set<PyType> types = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<PyObject, PyObject> e : rt.builtins().map().entrySet()) {
+            builtIn.add(e.getKey().str());
+            collectType(e.getValue(), builtIn, types);
+        }
+        for (PyModule made : rt.builtinModules().madeModules()) {
+            for (Map.Entry<PyObject, PyObject> e : made.globals().map().entrySet()) {
+                builtIn.add(e.getKey().str());
+                collectType(e.getValue(), builtIn, types);
+            }
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (PyObject entry : rt.path().toArray()) {
+            String p = entry.str();
+            if (!p.isEmpty() && !p.startsWith(".")) {
+                names.add(p);
+            }
+        }
+        for (String n : rt.qstrsSeen()) {
+            if (!n.isEmpty() && !n.startsWith("<") && !n.startsWith("__") && !builtIn.contains(n)) {
+                names.add(n);
             }
         }
         return names;
+    }
+
+    private static void collectType(PyObject value, Set<String> names, Set<PyType> seen) {
+        if (value instanceof PyType t && t.isBuiltin() && seen.add(t)) {
+            names.add(t.name());
+            for (PyType k : t.mro()) {
+                if (k.isBuiltin() && seen.add(k)) {
+                    names.add(k.name());
+                }
+                if (k.isBuiltin()) {
+                    names.addAll(k.dict().keySet());
+                }
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ public final class PythonThread {
     volatile boolean stopRequested;
 
     int depth;
+    /** The thread's running frames by depth (see {@code Runtime.frames}). */
+    Object[] frames = new Object[16];
     PyDict currentGlobals;
     PyDict currentLocals;
 
@@ -52,12 +54,14 @@ public final class PythonThread {
 
     void saveFrom(Runtime rt) {
         depth = rt.depth;
+        frames = rt.frames;
         currentGlobals = rt.currentGlobals;
         currentLocals = rt.currentLocals;
     }
 
     void loadInto(Runtime rt) {
         rt.depth = depth;
+        rt.frames = frames;
         rt.currentGlobals = currentGlobals;
         rt.currentLocals = currentLocals;
     }

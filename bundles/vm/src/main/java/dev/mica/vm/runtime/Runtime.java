@@ -54,6 +54,13 @@ public final class Runtime {
      * from the heap budget (see VirtualMachine.runFunction). Changed only under the interpreter lock.
      */
     public long frameSlots;
+    /**
+     * The frames running in the current thread, at the call depth they run at (null elsewhere):
+     * roots for heap tracing. Swapped with {@link #depth} when threads take turns.
+     */
+    public Object[] frames;
+    private dev.mica.heap.HeapAccount heapAccount = new dev.mica.heap.HeapAccount(
+            dev.mica.interp.InterpreterConfig.DEFAULT_HEAP_SIZE, null);
     /** The exception an except block is handling, for sys.exc_info(); null outside one (as MicroPython, not nested). */
     public PyBaseException handledException;
     /**
@@ -82,6 +89,7 @@ public final class Runtime {
             OutputStream stderr, java.util.List<String> argv, java.util.List<String> searchPath) {
         this.compiler = compiler;
         this.compileOptions = options;
+        this.frames = mainThread.frames;
         this.rawStdin = stdin;
         this.stdin = new LockReleasingInputStream(this, stdin);
         this.stdout = new java.io.BufferedOutputStream(stdout, 8192);
@@ -98,6 +106,59 @@ public final class Runtime {
         modules.putStr("sys", sys.module());
         modules.putStr("builtins", builtinsModule);
         builtinModules.installBuiltins(builtins);
+    }
+
+    // ---- heap ----
+
+    /**
+     * Gives the interpreter a heap of {@code heapSize} bytes; {@code collectors} supplies the
+     * bound garbage collector, if any (none: accounting is unbounded).
+     */
+    public void configureHeap(long heapSize, Supplier<dev.mica.heap.GarbageCollector> collectors) {
+        dev.mica.heap.HeapAccount account = new dev.mica.heap.HeapAccount(heapSize, collectors);
+        account.setRoots(new InterpreterRoots(this));
+        heapAccount = account;
+    }
+
+    /** The account this interpreter's allocations are charged to. */
+    public dev.mica.heap.HeapAccount heapAccount() {
+        return heapAccount;
+    }
+
+    /** Makes room in {@link #frames} for a frame at call depth {@code d}. */
+    public Object[] growFrames(int d) {
+        frames = java.util.Arrays.copyOf(frames, Math.max(d + 1, frames.length * 2));
+        return frames;
+    }
+
+    /** The frames of the current thread and of every other thread of this interpreter. */
+    void visitFrames(dev.mica.heap.HeapVisitor visitor) {
+        for (Object f : frames) {
+            visitor.visit(f);
+        }
+        PythonThread me = current;
+        if (me != mainThread) {
+            for (Object f : mainThread.frames) {
+                visitor.visit(f);
+            }
+        }
+        for (PythonThread t : threads) {
+            if (t != me) {
+                for (Object f : t.frames) {
+                    visitor.visit(f);
+                }
+            }
+        }
+    }
+
+    /** Callbacks queued by micropython.schedule. */
+    void visitScheduled(dev.mica.heap.HeapVisitor visitor) {
+        synchronized (scheduled) {
+            for (PyObject[] item : scheduled) {
+                visitor.visit(item[0]);
+                visitor.visit(item[1]);
+            }
+        }
     }
 
     // ---- built-in modules (dev.mica.vm.modules.BuiltinModules makes them on first import) ----
@@ -323,7 +384,7 @@ public final class Runtime {
         PythonThread t = new PythonThread(lastIdent.incrementAndGet(), false, null);
         t.currentGlobals = globals;
         t.currentLocals = locals;
-        Thread java = new Thread(null, () -> runThread(t, body), "mica-thread-" + t.ident(), stackBytes);
+        Thread java = new dev.mica.heap.HeapThread(heapAccount, () -> runThread(t, body), "mica-thread-" + t.ident(), stackBytes);
         java.setDaemon(true);
         t.runsOn(java);
         threads.add(t);
@@ -600,6 +661,14 @@ public final class Runtime {
         }
     }
 
+    /** Names of the code this interpreter has run (its qstrs, for micropython.qstr_info), up to a bound. */
+    private final java.util.Set<String> qstrsSeen = new java.util.LinkedHashSet<>();
+    private static final int QSTRS_KEPT = 4096;
+
+    public java.util.Set<String> qstrsSeen() {
+        return java.util.Collections.unmodifiableSet(qstrsSeen);
+    }
+
     public PyObject run(CompiledModule module, PyDict globals, PyDict locals) {
         return run(module, globals, locals, false);
     }
@@ -609,6 +678,10 @@ public final class Runtime {
      * not from this runtime's compiler (see {@link ModuleContext#fromMpyFile()}).
      */
     public PyObject run(CompiledModule module, PyDict globals, PyDict locals, boolean fromMpyFile) {
+        if (qstrsSeen.size() < QSTRS_KEPT) {
+            qstrsSeen.add(module.sourceFile());
+            qstrsSeen.addAll(module.qstrs());
+        }
         CodeInfo code = new CodeInfo(module.root(), new ModuleContext(module, fromMpyFile));
         dev.mica.vm.bytecode.NativeSupport.prepare(code, this);
         return VirtualMachine.runModuleCode(code, this, globals, locals);
