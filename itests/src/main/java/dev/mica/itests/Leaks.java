@@ -1,0 +1,49 @@
+package dev.mica.itests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.ref.WeakReference;
+import java.util.List;
+
+/** Whether old revisions of bundles can be collected, and the JVM figures that show it. */
+final class Leaks {
+    /** Full collections tried before an object still reachable counts as leaked. */
+    private static final int GC_ATTEMPTS = 20;
+
+    private Leaks() {
+    }
+
+    /** Collects until every reference is cleared; true if they all were within the attempts. */
+    static boolean collect(List<? extends WeakReference<?>> references) throws InterruptedException {
+        for (int attempt = 0; attempt < GC_ATTEMPTS; attempt++) {
+            if (references.stream().allMatch(r -> r.get() == null)) {
+                return true;
+            }
+            System.gc();
+            Thread.sleep(20 + 10L * attempt);
+        }
+        return references.stream().allMatch(r -> r.get() == null);
+    }
+
+    static void assertCollected(WeakReference<?> reference, String what) throws InterruptedException {
+        if (!collect(List.of(reference))) {
+            fail(what + " is still reachable after " + GC_ATTEMPTS + " collections: " + reference.get());
+        }
+    }
+
+    static int loadedClasses() {
+        return ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    }
+
+    /** Bytes of metaspace in use, or -1 when the JVM has no pool of that name. */
+    static long metaspaceUsed() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getName().equals("Metaspace")) {
+                return pool.getUsage().getUsed();
+            }
+        }
+        return -1;
+    }
+}
