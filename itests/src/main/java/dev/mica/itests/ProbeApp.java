@@ -23,8 +23,9 @@ final class ProbeApp {
                 except OSError:
                     return None
 
-            # a question asked of an earlier run is not this run's to answer
-            _asked = _ping()
+            # a run answers the question there is when it starts too: one asked while the
+            # app was being restarted would otherwise stay unanswered
+            _asked = None
             print('probe up')
             while True:
                 _n = _ping()
@@ -58,7 +59,8 @@ final class ProbeApp {
         Files.move(staged, folder().resolve("ping"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Await.until(() -> gateway.log.ofApp(name).stream().anyMatch(l -> l.startsWith(prefix)),
                 () -> name + " did not answer " + prefix + gateway.log.ofApp(name));
-        return gateway.log.ofApp(name).stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow()
+        // the latest answer: a run that started since answers an earlier question once more
+        return gateway.log.ofApp(name).stream().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElseThrow()
                 .substring(prefix.length());
     }
 
