@@ -228,6 +228,7 @@ public final class BuiltinModules {
      * has a module of that name; it is asked only for extensible built-ins.
      */
     public PyModule find(String name, Predicate<String> onPath) {
+        forgetWithdrawn();
         Kind kind = kindOf(name);
         if (kind == Kind.FIXED) {
             return module(name);
@@ -295,6 +296,26 @@ public final class BuiltinModules {
                 madeBy.put(name, p);
             }
             return m;
+        }
+    }
+
+    /**
+     * Drops every module of another bundle whose provider went away or was replaced, so that
+     * the registry holds nothing of a bundle's old revision past the next import.
+     */
+    private void forgetWithdrawn() {
+        List<String> names;
+        synchronized (this) {
+            if (madeBy.isEmpty()) {
+                return;
+            }
+            names = new ArrayList<>(madeBy.keySet());
+        }
+        for (String name : names) {
+            ModuleProvider current = providers.find(name);
+            synchronized (this) {
+                forgetIfWithdrawn(name, current);
+            }
         }
     }
 
