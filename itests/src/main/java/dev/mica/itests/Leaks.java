@@ -10,7 +10,7 @@ import java.util.List;
 /** Whether old revisions of bundles can be collected, and the JVM figures that show it. */
 final class Leaks {
     /** Full collections tried before an object still reachable counts as leaked. */
-    private static final int GC_ATTEMPTS = 20;
+    private static final int GC_ATTEMPTS = 30;
 
     private Leaks() {
     }
@@ -25,6 +25,20 @@ final class Leaks {
             Thread.sleep(20 + 10L * attempt);
         }
         return references.stream().allMatch(r -> r.get() == null);
+    }
+
+    /**
+     * What may hold a class loader that should be gone: the threads whose context class loader
+     * it is or whose class it loaded. For the message of a failed leak check.
+     */
+    static String holdersOf(ClassLoader loader) {
+        StringBuilder found = new StringBuilder();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getContextClassLoader() == loader || thread.getClass().getClassLoader() == loader) {
+                found.append(" thread '").append(thread.getName()).append("'");
+            }
+        }
+        return found.length() == 0 ? " (no thread of it)" : found.toString();
     }
 
     static void assertCollected(WeakReference<?> reference, String what) throws InterruptedException {

@@ -65,8 +65,8 @@ class SwapLeakTest {
                 boolean collected = Leaks.collect(oldRevisions);
                 long reachable = oldRevisions.stream().filter(r -> r.get() != null).count();
                 report(symbolicName, cycle, started, swapping);
-                assertTrue(collected, reachable + " of " + cycle + " old revisions of " + symbolicName
-                        + " are still reachable");
+                assertTrue(collected, () -> reachable + " of " + cycle + " old revisions of " + symbolicName
+                        + " are still reachable: " + stillReachable(oldRevisions));
             }
         }
     }
@@ -89,6 +89,22 @@ class SwapLeakTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Which revisions (by the cycle that replaced them) are still reachable, and what holds them. */
+    private static String stillReachable(List<WeakReference<Class<?>>> oldRevisions) {
+        StringBuilder found = new StringBuilder();
+        for (int i = 0; i < oldRevisions.size(); i++) {
+            Class<?> type = oldRevisions.get(i).get();
+            if (type != null) {
+                found.append("cycle ").append(i + 1).append(':').append(Leaks.holdersOf(type.getClassLoader())).append("; ");
+            }
+        }
+        StringBuilder threads = new StringBuilder("threads:");
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            threads.append(' ').append(thread.getName());
+        }
+        return found + threads.toString();
     }
 
     private static void report(String symbolicName, int cycle, long started, long swapping) {
