@@ -1,7 +1,7 @@
 package dev.mica.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -65,8 +65,10 @@ class SwapLeakTest {
                 boolean collected = Leaks.collect(oldRevisions);
                 long reachable = oldRevisions.stream().filter(r -> r.get() != null).count();
                 report(symbolicName, cycle, started, swapping);
-                assertTrue(collected, () -> reachable + " of " + cycle + " old revisions of " + symbolicName
-                        + " are still reachable: " + stillReachable(oldRevisions));
+                if (!collected) {
+                    fail(reachable + " of " + cycle + " old revisions of " + symbolicName + " are still reachable: "
+                            + stillReachable(oldRevisions));
+                }
             }
         }
     }
