@@ -58,9 +58,8 @@ class SwapLeakTest {
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             if (cycle > 1) {
                 // the revisions this test made; the one in place before it served the earlier
-                // tests of this framework, and what they leave behind is theirs (a factory
-                // configuration delivered to the gateway keeps one revision reachable: see
-                // docs/architecture.md)
+                // tests of this framework, and what they leave behind is theirs (after AppsTest
+                // one vm revision stays reachable: see docs/architecture.md)
                 oldRevisions.add(new WeakReference<>(bundle.loadClass(className)));
             }
             long swapStart = System.nanoTime();
