@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
@@ -19,23 +18,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
-import org.osgi.test.junit5.service.ServiceExtension;
 
-import dev.mica.code.CompileOptions;
-import dev.mica.code.Compiler;
-import dev.mica.code.InputKind;
-import dev.mica.compiler.mpy.MpyWriter;
-import dev.mica.interp.Interpreter;
-import dev.mica.interp.InterpreterConfig;
-import dev.mica.interp.InterpreterFactory;
 
 /**
  * A bundle carrying frozen modules (a {@code Mica-Frozen} header naming a folder of {@code .mpy}
  * files) makes them importable while it is active, and takes them away when it stops or goes.
  */
-@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+@ExtendWith(BundleContextExtension.class)
 class FrozenModulesBundleTest {
     private static final String SYMBOLIC_NAME = "dev.mica.itests.frozen";
 
@@ -45,27 +35,24 @@ class FrozenModulesBundleTest {
     private Bundle installed;
 
     @Test
-    void theModulesOfABundleAreImportableWhileItIsActive(
-            @InjectService(timeout = 10_000) InterpreterFactory factory,
-            @InjectService(timeout = 10_000) Compiler compiler) throws Exception {
+    void theModulesOfABundleAreImportableWhileItIsActive() throws Exception {
         Map<String, String> sources = new TreeMap<>(Map.of(
                 "greet/__init__.py", "from .words import hello\n",
                 "greet/words.py", "def hello(who):\n    return 'hello ' + who\n",
                 "greet/later.py", "LATER = True\n",
                 "standalone.py", "VALUE = 7\n"));
-        installed = context.installBundle("frozen-test.jar", bundle(compiler, "python/frozen", sources));
+        installed = context.installBundle("frozen-test.jar", bundle("python/frozen", sources));
         installed.start();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Interpreter py = interpreter(factory, out)) {
-            assertEquals("hello osgi greet/__init__.py .frozen/greet 7\n", run(py, out, """
+        try (PythonInterpreter py = PythonInterpreter.create()) {
+            assertEquals("hello osgi greet/__init__.py .frozen/greet 7\n", py.run("""
                     import greet, standalone
                     print(greet.hello('osgi'), greet.__file__, greet.__path__, standalone.VALUE)
                     """));
 
             installed.stop();
             // what was imported stays; what was not is gone with the bundle
-            assertEquals("hello again\nImportError no module named 'greet.later'\n", run(py, out, """
+            assertEquals("hello again\nImportError no module named 'greet.later'\n", py.run("""
                     import greet
                     print(greet.hello('again'))
                     try:
@@ -75,13 +62,13 @@ class FrozenModulesBundleTest {
                     """));
 
             installed.start();
-            assertEquals("True\n", run(py, out, "import greet.later\nprint(greet.later.LATER)\n"));
+            assertEquals("True\n", py.run("import greet.later\nprint(greet.later.LATER)\n"));
         }
 
         installed.uninstall();
         installed = null;
-        try (Interpreter py = interpreter(factory, out)) {
-            assertEquals("ImportError no module named 'greet'\n", run(py, out, """
+        try (PythonInterpreter py = PythonInterpreter.create()) {
+            assertEquals("ImportError no module named 'greet'\n", py.run("""
                     try:
                         import greet
                     except ImportError as e:
@@ -91,11 +78,9 @@ class FrozenModulesBundleTest {
     }
 
     @Test
-    void asyncioIsAFrozenModuleOfTheModulesBundle(@InjectService(timeout = 10_000) InterpreterFactory factory)
-            throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Interpreter py = interpreter(factory, out)) {
-            assertEquals("asyncio.py 3\n", run(py, out, """
+    void asyncioIsAFrozenModuleOfTheModulesBundle() throws Exception {
+        try (PythonInterpreter py = PythonInterpreter.create()) {
+            assertEquals("asyncio.py 3\n", py.run("""
                     import asyncio
                     async def add(a, b):
                         await asyncio.sleep(0)
@@ -112,18 +97,8 @@ class FrozenModulesBundleTest {
         }
     }
 
-    private static Interpreter interpreter(InterpreterFactory factory, ByteArrayOutputStream out) {
-        return factory.create(InterpreterConfig.standard().withStreams(InputStream.nullInputStream(), out, out));
-    }
-
-    private static String run(Interpreter py, ByteArrayOutputStream out, String source) {
-        out.reset();
-        py.runSource(source, "<test>");
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     /** A bundle whose frozen folder holds the sources compiled by the compiler service. */
-    private static InputStream bundle(Compiler compiler, String folder, Map<String, String> sources) throws Exception {
+    private static InputStream bundle(String folder, Map<String, String> sources) throws Exception {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -135,13 +110,31 @@ class FrozenModulesBundleTest {
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (Map.Entry<String, String> source : sources.entrySet()) {
                 String name = source.getKey();
-                byte[] mpy = MpyWriter.write(compiler.compile(source.getValue(), name, InputKind.FILE,
-                        CompileOptions.DEFAULT));
+                byte[] mpy = compileToMpy(source.getValue(), name);
                 jar.putNextEntry(new JarEntry(folder + "/" + name.substring(0, name.length() - 3) + ".mpy"));
                 jar.write(mpy);
                 jar.closeEntry();
             }
         }
         return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    /**
+     * The .mpy file of a source, made by the compiler service and its bundle's .mpy writer
+     * (called by name: the tests do not import Mica's packages, see {@link Bundles}).
+     */
+    private static byte[] compileToMpy(String source, String name) throws Exception {
+        return Reflect.withService("dev.mica.code.Compiler", null, compiler -> {
+            ClassLoader loader = compiler.getClass().getClassLoader();
+            Class<?> inputKind = loader.loadClass("dev.mica.code.InputKind");
+            Class<?> options = loader.loadClass("dev.mica.code.CompileOptions");
+            Object file = inputKind.getField("FILE").get(null);
+            Object defaults = options.getField("DEFAULT").get(null);
+            Object module = Reflect.call(compiler, "compile", new Class<?>[] {String.class, String.class, inputKind,
+                options}, source, name, file, defaults);
+            Class<?> writer = loader.loadClass("dev.mica.compiler.mpy.MpyWriter");
+            return (byte[]) writer.getMethod("write", loader.loadClass("dev.mica.code.CompiledModule"))
+                    .invoke(null, module);
+        });
     }
 }

@@ -2,28 +2,17 @@ package dev.mica.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.junit5.service.ServiceExtension;
 
-import dev.mica.code.Compiler;
-import dev.mica.interp.Interpreter;
-import dev.mica.interp.InterpreterConfig;
-import dev.mica.interp.InterpreterFactory;
 
 /**
  * The gc bundle swapped under a running interpreter: while it is gone accounting is unbounded
  * (the program may hold more than its heap), and once it is back the next allocations are
  * traced again and the heap is a limit once more, in the same interpreter.
  */
-@ExtendWith(ServiceExtension.class)
 class GcSwapTest {
     /** Holds about 600 KB of strings in a 256 KB heap; says whether it got them all. */
     private static final String HOLD = "try:\n"
@@ -34,42 +23,36 @@ class GcSwapTest {
             + "held = None\n";
 
     @Test
-    void withoutTheGcBundleAccountingIsUnboundedAndItsReturnTracesAgain(
-            @InjectService(timeout = 10_000) InterpreterFactory factory,
-            @InjectService(timeout = 10_000) Compiler compiler) throws Exception {
+    void withoutTheGcBundleAccountingIsUnboundedAndItsReturnTracesAgain() throws Exception {
         Bundle gc = bundle("dev.mica.gc");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Interpreter interpreter = factory.create(InterpreterConfig.standard()
-                .withStreams(InputStream.nullInputStream(), out, out).withHeapSize(256 * 1024))) {
-            interpreter.runSource(HOLD, "<hold>");
-            assertEquals("MemoryError\n", out.toString(StandardCharsets.UTF_8));
-            out.reset();
+        try (PythonInterpreter interpreter = PythonInterpreter.withHeapSize(256 * 1024)) {
+            assertEquals("MemoryError\n", interpreter.run(HOLD));
             gc.stop();
             try {
-                interpreter.runSource(HOLD, "<hold>");
-                assertEquals("held 1000\n", out.toString(StandardCharsets.UTF_8));
+                assertEquals("held 1000\n", interpreter.run(HOLD));
             } finally {
                 gc.start();
             }
             // the collector binds again through Declarative Services
+            String[] last = {""};
             Await.until(() -> {
-                out.reset();
-                interpreter.runSource(HOLD, "<hold>");
-                return out.toString(StandardCharsets.UTF_8).equals("MemoryError\n");
-            }, () -> out.toString(StandardCharsets.UTF_8));
+                try {
+                    last[0] = interpreter.run(HOLD);
+                } catch (Exception e) {
+                    last[0] = e.toString();
+                }
+                return last[0].equals("MemoryError\n");
+            }, () -> last[0]);
         }
     }
 
     @Test
-    void theHeapIsALimitWithTheGcBundle(@InjectService(timeout = 10_000) InterpreterFactory factory,
-            @InjectService(timeout = 10_000) Compiler compiler) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Interpreter interpreter = factory.create(InterpreterConfig.standard()
-                .withStreams(InputStream.nullInputStream(), out, out).withHeapSize(256 * 1024))) {
-            interpreter.runSource(HOLD, "<hold>");
-            interpreter.runSource("import gc\nprint(gc.mem_alloc() + gc.mem_free())", "<gc>");
+    void theHeapIsALimitWithTheGcBundle() throws Exception {
+        Reflect.awaitService("dev.mica.heap.GarbageCollector");
+        try (PythonInterpreter interpreter = PythonInterpreter.withHeapSize(256 * 1024)) {
+            assertEquals("MemoryError\n", interpreter.run(HOLD));
+            assertEquals("259072\n", interpreter.run("import gc\nprint(gc.mem_alloc() + gc.mem_free())"));
         }
-        assertEquals("MemoryError\n259072\n", out.toString(StandardCharsets.UTF_8));
     }
 
     private static Bundle bundle(String symbolicName) {

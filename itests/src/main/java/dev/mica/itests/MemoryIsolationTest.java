@@ -20,7 +20,6 @@ import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 
-import dev.mica.heap.GarbageCollector;
 
 /**
  * Heap isolation between apps: fifty apps run at once in one gateway (in a JVM of modest heap),
@@ -40,8 +39,6 @@ class MemoryIsolationTest {
     @InjectService(timeout = 10_000)
     LogReaderService logReader;
 
-    @InjectService(timeout = 10_000)
-    GarbageCollector collector;
 
     /**
      * Not a JUnit temporary folder: the gateway may still touch it while Config Admin delivers
@@ -52,7 +49,8 @@ class MemoryIsolationTest {
     private LogRecorder log;
 
     @BeforeEach
-    void listen() throws java.io.IOException {
+    void listen() throws Exception {
+        Reflect.awaitService("dev.mica.heap.GarbageCollector");
         log = new LogRecorder(logReader);
         storage = Files.createTempDirectory("mica-memory-isolation");
     }

@@ -107,7 +107,9 @@ public final class PyBaseException extends PyInstance {
      * iterators whose next() can only say "exhausted" (null): next() and yield from raise or
      * return it. Cleared before each step that reads it.
      */
-    private static final ThreadLocal<PyObject[]> STOP_VALUE = ThreadLocal.withInitial(() -> new PyObject[1]);
+    // an Object[], not a PyObject[]: a slot left on a long-lived thread of another bundle (a
+    // shell, a web server) must not hold this bundle's class loader after the bundle is updated
+    private static final ThreadLocal<Object[]> STOP_VALUE = ThreadLocal.withInitial(() -> new Object[1]);
 
     public static void recordStopValue(PyObject value) {
         STOP_VALUE.get()[0] = value;
@@ -119,8 +121,8 @@ public final class PyBaseException extends PyInstance {
 
     /** The recorded value (None when none was recorded), clearing it. */
     public static PyObject takeStopValue() {
-        PyObject[] slot = STOP_VALUE.get();
-        PyObject v = slot[0];
+        Object[] slot = STOP_VALUE.get();
+        PyObject v = (PyObject) slot[0];
         slot[0] = null;
         return v == null ? PyNone.NONE : v;
     }

@@ -220,6 +220,10 @@ final class MicaInterpreter implements Interpreter {
         } catch (RuntimeException e) {
             runtime.noteJavaFailure(e);
             return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR, "internal error: " + e));
+        } catch (LinkageError e) {
+            // code of a bundle updated or removed under the program
+            return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR,
+                    "code no longer available (its bundle was updated or removed): " + e.getMessage()));
         } catch (ThreadStop e) {
             // the interpreter was closed under the running program
             return RunResult.exception();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.FieldOption;
@@ -32,9 +33,18 @@ import dev.mica.vm.runtime.SysModule;
  */
 @Component(service = InterpreterFactory.class)
 public final class MicaInterpreterFactory implements InterpreterFactory, ModuleProviders {
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    /**
+     * How long after the factory's activation a compilation waits for the first compiler. The
+     * compiler's bundle may start after this one (at boot, or when a refresh of this bundle
+     * restarts both), and apps started at once would otherwise fail for want of a compiler that
+     * arrives a moment later. Later on, no compiler means none: compilations fail at once.
+     */
+    static final long FIRST_COMPILER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private volatile Compiler boundCompiler;
+    private final Object compilerArrival = new Object();
+    /** Until when (System.nanoTime) a compilation without a compiler waits for one; 0 for never. */
+    private volatile long firstCompilerDeadline;
 
     /** True under Declarative Services or with an explicit compiler: then no ServiceLoader fallback. */
     private volatile boolean compilerManaged;
@@ -96,6 +106,11 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         collectorManaged = true;
         frozenManaged = true;
         frozenTracker = FrozenModuleExtender.start(context, frozen);
+        synchronized (compilerArrival) {
+            if (boundCompiler == null) {
+                firstCompilerDeadline = System.nanoTime() + FIRST_COMPILER_GRACE_NANOS;
+            }
+        }
     }
 
     @org.osgi.service.component.annotations.Deactivate
@@ -123,6 +138,25 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     /** The frozen modules of the interpreters this factory makes (for embedding and tests). */
     public FrozenModules frozenModules() {
         return frozen;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCompiler(Compiler compiler) {
+        synchronized (compilerArrival) {
+            boundCompiler = compiler;
+            firstCompilerDeadline = 0;
+            compilerArrival.notifyAll();
+        }
+    }
+
+    /** A greedy reference binds the newer compiler before it unbinds the older one. */
+    void unbindCompiler(Compiler compiler) {
+        synchronized (compilerArrival) {
+            if (boundCompiler == compiler) {
+                boundCompiler = null;
+            }
+        }
     }
 
     @Override
@@ -236,9 +270,34 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         return loadedCollector;
     }
 
+    private Compiler awaitFirstCompiler() {
+        synchronized (compilerArrival) {
+            long deadline = firstCompilerDeadline;
+            while (boundCompiler == null && deadline != 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    firstCompilerDeadline = 0;
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(compilerArrival, left);
+                } catch (InterruptedException e) {
+                    // the program is being stopped: it gets no compiler, and the interrupt stays
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                deadline = firstCompilerDeadline;
+            }
+            return boundCompiler;
+        }
+    }
+
     /** The compiler for the next compilation: the bound one, else one found by ServiceLoader. */
     Compiler currentCompiler() {
         Compiler c = boundCompiler;
+        if (c == null && firstCompilerDeadline != 0) {
+            c = awaitFirstCompiler();
+        }
         if (c != null || compilerManaged) {
             return c;
         }

@@ -147,6 +147,43 @@ class InterpreterTest {
     }
 
     @Test
+    void importingSourceWithoutACompilerIsMicroPythonsImportErrorAndPrecompiledCodeStillLoads() throws Exception {
+        Files.writeString(dir.resolve("plain.py"), "print('compiled')\n");
+        Files.write(dir.resolve("pre.mpy"), toMpy(printNameModule("pre.py")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Interpreter in = new MicaInterpreterFactory(null).create(config(out, err))) {
+            assertEquals(RunResult.exception(), in.runModule("plain"));
+            assertEquals(RunResult.COMPLETED, in.runModule("pre"), err.toString());
+        }
+        assertEquals("__main__\n", out.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).endsWith("ImportError: script compilation not supported\n"),
+                err.toString());
+    }
+
+    @Test
+    void aCompilerBoundSoonAfterActivationServesTheCompilationsWaitingForIt() throws Exception {
+        MicaInterpreterFactory factory = new MicaInterpreterFactory();
+        factory.activate();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread binder = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            factory.bindCompiler(TestRuns.fixed(printNameModule("late.py")));
+        });
+        binder.start();
+        try (Interpreter in = factory.create(config(out, err))) {
+            assertEquals(RunResult.COMPLETED, in.runSource("anything", "late.py"), err.toString());
+        }
+        binder.join();
+        assertEquals("__main__\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void interactiveStatementsPrintTheirValue() {
         // what a compiler emits for the REPL input "6 * 7": __repl_print__(6 * 7)
         BytecodeAssembler asm = new BytecodeAssembler("<stdin>");

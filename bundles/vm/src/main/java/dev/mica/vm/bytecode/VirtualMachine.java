@@ -736,7 +736,7 @@ public final class VirtualMachine {
                             break;
                     }
                 }
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError thrown) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError thrown) {
                 PyException e = thrown instanceof PyException p ? p : internalError(f, thrown);
                 PyBaseException exc = e.value();
                 int op = code[pc];
@@ -1025,6 +1025,11 @@ public final class VirtualMachine {
         }
         if (e instanceof ArithmeticException) {
             return Py.valueError("value out of range");
+        }
+        if (e instanceof LinkageError) {
+            // code of a bundle that was updated or uninstalled under the program, reached
+            // through an object the program still holds
+            return Py.runtimeError("code no longer available (its bundle was updated or removed): " + e.getMessage());
         }
         if (f.code.module.fromMpyFile()) {
             // bytecode from a file that took the value or block stack outside its frame

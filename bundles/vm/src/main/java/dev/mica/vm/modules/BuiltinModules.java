@@ -61,6 +61,12 @@ public final class BuiltinModules {
 
     private final Runtime runtime;
     private final Map<String, PyModule> made = new HashMap<>();
+    /**
+     * The provider that made each module of another bundle: when that provider goes away (its
+     * bundle stopped or updated), a new import no longer finds the module, or gets a fresh one
+     * from its successor. Objects the program already holds keep working (see docs/architecture.md).
+     */
+    private final Map<String, ModuleProvider> madeBy = new HashMap<>();
     /** Modules whose Python code is running now, so that an import of itself finds it. */
     private final Map<String, PyModule> loading = new HashMap<>();
     private ModuleProviders providers = ModuleProviders.NONE;
@@ -237,6 +243,7 @@ public final class BuiltinModules {
      * has a module of that name; it is asked only for extensible built-ins.
      */
     public PyModule find(String name, Predicate<String> onPath) {
+        forgetWithdrawn();
         Kind kind = kindOf(name);
         if (kind == Kind.FIXED) {
             return module(name);
@@ -272,7 +279,12 @@ public final class BuiltinModules {
      * which lets other threads run, and they may import too.
      */
     public PyModule module(String name) {
+        Entry e = TABLE.get(name);
+        ModuleProvider p = e == null ? providers.find(name) : null;
         synchronized (this) {
+            if (e == null) {
+                forgetIfWithdrawn(name, p);
+            }
             PyModule m = made.get(name);
             if (m == null) {
                 m = loading.get(name);
@@ -282,11 +294,9 @@ public final class BuiltinModules {
             }
         }
         PyModule m;
-        Entry e = TABLE.get(name);
         if (e != null) {
             m = e.factory.apply(this);
         } else {
-            ModuleProvider p = providers.find(name);
             if (p == null) {
                 return null;
             }
@@ -294,7 +304,42 @@ public final class BuiltinModules {
         }
         synchronized (this) {
             PyModule first = made.putIfAbsent(name, m);
-            return first != null ? first : m;
+            if (first != null) {
+                return first;
+            }
+            if (p != null) {
+                madeBy.put(name, p);
+            }
+            return m;
+        }
+    }
+
+    /**
+     * Drops every module of another bundle whose provider went away or was replaced, so that
+     * the registry holds nothing of a bundle's old revision past the next import.
+     */
+    private void forgetWithdrawn() {
+        List<String> names;
+        synchronized (this) {
+            if (madeBy.isEmpty()) {
+                return;
+            }
+            names = new ArrayList<>(madeBy.keySet());
+        }
+        for (String name : names) {
+            ModuleProvider current = providers.find(name);
+            synchronized (this) {
+                forgetIfWithdrawn(name, current);
+            }
+        }
+    }
+
+    /** Drops a module of another bundle whose provider is no longer the one offered under its name. */
+    private void forgetIfWithdrawn(String name, ModuleProvider current) {
+        ModuleProvider maker = madeBy.get(name);
+        if (maker != null && maker != current) {
+            madeBy.remove(name);
+            made.remove(name);
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import dev.mica.code.CompiledModule;
-import dev.mica.code.InputKind;
 import dev.mica.code.MpyReader;
 import dev.mica.module.FileSystemView;
 import dev.mica.module.ModuleEnvironment;
@@ -131,7 +130,7 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
                 throw Py.valueError(e.getMessage());
             }
         } else {
-            code = rt.compile(new String(content, StandardCharsets.UTF_8), fileName, InputKind.FILE);
+            code = rt.compileImported(new String(content, StandardCharsets.UTF_8), fileName);
         }
         PyModule m = new PyModule(name);
         m.globals().putStr("__file__", PyStr.of(fileName));

@@ -642,7 +642,17 @@ public final class Runtime {
             throw Py.runtimeError("no compiler available");
         }
         try {
-            CompiledModule module = c.compile(source, file, kind, compileOptions());
+            CompiledModule module;
+            try {
+                module = c.compile(source, file, kind, compileOptions());
+            } catch (LinkageError e) {
+                // the compiler's bundle was updated during the compilation: its successor compiles
+                Compiler successor = compiler.get();
+                if (successor == null || successor == c) {
+                    throw Py.runtimeError("no compiler available");
+                }
+                module = successor.compile(source, file, kind, compileOptions());
+            }
             if (verbose >= 2) {
                 writeOut(dev.mica.vm.bytecode.BytecodeListing.of(module));
             }
@@ -959,7 +969,19 @@ public final class Runtime {
                 throw Py.valueError(e.getMessage());
             }
         }
-        return compile(new String(data, StandardCharsets.UTF_8), shownName, InputKind.FILE);
+        return compileImported(new String(data, StandardCharsets.UTF_8), shownName);
+    }
+
+    /**
+     * Compiles the source of a module being imported. Without a compiler (its bundle stopped
+     * or being updated) that is MicroPython's ImportError of a build without one; precompiled
+     * modules still load.
+     */
+    public CompiledModule compileImported(String source, String file) {
+        if (compiler.get() == null) {
+            throw Py.error(PyBaseException.IMPORT_ERROR, "script compilation not supported");
+        }
+        return compile(source, file, InputKind.FILE);
     }
 
     public CompiledModule load(Path file, String shownName) {

@@ -2,12 +2,21 @@ package dev.mica.vm.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.junit.jupiter.api.Test;
+
+import dev.mica.module.ModuleEnvironment;
+import dev.mica.module.ModuleProvider;
+import dev.mica.obj.FixedModule;
 
 import dev.mica.obj.PyException;
 import dev.mica.obj.PyInt;
@@ -55,5 +64,51 @@ class BuiltinModulesTest {
         assertTrue(text.startsWith("__main__"), text);
         assertTrue(text.contains("collections"), text);
         assertTrue(text.endsWith("Plus any modules on the filesystem\n"), text);
+    }
+
+    @Test
+    void aModuleWhoseProviderWentAwayIsNoLongerFoundAndASuccessorMakesItAnew() {
+        AtomicReference<ModuleProvider> offered = new AtomicReference<>(provider("swapped"));
+        registry.useProviders(new ModuleProviders() {
+            @Override
+            public ModuleProvider find(String name) {
+                ModuleProvider p = offered.get();
+                return p != null && p.name().equals(name) ? p : null;
+            }
+
+            @Override
+            public List<String> names() {
+                ModuleProvider p = offered.get();
+                return p == null ? List.of() : List.of(p.name());
+            }
+        });
+        PyModule first = registry.find("swapped", name -> false);
+        assertNotNull(first);
+        assertSame(first, registry.find("swapped", name -> false));
+
+        offered.set(null);
+        assertNull(registry.find("swapped", name -> false));
+        assertFalse(registry.isLoaded("swapped"));
+
+        offered.set(provider("swapped"));
+        PyModule second = registry.find("swapped", name -> false);
+        assertNotNull(second);
+        assertNotSame(first, second);
+        assertSame(second, registry.find("swapped", name -> false));
+    }
+
+    /** A provider as another bundle offers one: each instance makes its own module. */
+    private static ModuleProvider provider(String name) {
+        return new ModuleProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public PyModule create(ModuleEnvironment environment) {
+                return new FixedModule(name).seal();
+            }
+        };
     }
 }

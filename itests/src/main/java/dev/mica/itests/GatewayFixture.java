@@ -1,0 +1,87 @@
+package dev.mica.itests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.LogReaderService;
+
+/**
+ * The gateway's apps for a swap test: a storage folder of the test's own, apps written into it,
+ * their output from the OSGi log, and the {@code mica} commands. {@link #close()} stops the
+ * gateway (and with it the apps) and brings it back with its defaults.
+ */
+final class GatewayFixture implements AutoCloseable {
+    static final String GATEWAY_PID = "dev.mica.gateway";
+
+    private final Path storage;
+    final LogRecorder log;
+
+    /** Held for the fixture's life: the log forgets the listeners of a bundle that ungets it. */
+    private final ServiceReference<LogReaderService> logReader;
+
+    GatewayFixture(Path storage) throws Exception {
+        this.storage = storage;
+        Reflect.awaitService(LogReaderService.class.getName());
+        logReader = Bundles.context().getServiceReference(LogReaderService.class);
+        this.log = new LogRecorder(Bundles.context().getService(logReader));
+    }
+
+    Path storage() {
+        return storage;
+    }
+
+    Path appFolder(String name) {
+        return storage.resolve("apps").resolve(name);
+    }
+
+    Path writeApp(String name, String mainProgram) throws IOException {
+        Path folder = Files.createDirectories(appFolder(name));
+        return Files.writeString(folder.resolve("main.py"), mainProgram);
+    }
+
+    /** Points the gateway at the storage folder: it (re)starts with the apps found there. */
+    void useStorage() throws Exception {
+        Reflect.withService(ConfigurationAdmin.class.getName(), null, admin -> {
+            ((ConfigurationAdmin) admin).getConfiguration(GATEWAY_PID, "?")
+                    .update(new Hashtable<>(Map.of("storage", storage.toString())));
+            return null;
+        });
+    }
+
+    /** Calls a {@code mica:} command as the Gogo shell would: on the service, by name, with strings. */
+    String command(String function, String... arguments) throws Exception {
+        Class<?>[] types = new Class<?>[arguments.length];
+        Arrays.fill(types, String.class);
+        return Reflect.withService(null, "(osgi.command.scope=mica)",
+                commands -> (String) commands.getClass().getMethod(function, types).invoke(commands,
+                        (Object[]) arguments));
+    }
+
+    /** How many times the app's main program started. */
+    long starts(String app) {
+        return log.countOfApp(app, "app " + app + ": running ");
+    }
+
+    @Override
+    public void close() throws Exception {
+        Bundle gateway = Bundles.bundle(Bundles.GATEWAY);
+        if (gateway.getState() == Bundle.ACTIVE) {
+            // stopping the gateway stops its apps before it returns: nothing writes into the storage afterwards
+            gateway.stop();
+        }
+        Reflect.withService(ConfigurationAdmin.class.getName(), null, admin -> {
+            ((ConfigurationAdmin) admin).getConfiguration(GATEWAY_PID, "?").delete();
+            return null;
+        });
+        gateway.start();
+        log.close();
+        Bundles.context().ungetService(logReader);
+    }
+}

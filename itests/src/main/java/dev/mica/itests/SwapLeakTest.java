@@ -1,0 +1,124 @@
+package dev.mica.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+
+/**
+ * A hundred updates of each runtime bundle in one framework: after every refresh the old
+ * revision's class loader must be collectable (a weak reference to one of its classes is
+ * cleared), so neither the loaded classes nor the metaspace grow with the number of swaps.
+ * The figures at 10, 50 and 100 cycles are printed for docs/performance.md.
+ */
+class SwapLeakTest {
+    static final int CYCLES = 100;
+    static final Set<Integer> CHECKPOINTS = Set.of(10, 50, 100);
+    /** Compiles, imports modules of the modules bundle, runs: touches every runtime bundle. */
+    static final String WORKLOAD = """
+            import json, heapq, time
+            values = [5, 3, 8, 1]
+            heapq.heapify(values)
+            source = 'def double(x):\\n    return 2 * x\\n'
+            scope = {}
+            exec(source, scope)
+            print(json.dumps({'smallest': values[0], 'double': scope['double'](21), 'ticks': time.ticks_ms() >= 0}))
+            """;
+    static final String WORKLOAD_OUTPUT = "{\"smallest\": 1, \"double\": 42, \"ticks\": true}\n";
+
+    @Test
+    void oldCompilersAreCollectable() throws Exception {
+        updateRepeatedly(Bundles.COMPILER, "dev.mica.compiler.BytecodeCompiler");
+    }
+
+    @Test
+    void oldModuleProvidersAreCollectable() throws Exception {
+        updateRepeatedly(Bundles.MODULES, "dev.mica.modules.HeapqModule");
+    }
+
+    @Test
+    void oldVmsAreCollectable() throws Exception {
+        updateRepeatedly(Bundles.VM, "dev.mica.vm.MicaInterpreterFactory");
+    }
+
+    private static void updateRepeatedly(String symbolicName, String className) throws Exception {
+        Bundles.assertTestsAreNotWiredToMica();
+        Bundle bundle = Bundles.bundle(symbolicName);
+        runWorkload();
+        List<WeakReference<Class<?>>> oldRevisions = new ArrayList<>();
+        long started = System.nanoTime();
+        long swapping = 0;
+        report(symbolicName, 0, started, swapping);
+        for (int cycle = 1; cycle <= CYCLES; cycle++) {
+            if (cycle > 1) {
+                // the revisions this test made; the one in place before it served the earlier
+                // tests of this framework, and what they leave behind is theirs (after AppsTest
+                // one vm revision stays reachable: see docs/architecture.md)
+                oldRevisions.add(new WeakReference<>(bundle.loadClass(className)));
+            }
+            long swapStart = System.nanoTime();
+            Bundles.updateAndRefresh(bundle);
+            swapping += System.nanoTime() - swapStart;
+            runWorkload();
+            if (CHECKPOINTS.contains(cycle)) {
+                boolean collected = Leaks.collect(oldRevisions);
+                long reachable = oldRevisions.stream().filter(r -> r.get() != null).count();
+                int made = cycle - 1;
+                report(symbolicName, cycle, started, swapping);
+                if (!collected) {
+                    fail(reachable + " of " + made + " old revisions of " + symbolicName + " are still reachable: "
+                            + stillReachable(oldRevisions));
+                }
+            }
+        }
+    }
+
+    /** Runs the workload on a new interpreter, waiting for the services a refresh brought back. */
+    private static void runWorkload() throws Exception {
+        Reflect.awaitService(InterpreterFactoryServiceTest.COMPILER);
+        long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
+        while (true) {
+            try (PythonInterpreter interpreter = PythonInterpreter.create()) {
+                String status = interpreter.runSource(WORKLOAD);
+                // the module providers of a refreshed bundle register one after another
+                boolean providersComingBack = interpreter.stderr().contains("ImportError")
+                        && System.nanoTime() < deadline;
+                if (!providersComingBack) {
+                    assertEquals("COMPLETED", status, interpreter.stderr());
+                    assertEquals(WORKLOAD_OUTPUT, interpreter.stdout());
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Which revisions (by the cycle that replaced them) are still reachable, and what holds them. */
+    private static String stillReachable(List<WeakReference<Class<?>>> oldRevisions) {
+        StringBuilder found = new StringBuilder();
+        for (int i = 0; i < oldRevisions.size(); i++) {
+            Class<?> type = oldRevisions.get(i).get();
+            if (type != null) {
+                found.append("cycle ").append(i + 2).append(':').append(Leaks.holdersOf(type.getClassLoader())).append("; ");
+            }
+        }
+        StringBuilder threads = new StringBuilder("threads:");
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            threads.append(" '").append(thread.getName()).append("' (context loader ")
+                    .append(thread.getContextClassLoader()).append(')');
+        }
+        return found + threads.toString();
+    }
+
+    private static void report(String symbolicName, int cycle, long started, long swapping) {
+        System.out.printf("swap-leak %s cycle %d: %d loaded classes, metaspace %.1f MiB, %.1f s (%.1f s of it in"
+                + " update and refresh)%n", symbolicName, cycle, Leaks.loadedClasses(),
+                Leaks.metaspaceUsed() / 1048576.0, (System.nanoTime() - started) / 1e9, swapping / 1e9);
+    }
+}
