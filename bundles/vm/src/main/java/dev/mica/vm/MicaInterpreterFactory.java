@@ -101,11 +101,16 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
 
     @org.osgi.service.component.annotations.Activate
     void activate(org.osgi.framework.BundleContext context) {
+        activate();
+        frozenManaged = true;
+        frozenTracker = FrozenModuleExtender.start(context, frozen);
+    }
+
+    /** What activation does apart from tracking frozen modules: services now come from Declarative Services. */
+    void activate() {
         compilerManaged = true;
         modulesManaged = true;
         collectorManaged = true;
-        frozenManaged = true;
-        frozenTracker = FrozenModuleExtender.start(context, frozen);
         synchronized (compilerArrival) {
             if (boundCompiler == null) {
                 firstCompilerDeadline = System.nanoTime() + FIRST_COMPILER_GRACE_NANOS;
