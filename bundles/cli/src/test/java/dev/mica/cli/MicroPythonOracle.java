@@ -60,19 +60,39 @@ final class MicroPythonOracle {
     }
 
     List<Output> runPrograms(List<Program> programs) throws IOException, InterruptedException {
-        Process node = new ProcessBuilder("node", script.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        node.getOutputStream().write(Json.programs(programs).getBytes(StandardCharsets.UTF_8));
-        node.getOutputStream().close();
-        String json = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!node.waitFor(120, TimeUnit.SECONDS) || node.exitValue() != 0) {
-            throw new IOException("the MicroPython oracle failed");
+        byte[] input = Json.programs(programs).getBytes(StandardCharsets.UTF_8);
+        String json;
+        try {
+            json = runNode(input);
+        } catch (IOException crashed) {
+            // the Node process has been seen to exit early, rarely, with no program at fault:
+            // say what it printed and try once more (a second failure fails the test)
+            System.err.println(crashed.getMessage());
+            json = runNode(input);
         }
         List<Output> outputs = new ArrayList<>();
         for (List<String> pair : Json.parseOutputs(json)) {
             outputs.add(new Output(pair.get(0), pair.get(1)));
         }
         return outputs;
+    }
+
+    private String runNode(byte[] input) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile("mica-oracle", ".err");
+        try {
+            Process node = new ProcessBuilder("node", script.toString())
+                    .redirectError(errors.toFile())
+                    .start();
+            node.getOutputStream().write(input);
+            node.getOutputStream().close();
+            String json = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!node.waitFor(120, TimeUnit.SECONDS) || node.exitValue() != 0) {
+                node.destroyForcibly();
+                throw new IOException("the MicroPython oracle failed: " + Files.readString(errors));
+            }
+            return json;
+        } finally {
+            Files.deleteIfExists(errors);
+        }
     }
 }
