@@ -245,6 +245,14 @@ public final class HeapAccount {
         return lockDepth;
     }
 
+    /** Sets the lock depth of the thread that now runs (each thread has its own, as in MicroPython). */
+    public void setLockDepth(int depth) {
+        if (depth != lockDepth) {
+            lockDepth = depth & 0xffff;
+            updateTrigger();
+        }
+    }
+
     public void setAutoCollect(boolean enabled) {
         autoCollect = enabled;
         updateTrigger();

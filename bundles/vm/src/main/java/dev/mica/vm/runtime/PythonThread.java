@@ -23,6 +23,8 @@ public final class PythonThread {
     Object[] frames = new Object[16];
     PyDict currentGlobals;
     PyDict currentLocals;
+    /** micropython.heap_lock() depth: each thread locks the heap for itself, as in MicroPython. */
+    int heapLockDepth;
 
     PythonThread(long ident, boolean main, Thread javaThread) {
         this.ident = ident;
@@ -57,6 +59,7 @@ public final class PythonThread {
         frames = rt.frames;
         currentGlobals = rt.currentGlobals;
         currentLocals = rt.currentLocals;
+        heapLockDepth = rt.heapAccount().lockDepth();
     }
 
     void loadInto(Runtime rt) {
@@ -64,5 +67,6 @@ public final class PythonThread {
         rt.frames = frames;
         rt.currentGlobals = currentGlobals;
         rt.currentLocals = currentLocals;
+        rt.heapAccount().setLockDepth(heapLockDepth);
     }
 }
