@@ -1,7 +1,6 @@
 package dev.mica.vm;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +47,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
 
     /** True under Declarative Services or with an explicit compiler: then no ServiceLoader fallback. */
     private volatile boolean compilerManaged;
-    private volatile Compiler loadedCompiler;
-    private volatile boolean loaderTried;
+    private final ClassPathService<Compiler> classPathCompiler = new ClassPathService<>(Compiler.class);
 
     /** Ordered by service ranking, lowest first (as Declarative Services sorts them). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -70,8 +68,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NativeEmitter boundEmitter;
-    private volatile NativeEmitter loadedEmitter;
-    private volatile boolean emitterLoaderTried;
+    private final ClassPathService<NativeEmitter> classPathEmitter = new ClassPathService<>(NativeEmitter.class);
     /**
      * The heap tracer (the gc bundle). Dynamic and greedy: interpreters ask for the current one
      * whenever their charges pass the threshold, so a swap takes effect at their next trace.
@@ -80,8 +77,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile GarbageCollector boundCollector;
     private volatile boolean collectorManaged;
-    private volatile GarbageCollector loadedCollector;
-    private volatile boolean collectorLoaderTried;
+    private final ClassPathService<GarbageCollector> classPathCollector = new ClassPathService<>(GarbageCollector.class);
 
     public MicaInterpreterFactory() {
     }
@@ -240,18 +236,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (e != null || modulesManaged) {
             return e;
         }
-        if (!emitterLoaderTried) {
-            NativeEmitter found = null;
-            try {
-                Iterator<NativeEmitter> it = ServiceLoader.load(NativeEmitter.class, MicaInterpreterFactory.class.getClassLoader()).iterator();
-                found = it.hasNext() ? it.next() : null;
-            } catch (java.util.ServiceConfigurationError err) {
-                found = null;
-            }
-            loadedEmitter = found;
-            emitterLoaderTried = true;
-        }
-        return loadedEmitter;
+        return classPathEmitter.get();
     }
 
     /** The garbage collector for the next trace: the bound one, else one found by ServiceLoader. */
@@ -260,19 +245,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (c != null || collectorManaged) {
             return c;
         }
-        if (!collectorLoaderTried) {
-            GarbageCollector found = null;
-            try {
-                Iterator<GarbageCollector> it = ServiceLoader.load(GarbageCollector.class,
-                        MicaInterpreterFactory.class.getClassLoader()).iterator();
-                found = it.hasNext() ? it.next() : null;
-            } catch (java.util.ServiceConfigurationError e) {
-                found = null;
-            }
-            loadedCollector = found;
-            collectorLoaderTried = true;
-        }
-        return loadedCollector;
+        return classPathCollector.get();
     }
 
     private Compiler awaitFirstCompiler() {
@@ -306,17 +279,6 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (c != null || compilerManaged) {
             return c;
         }
-        if (!loaderTried) {
-            Iterator<Compiler> it = ServiceLoader.load(Compiler.class, MicaInterpreterFactory.class.getClassLoader()).iterator();
-            Compiler found = null;
-            try {
-                found = it.hasNext() ? it.next() : null;
-            } catch (java.util.ServiceConfigurationError e) {
-                found = null;
-            }
-            loadedCompiler = found;
-            loaderTried = true;
-        }
-        return loadedCompiler;
+        return classPathCompiler.get();
     }
 }

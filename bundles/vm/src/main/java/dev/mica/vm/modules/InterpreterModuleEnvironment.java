@@ -12,10 +12,8 @@ import dev.mica.module.FileSystemView;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyModule;
-import dev.mica.obj.PyDict;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyStr;
-import dev.mica.obj.PyTuple;
 import dev.mica.vm.runtime.PythonThread;
 import dev.mica.vm.runtime.Runtime;
 
