@@ -1,6 +1,7 @@
 package dev.mica.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,41 @@ class MpyRoundTripTest {
             }));
         }
         return tests.stream();
+    }
+
+    /** Native and viper functions whose results are those of the same code run as bytecode. */
+    private static final String NATIVE_PROGRAM = """
+            @micropython.native
+            def total(n):
+                s = 0
+                for i in range(n):
+                    s += i * i
+                return s
+
+            @micropython.viper
+            def mix(a: int, b: int) -> int:
+                return (a << 3) ^ b
+
+            def squares():
+                for i in range(4):
+                    yield i * i
+
+            print(total(100), mix(5, 9), list(squares()))
+            """;
+
+    @Test
+    void nativeCodeRunsFromItsMpyOnMicaAndRealMicroPythonRefusesIt() throws Exception {
+        byte[] mpy = MpyWriter.write(new BytecodeCompiler().compile(NATIVE_PROGRAM, MODULE + ".py", InputKind.FILE,
+                CompileOptions.DEFAULT));
+        String asBytecode = NATIVE_PROGRAM.replace("@micropython.native\n", "").replace("@micropython.viper\n", "")
+                .replace("a: int, b: int) -> int", "a, b)");
+        MicroPythonOracle oracle = MicroPythonOracle.forTest();
+        List<MicroPythonOracle.Output> outputs = oracle.runPrograms(List.of(
+                new MicroPythonOracle.Program(Map.of(MODULE + ".py", asBytecode.getBytes(StandardCharsets.UTF_8)), "import " + MODULE),
+                new MicroPythonOracle.Program(Map.of(MODULE + ".mpy", mpy), "import " + MODULE)));
+        assertEquals(outputs.get(0), importOnMica(mpy), "Mica runs the native code as MicroPython runs the same code");
+        // MicroPython's port without a native emitter refuses machine code of any architecture
+        assertTrue(outputs.get(1).toString().contains("native code in .mpy unsupported"), outputs.get(1).toString());
     }
 
     private MicroPythonOracle.Output importOnMica(byte[] mpy) throws IOException {

@@ -10,15 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a MicroPython {@code .mpy} file (version 6, bytecode only) into a
- * {@link CompiledModule}. Any other version, native code, or malformed input is refused with
- * a {@link FormatException} whose message is MicroPython's ({@code incompatible .mpy file}).
+ * Reads a MicroPython {@code .mpy} file (version 6) into a {@link CompiledModule}: bytecode,
+ * and native code of Mica's own architecture ({@link JvmNativeCode}). Any other version or
+ * malformed input is refused with a {@link FormatException} whose message is MicroPython's
+ * ({@code incompatible .mpy file}); machine code for another architecture with
+ * {@code incompatible .mpy arch}, as a MicroPython with a native emitter refuses it.
  */
 public final class MpyReader {
     private static final int MPY_VERSION = 6;
     private static final int MAX_SMALL_INT_BITS = 63;
     private static final int MAX_NESTING = 1000;
-    private static final String INCOMPATIBLE = "incompatible .mpy file";
+    static final String INCOMPATIBLE = "incompatible .mpy file";
+    private static final String INCOMPATIBLE_ARCH = "incompatible .mpy arch";
+    /** The sub-version a file with native code must have. */
+    private static final int MPY_SUB_VERSION = 3;
+    private static final int SCOPE_FLAG_VIPER_RODATA = 0x20;
+    private static final int SCOPE_FLAG_VIPER_BSS = 0x40;
     private static final List<String> STATIC_QSTRS = loadStaticQstrs();
 
     /** A {@code .mpy} file this reader cannot load. */
@@ -32,6 +39,8 @@ public final class MpyReader {
 
     private final byte[] data;
     private int pos;
+    /** True when the header names Mica's architecture, so native raw code may follow. */
+    private boolean jvmNative;
 
     private MpyReader(byte[] data) {
         this.data = data;
@@ -57,9 +66,14 @@ public final class MpyReader {
             throw new FormatException(INCOMPATIBLE);
         }
         int features = data[2] & 0xff;
-        if ((features >> 2) != 0 || (data[3] & 0xff) > MAX_SMALL_INT_BITS) {
+        int arch = features >> 2;
+        if ((arch != 0 && (features & 3) != MPY_SUB_VERSION) || (data[3] & 0xff) > MAX_SMALL_INT_BITS) {
             throw new FormatException(INCOMPATIBLE);
         }
+        if (arch != 0 && arch != JvmNativeCode.ARCH) {
+            throw new FormatException(INCOMPATIBLE_ARCH);
+        }
+        jvmNative = arch == JvmNativeCode.ARCH;
         pos = 4;
         int nQstr = readCount();
         int nObj = readCount();
@@ -251,15 +265,27 @@ public final class MpyReader {
             throw new FormatException(INCOMPATIBLE);
         }
         long kindLen = readUint();
-        int kind = (int) (kindLen & 3);
+        RawCode.Kind kind = RawCode.Kind.values()[(int) (kindLen & 3)];
         boolean hasChildren = (kindLen & 4) != 0;
         int len = (int) (kindLen >> 3);
-        if (kind != 0) {
+        if (kind != RawCode.Kind.BYTECODE && (!jvmNative || kind == RawCode.Kind.NATIVE_ASM)) {
             throw new FormatException(INCOMPATIBLE);
         }
         byte[] funData = readBytes(len);
         if (funData.length == 0) {
             throw new FormatException(INCOMPATIBLE);
+        }
+        EmitHints hints = EmitHints.BYTECODE;
+        if (kind != RawCode.Kind.BYTECODE) {
+            int preludeOffset = -1;
+            if (kind == RawCode.Kind.NATIVE_PYTHON) {
+                preludeOffset = (int) readUint(); // checked against the code by decode
+            } else if ((readUint() & (SCOPE_FLAG_VIPER_RODATA | SCOPE_FLAG_VIPER_BSS)) != 0) {
+                throw new FormatException(INCOMPATIBLE); // Mica's viper code keeps no data beside it
+            }
+            JvmNativeCode.Decoded decoded = JvmNativeCode.decode(kind, funData, preludeOffset);
+            funData = decoded.bytecode();
+            hints = decoded.hints();
         }
         List<RawCode> children = new ArrayList<>();
         if (hasChildren) {
@@ -268,7 +294,9 @@ public final class MpyReader {
                 children.add(readRawCode(depth + 1));
             }
         }
-        return new RawCode(RawCode.Kind.BYTECODE, funData, children, (scopeFlags(funData) & Opcodes.SCOPE_FLAG_GENERATOR) != 0);
+        // native code is bytecode the emitter compiles, so it is held as such, with its hints
+        return new RawCode(RawCode.Kind.BYTECODE, funData, children,
+                (scopeFlags(funData) & Opcodes.SCOPE_FLAG_GENERATOR) != 0, hints);
     }
 
     /** The scope flags from a bytecode prelude's signature. */

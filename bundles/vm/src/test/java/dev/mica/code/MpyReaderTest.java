@@ -91,7 +91,10 @@ class MpyReaderTest {
         assertEquals("incompatible .mpy file", assertThrows(MpyReader.FormatException.class, () -> MpyReader.read(v5)).getMessage());
         byte[] native64 = sample();
         native64[2] = (byte) ((2 << 2) | 3);
-        assertThrows(MpyReader.FormatException.class, () -> MpyReader.read(native64));
+        assertEquals("incompatible .mpy arch", assertThrows(MpyReader.FormatException.class, () -> MpyReader.read(native64)).getMessage());
+        byte[] jvmOldSubVersion = sample();
+        jvmOldSubVersion[2] = (byte) ((JvmNativeCode.ARCH << 2) | 2);
+        assertEquals("incompatible .mpy file", assertThrows(MpyReader.FormatException.class, () -> MpyReader.read(jvmOldSubVersion)).getMessage());
         assertThrows(MpyReader.FormatException.class, () -> MpyReader.read("not an mpy".getBytes(StandardCharsets.US_ASCII)));
     }
 

@@ -98,6 +98,22 @@ class InterpreterTest {
     }
 
     @Test
+    void viperCodeFromAnMpyNeedsAnEmitter() throws Exception {
+        // written by mica-cross from a program with a native and a viper function
+        Path file = dir.resolve("native.mpy");
+        try (var seed = getClass().getResourceAsStream("MpyLoaderFuzzTestInputs/loadAndRun/native-jvm.mpy")) {
+            Files.write(file, seed.readAllBytes());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Interpreter in = new MicaInterpreterFactory(null).create(config(out, err))) {
+            assertEquals(RunResult.exception(), in.runFile(file));
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).endsWith("ValueError: native code in .mpy unsupported\n"), err.toString());
+    }
+
+    @Test
     void importsAnMpyModuleFromThePath() throws Exception {
         Files.write(dir.resolve("greeting.mpy"), toMpy(printModule("imported")));
         BytecodeAssembler asm = new BytecodeAssembler("main.py");

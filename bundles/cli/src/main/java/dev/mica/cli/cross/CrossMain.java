@@ -6,6 +6,7 @@ import dev.mica.code.CompileOptions;
 import dev.mica.code.CompiledModule;
 import dev.mica.code.EmitMode;
 import dev.mica.code.InputKind;
+import dev.mica.code.JvmNativeCode;
 import dev.mica.compiler.BytecodeCompiler;
 import dev.mica.compiler.mpy.MpyWriter;
 import dev.mica.compiler.parse.Parser;
@@ -27,8 +28,10 @@ import java.util.Optional;
 
 /**
  * {@code mica-cross}: MicroPython's {@code mpy-cross} v1.24.1 on the JVM. Compiles one file to a
- * {@code .mpy} v6 file, with mpy-cross's options, messages and exit statuses. Only bytecode is
- * emitted; a request for native code is refused with a message saying so.
+ * {@code .mpy} v6 file, with mpy-cross's options, messages and exit statuses. Native and viper
+ * functions become native code of Mica's JVM architecture ({@code -march=jvm}, the default,
+ * since Mica is the host this compiler serves); machine code for MicroPython's architectures
+ * cannot be emitted, and a request for it is refused with a message saying so.
  */
 public final class CrossMain {
     static final String PROGRAM = "mica-cross";
@@ -65,10 +68,6 @@ public final class CrossMain {
             out.println(versionLine());
             return 0;
         }
-        if (!options.emitter().equals("bytecode")) {
-            err.println(PROGRAM + ": emit=" + options.emitter() + " is not supported: only bytecode can be emitted");
-            return 1;
-        }
         if (options.smallIntBits() < 2 || options.smallIntBits() > CompileOptions.MAX_SMALL_INT_BITS) {
             err.println(PROGRAM + ": -msmall-int-bits=" + options.smallIntBits() + " is out of range: a small int has"
                     + " 2 to " + CompileOptions.MAX_SMALL_INT_BITS + " bits");
@@ -101,25 +100,20 @@ public final class CrossMain {
                 : fromStdin ? STDIN_NAME : options.inputFile();
 
         int level = Math.min(options.optimizationLevel(), 3); // every level from 3 up acts as 3
+        EmitMode emitMode = EmitMode.valueOf(options.emitter().toUpperCase(java.util.Locale.ROOT));
+        if (!options.emitsJvmCode()) {
+            String refusal = foreignArchRefusal(options, emitMode, source, sourceName, level);
+            if (refusal != null) {
+                err.println(refusal);
+                return 1;
+            }
+        }
         CompiledModule module;
         try {
             module = new BytecodeCompiler().compile(source, sourceName, InputKind.FILE,
-                    new CompileOptions(level, EmitMode.BYTECODE, options.smallIntBits()));
+                    new CompileOptions(level, emitMode, options.smallIntBits()));
         } catch (CompileError e) {
             err.print(traceback(e.sourceFile(), e.line(), e.scopeName(), e.pythonType(), e.getMessage()));
-            return 1;
-        }
-        Optional<ProgramScopes.NativeDecorator> nativeCode = nativeDecorator(source, sourceName, level);
-        if (nativeCode.isPresent()) {
-            ProgramScopes.NativeDecorator d = nativeCode.get();
-            if (options.arch() == null) {
-                // what mpy-cross says when no -march names a target for native code
-                err.print(traceback(sourceName, d.line(), d.enclosingScope(), "SyntaxError", "invalid arch"));
-            } else {
-                err.println(PROGRAM + ": " + sourceName + ", line " + d.line() + ": @micropython." + d.kind()
-                        + " needs native code for " + options.arch() + ", which is not supported:"
-                        + " only bytecode can be emitted");
-            }
             return 1;
         }
 
@@ -152,6 +146,23 @@ public final class CrossMain {
         return "Traceback (most recent call last):\n"
                 + "  File \"" + file + "\", line " + line + (block == null ? "" : ", in " + block) + "\n"
                 + type + ": " + message + "\n";
+    }
+
+    /**
+     * Why a program cannot be compiled for one of MicroPython's machine architectures, or null
+     * when it needs no native code (its .mpy is then plain bytecode, as mpy-cross writes it).
+     */
+    private static String foreignArchRefusal(CrossOptions options, EmitMode emitMode, String source,
+            String sourceName, int level) {
+        String cannot = ", which is not supported: " + PROGRAM + " emits native code for -march="
+                + JvmNativeCode.ARCH_NAME + " only";
+        if (emitMode != EmitMode.BYTECODE) {
+            return PROGRAM + ": emit=" + options.emitter() + " needs native code for " + options.arch() + cannot;
+        }
+        return nativeDecorator(source, sourceName, level)
+                .map(d -> PROGRAM + ": " + sourceName + ", line " + d.line() + ": @micropython." + d.kind()
+                        + " needs native code for " + options.arch() + cannot)
+                .orElse(null);
     }
 
     private static Optional<ProgramScopes.NativeDecorator> nativeDecorator(String source, String sourceName,

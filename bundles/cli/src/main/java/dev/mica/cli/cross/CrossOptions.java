@@ -1,6 +1,7 @@
 package dev.mica.cli.cross;
 
 import dev.mica.code.CompileOptions;
+import dev.mica.code.JvmNativeCode;
 
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  * @param verbose how many {@code -v}
  * @param optimizationLevel from {@code -O[N]}, as given (0..15)
  * @param smallIntBits from {@code -msmall-int-bits=N}
- * @param arch from {@code -march=}: null when none was asked for
+ * @param arch from {@code -march=}: null when none was asked for (Mica's JVM code is emitted)
  * @param emitter the default emitter from {@code -X emit=}
  */
 record CrossOptions(
@@ -32,12 +33,20 @@ record CrossOptions(
 
     enum Action { COMPILE, VERSION }
 
+    /** True when native functions become Mica's JVM code: no -march, or one naming Mica or the host. */
+    boolean emitsJvmCode() {
+        return arch == null || arch.equals(JvmNativeCode.ARCH_NAME) || arch.equals("host");
+    }
+
     /** The small-int width mpy-cross assumes when no option sets it. */
     static final int DEFAULT_SMALL_INT_BITS = CompileOptions.DEFAULT_SMALL_INT_BITS;
 
-    /** The architectures {@code -march=} names in mpy-cross v1.24.1 ("host" picks the machine's). */
-    static final List<String> ARCHITECTURES = List.of("x86", "x64", "armv6", "armv6m", "armv7m", "armv7em",
-            "armv7emsp", "armv7emdp", "xtensa", "xtensawin", "rv32imc", "debug", "host");
+    /**
+     * The architectures {@code -march=} names: Mica's own, then those of mpy-cross v1.24.1
+     * ("host" picks the machine this compiler serves, which is Mica's).
+     */
+    static final List<String> ARCHITECTURES = List.of(JvmNativeCode.ARCH_NAME, "x86", "x64", "armv6", "armv6m",
+            "armv7m", "armv7em", "armv7emsp", "armv7emdp", "xtensa", "xtensawin", "rv32imc", "debug", "host");
 
     private static final Set<String> EMITTERS = Set.of("bytecode", "native", "viper");
     private static final String SMALL_INT_BITS_OPTION = "-msmall-int-bits=";

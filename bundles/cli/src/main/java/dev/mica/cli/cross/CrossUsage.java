@@ -16,13 +16,13 @@ final class CrossUsage {
                 + "\n"
                 + "Target specific options:\n"
                 + "-msmall-int-bits=number : set the maximum bits used to encode a small-int\n"
-                + "-march=<arch> : set architecture for native emitter (no native code is emitted:"
-                + " functions that need it are an error);\n"
+                + "-march=<arch> : set architecture for native emitter (jvm, the default, is Mica's;"
+                + " machine code for the others cannot be emitted);\n"
                 + "                " + String.join(", ", CrossOptions.ARCHITECTURES.subList(0,
                         CrossOptions.ARCHITECTURES.size() - 1)) + "\n"
                 + "\n"
                 + "Implementation specific options:\n"
-                + "  emit=bytecode -- set the default code emitter\n"
+                + "  emit={bytecode,native,viper} -- set the default code emitter\n"
                 + "  heapsize=<n> -- accepted for compatibility; the JVM sizes its own heap\n";
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mica.code.CompiledModule;
 import dev.mica.code.Constant;
+import dev.mica.code.EmitHints;
+import dev.mica.code.EmitMode;
+import dev.mica.code.JvmNativeCode;
 import dev.mica.code.MpyReader;
 import dev.mica.code.RawCode;
 import dev.mica.compiler.mpy.MpyWriter;
@@ -128,19 +131,38 @@ class CrossMainTest {
     }
 
     @Test
-    void nativeCodeWithoutArchitectureIsInvalidArch() throws Exception {
-        Path source = write("n.py", "@micropython.native\ndef f():\n    return 1\n");
-        assertEquals(1, run("", "-s", "n.py", source.toString()));
-        assertEquals("Traceback (most recent call last):\n  File \"n.py\", line 1, in <module>\n"
-                + "SyntaxError: invalid arch\n", err());
+    void nativeCodeBecomesJvmCodeByDefault() throws Exception {
+        Path source = write("n.py", "@micropython.viper\ndef f(x: int, b: ptr8) -> uint:\n    return x\n"
+                + "@micropython.native\ndef g():\n    return 1\n");
+        assertEquals(0, run("", "-s", "n.py", "-o", "-", source.toString()), err());
+        byte[] mpy = stdout.toByteArray();
+        assertEquals((byte) ((JvmNativeCode.ARCH << 2) | MpyWriter.SUB_VERSION), mpy[2]);
+        CompiledModule m = MpyReader.read(mpy);
+        EmitHints viper = m.root().children().get(0).emitHints();
+        assertEquals(EmitMode.VIPER, viper.mode());
+        assertEquals(List.of("int", "ptr8"), viper.argTypes());
+        assertEquals("uint", viper.returnType());
+        assertEquals(EmitMode.NATIVE, m.root().children().get(1).emitHints().mode());
+        assertEquals(EmitMode.BYTECODE, m.root().emitHints().mode());
     }
 
     @Test
-    void nativeCodeAmongOtherStatementsReportsTheDecoratorLine() throws Exception {
+    void jvmAndHostNameTheSameTarget() throws Exception {
+        Path source = write("n.py", "@micropython.native\ndef f():\n    return 1\n");
+        assertEquals(0, run("", "-o", "-", source.toString()), err());
+        byte[] plain = stdout.toByteArray();
+        for (String arch : List.of("-march=jvm", "-march=host")) {
+            stdout.reset();
+            assertEquals(0, run("", arch, "-o", "-", source.toString()), err());
+            assertArrayEquals(plain, stdout.toByteArray(), arch);
+        }
+    }
+
+    @Test
+    void nativeCodeForAnotherArchitectureReportsTheDecoratorLine() throws Exception {
         Path source = write("g.py", "def g():\n    @micropython.viper\n    def f():\n        pass\n    return f\n");
-        assertEquals(1, run("", "-s", "g.py", source.toString()));
-        assertEquals("Traceback (most recent call last):\n  File \"g.py\", line 2, in g\n"
-                + "SyntaxError: invalid arch\n", err());
+        assertEquals(1, run("", "-march=x64", "-s", "g.py", source.toString()));
+        assertTrue(err().startsWith("mica-cross: g.py, line 2: @micropython.viper needs native code for x64"), err());
     }
 
     @Test
@@ -162,10 +184,13 @@ class CrossMainTest {
     }
 
     @Test
-    void nativeEmitterIsRefused() throws Exception {
-        Path source = write("a.py", "x = 1\n");
-        assertEquals(1, run("", "-X", "emit=native", source.toString()));
-        assertTrue(err().contains("emit=native is not supported"), err());
+    void nativeEmitterCompilesEveryFunction() throws Exception {
+        Path source = write("a.py", "def f():\n    return 1\nclass C:\n    def m(self):\n        pass\n");
+        assertEquals(0, run("", "-X", "emit=native", "-o", "-", source.toString()), err());
+        CompiledModule m = MpyReader.read(stdout.toByteArray());
+        assertEquals(EmitMode.NATIVE, m.root().children().get(0).emitHints().mode());
+        assertEquals(1, run("", "-X", "emit=native", "-march=x64", source.toString()));
+        assertTrue(err().contains("emit=native needs native code for x64"), err());
     }
 
     @Test

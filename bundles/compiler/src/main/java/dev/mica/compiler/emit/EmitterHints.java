@@ -3,6 +3,7 @@ package dev.mica.compiler.emit;
 import dev.mica.code.CompileError;
 import dev.mica.code.EmitHints;
 import dev.mica.code.EmitMode;
+import dev.mica.code.JvmNativeCode;
 import dev.mica.compiler.parse.Expr;
 import dev.mica.compiler.parse.Param;
 import dev.mica.compiler.parse.Stmt;
@@ -11,14 +12,10 @@ import dev.mica.compiler.scope.IdKind;
 import dev.mica.compiler.scope.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The emitter hints a scope's raw code carries: its emit mode and viper's annotated types. */
 final class EmitterHints {
     private EmitterHints() {}
-
-    /** The types viper knows by name (MicroPython's native types). */
-    private static final Set<String> VIPER_TYPES = Set.of("object", "bool", "int", "uint", "ptr", "ptr8", "ptr16", "ptr32");
 
     static EmitHints of(Scope s) {
         if (s.emitMode == EmitMode.BYTECODE) {
@@ -68,7 +65,7 @@ final class EmitterHints {
         if (!(annotation instanceof Expr.Name n)) {
             throw new CompileError("SyntaxError", "annotation must be an identifier", sourceFile, line);
         }
-        if (!VIPER_TYPES.contains(n.id())) {
+        if (!JvmNativeCode.VIPER_TYPES.contains(n.id())) {
             throw new CompileError("ViperTypeError", "unknown type '" + n.id() + "'", sourceFile, line);
         }
     }

@@ -4,6 +4,8 @@ import dev.mica.code.MpyReader;
 import dev.mica.code.Constant;
 import dev.mica.code.CompileOptions;
 import dev.mica.code.CompiledModule;
+import dev.mica.code.EmitMode;
+import dev.mica.code.JvmNativeCode;
 import dev.mica.code.RawCode;
 import dev.mica.compiler.parse.QstrPool;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +18,9 @@ import java.util.Map;
 /**
  * Writes a compiled module as a {@code .mpy} version 6 file, the format MicroPython v1.24 loads:
  * header, qstr table (names in the format's static table are written as indices), constant table
- * (numbers as their repr text), then the raw code tree.
+ * (numbers as their repr text), then the raw code tree. Functions compiled for an emitter
+ * (native, viper) are written as native code of Mica's JVM architecture ({@link JvmNativeCode});
+ * a module without them is exactly what mpy-cross writes.
  */
 public final class MpyWriter {
     /** The {@code .mpy} format version written in the header. */
@@ -61,7 +65,8 @@ public final class MpyWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('M');
         out.write(VERSION);
-        out.write(0); // feature flags: no native code, so neither architecture nor sub-version
+        // feature flags: architecture and sub-version only when the file holds native code
+        out.write(hasNativeCode(module.root()) ? (JvmNativeCode.ARCH << 2) | SUB_VERSION : 0);
         out.write(smallIntBits);
         writeUint(out, module.qstrs().size());
         writeUint(out, module.constants().size());
@@ -130,11 +135,31 @@ public final class MpyWriter {
         }
     }
 
+    private static boolean hasNativeCode(RawCode rc) {
+        if (rc.emitHints().mode() != EmitMode.BYTECODE) {
+            return true;
+        }
+        for (RawCode child : rc.children()) {
+            if (hasNativeCode(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void writeRawCode(ByteArrayOutputStream out, RawCode rc) {
+        RawCode.Kind kind = JvmNativeCode.kindOf(rc.emitHints());
         byte[] data = rc.functionData();
-        int kind = rc.kind().ordinal();
-        writeUint(out, ((long) data.length << 3) | (rc.children().isEmpty() ? 0 : 4) | kind);
+        byte[] hints = kind == RawCode.Kind.BYTECODE ? new byte[0] : JvmNativeCode.hintsBlock(rc.emitHints());
+        long length = (long) hints.length + data.length;
+        writeUint(out, (length << 3) | (rc.children().isEmpty() ? 0 : 4) | kind.ordinal());
+        out.writeBytes(hints);
         out.writeBytes(data);
+        if (kind == RawCode.Kind.NATIVE_PYTHON) {
+            writeUint(out, hints.length); // the prelude offset: the bytecode's prelude follows the hints
+        } else if (kind == RawCode.Kind.NATIVE_VIPER) {
+            writeUint(out, JvmNativeCode.viperScopeFlags(data));
+        }
         if (!rc.children().isEmpty()) {
             writeUint(out, rc.children().size());
             for (RawCode child : rc.children()) {
@@ -144,14 +169,6 @@ public final class MpyWriter {
     }
 
     private static void writeUint(ByteArrayOutputStream out, long value) {
-        byte[] buf = new byte[10];
-        int p = buf.length;
-        buf[--p] = (byte) (value & 0x7f);
-        value >>>= 7;
-        while (value != 0) {
-            buf[--p] = (byte) (0x80 | (value & 0x7f));
-            value >>>= 7;
-        }
-        out.write(buf, p, buf.length - p);
+        JvmNativeCode.writeUint(out, value);
     }
 }

@@ -25,13 +25,17 @@ final class NativeCalls {
 
     /**
      * Compiles every function of a freshly loaded module that asked for an emitter. Without an
-     * emitter, viper code is a SyntaxError, as on a MicroPython port built without native
-     * code; native code simply runs as bytecode.
+     * emitter, viper code is refused as on a MicroPython port built without native code: a
+     * SyntaxError from source, a ValueError from a {@code .mpy} file; native code simply runs
+     * as bytecode.
      */
     static void prepare(CodeInfo code, Runtime rt) {
         if (code.wantsNative) {
             NativeEmitter emitter = rt.emitter();
             if (emitter == null) {
+                if (code.hints.mode() == EmitMode.VIPER && code.module.fromMpyFile()) {
+                    throw Py.valueError("native code in .mpy unsupported");
+                }
                 if (code.hints.mode() == EmitMode.VIPER) {
                     PyBaseException e = PyBaseException.withMessage(PyBaseException.SYNTAX_ERROR, "invalid micropython decorator");
                     e.addTraceback(code.sourceFile(), code.lineOf(0), code.name);
