@@ -39,7 +39,7 @@ public class Rfc2217ReplListener {
     static final String PID = "dev.mica.repl.rfc2217";
 
     @Reference
-    private InterpreterFactory factory;
+    InterpreterFactory factory;
     private volatile AppInterpreters apps;
 
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();

@@ -89,6 +89,7 @@ final class TelnetComPort {
     private int stopSize = 1;
     private boolean dtr = true;
     private boolean rts = true;
+    private boolean modemStateSent;
 
     private final InputStream input = new DataInput();
     private final OutputStream output = new DataOutput();
@@ -178,8 +179,20 @@ final class TelnetComPort {
         }
     }
 
-    /** Agrees to what this server supports and refuses the rest; a request for the state an option has is not answered. */
+    /**
+     * Agrees to what this server supports and refuses the rest; a request for the state an
+     * option has is not answered. Once the client speaks the COM port option, it is told the
+     * modem lines: pyserial reads CTS, DSR and CD from that notification.
+     */
     private void answerOption(int command, int option) throws IOException {
+        answerOptionRequest(command, option);
+        if (option == COM_PORT_OPTION && (command == DO || command == WILL) && !modemStateSent) {
+            modemStateSent = true;
+            answer(NOTIFY_MODEMSTATE, new byte[] {(byte) MODEM_STATE});
+        }
+    }
+
+    private void answerOptionRequest(int command, int option) throws IOException {
         int reply;
         switch (command) {
             case DO:
