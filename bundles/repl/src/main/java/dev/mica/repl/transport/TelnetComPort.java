@@ -112,6 +112,11 @@ final class TelnetComPort {
             }
             out.flush();
         }
+        // pyserial takes these offers as the answers to its own requests and may then never ask
+        // for the COM port option itself: tell the modem lines now, as pyserial reads CTS, DSR
+        // and CD only from such a notification
+        modemStateSent = true;
+        answer(NOTIFY_MODEMSTATE, new byte[] {(byte) MODEM_STATE});
     }
 
     InputStream input() {
