@@ -55,6 +55,10 @@ public class SerialDeviceRepl {
     @Activate
     void activate(SerialReplConfiguration config) {
         String device = config.device();
+        if (device == null || device.isBlank()) {
+            TransportLog.warning("configuration " + PID + " names no device: no REPL on a serial device");
+            return;
+        }
         InterpreterSource interpreters = (stdin, stdout, stderr) -> SessionInterpreters
                 .of(config.app(), config.storage(), factory, apps).open(stdin, stdout, stderr);
         String banner = SessionInterpreters.banner(factory);
@@ -68,6 +72,9 @@ public class SerialDeviceRepl {
     @Deactivate
     void deactivate() {
         active = false;
+        if (worker == null) {
+            return;
+        }
         InputStream in = openInput;
         if (in != null) {
             try {
