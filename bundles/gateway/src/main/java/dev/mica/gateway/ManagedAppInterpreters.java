@@ -2,7 +2,6 @@ package dev.mica.gateway;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 
 import dev.mica.gateway.api.AppInterpreters;
 import dev.mica.interp.Interpreter;
@@ -13,11 +12,6 @@ final class ManagedAppInterpreters implements AppInterpreters {
 
     ManagedAppInterpreters(AppManager manager) {
         this.manager = manager;
-    }
-
-    @Override
-    public List<String> appNames() {
-        return manager.statuses().stream().map(AppStatus::name).toList();
     }
 
     @Override

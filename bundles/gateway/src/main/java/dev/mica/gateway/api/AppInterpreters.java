@@ -2,7 +2,6 @@ package dev.mica.gateway.api;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 
 import dev.mica.interp.Interpreter;
 
@@ -12,9 +11,6 @@ import dev.mica.interp.Interpreter;
  * new interpreter beside the app's own run; the caller closes it.
  */
 public interface AppInterpreters {
-    /** The names of the apps the gateway knows. */
-    List<String> appNames();
-
     /**
      * A new interpreter made like the app's, with these standard streams.
      *
