@@ -28,15 +28,15 @@ class RawReplTest {
     void programOutputAndErrorsComeBackEachEndedByCtrlD() throws Exception {
         try (SessionDriver host = enterRaw(null)) {
             host.send("print('hi')\nx = 6 * 7\u0004");
-            assertEquals("OKhi\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OKhi\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
             host.send("print(x)\u0004");
-            assertEquals("OK42\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OK42\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
             host.send("1/0\u0004");
             assertEquals("OK\u0004Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
-                    + "ZeroDivisionError: divide by zero\r\n\u0004>", host.expectEndingWith(">"));
+                    + "ZeroDivisionError: divide by zero\r\n\u0004>", host.expectEndingWith("\u0004>"));
             // an expression statement prints nothing in the raw REPL
             host.send("x\u0004");
-            assertEquals("OK\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OK\u0004\u0004>", host.expectEndingWith("\u0004>"));
         }
     }
 
@@ -49,7 +49,7 @@ class RawReplTest {
             assertEquals("OK\r\nMPY: soft reboot\r\n" + RAW, host.expectEndingWith(RAW));
             assertEquals(2, host.interpretersOpened);
             host.send("print('y' in globals())\u0004");
-            assertEquals("OKFalse\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OKFalse\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
         }
     }
 
@@ -57,7 +57,7 @@ class RawReplTest {
     void ctrlCClearsTheLineAndCtrlBGoesBackToTheFriendlyRepl() throws Exception {
         try (SessionDriver host = enterRaw(null)) {
             host.send("print('dropped')\u0003print(2)\u0004");
-            assertEquals("OK2\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OK2\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
             host.send("\u0002");
             String back = host.expectEndingWith(">>> ");
             assertTrue(back.startsWith("\r\nMicroPython v"), back);
@@ -95,7 +95,7 @@ class RawReplTest {
                 allowance -= n;
             }
             host.send("\u0004");
-            String rest = host.expectEndingWith(">");
+            String rest = host.expectEndingWith("\u0004>");
             // the increments still due, the end acknowledged, then output as in the raw REPL
             assertEquals("60\r\n\u0004\u0004>", rest.replace("\u0001", "").substring(1));
             assertEquals('\u0004', rest.replace("\u0001", "").charAt(0));
@@ -106,9 +106,9 @@ class RawReplTest {
     void rawPasteAnswersUnknownCommandsWithR0() throws Exception {
         try (SessionDriver host = enterRaw(null)) {
             host.send("\u0005B\u0001");
-            assertEquals("R\u0000>", host.expectEndingWith(">"));
+            assertEquals("R\u0000>", host.expectEndingWith("R\u0000>"));
             host.send("print(3)\u0004");
-            assertEquals("OK3\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OK3\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
         }
     }
 
@@ -116,7 +116,7 @@ class RawReplTest {
     void filesWrittenAndReadBackAsMpremoteDoesStayInTheStorageRoot(@TempDir Path root) throws Exception {
         try (SessionDriver host = enterRaw(root)) {
             host.send("f=open('x.py','wb')\nw=f.write\u0004");
-            assertEquals("OK\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OK\u0004\u0004>", host.expectEndingWith("\u0004>"));
             host.send("w(b'print(\\'from file\\')\\n')\u0004");
             host.expectEndingWith("\u0004\u0004>");
             host.send("f.close()\u0004");
@@ -126,9 +126,9 @@ class RawReplTest {
             host.send("f=open('x.py','rb')\nr=f.read\u0004");
             host.expectEndingWith("\u0004\u0004>");
             host.send("print(repr(r(256)))\u0004");
-            assertEquals("OKb\"print('from file')\\n\"\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OKb\"print('from file')\\n\"\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
             host.send("f.close()\nimport os\nprint(os.listdir(''))\u0004");
-            assertEquals("OK['x.py']\r\n\u0004\u0004>", host.expectEndingWith(">"));
+            assertEquals("OK['x.py']\r\n\u0004\u0004>", host.expectEndingWith("\u0004>"));
         }
     }
 }
