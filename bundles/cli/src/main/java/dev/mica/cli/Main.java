@@ -15,6 +15,9 @@ import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
 import dev.mica.interp.RunResult;
+import dev.mica.repl.ReplInput;
+import dev.mica.repl.ReplOptions;
+import dev.mica.repl.ReplSession;
 
 /**
  * {@code mica}: the command line of MicroPython's unix port, on a plain class path. The VM and
@@ -67,7 +70,7 @@ public final class Main {
         }
         boolean inspect = command.inspect() || !env.getOrDefault("MICROPYINSPECT", "").isEmpty();
         // an interactive session reads standard input through one thread, for Ctrl-C at the REPL
-        ConsoleInput console = terminal || inspect ? ConsoleInput.start(in, out) : null;
+        ReplInput console = terminal || inspect ? ReplInput.start(in, out) : null;
         InterpreterConfig config = InterpreterConfig.standard()
                 .withStreams(console != null ? console.programStream() : in, out, err)
                 .withArgv(command.argv())
@@ -126,9 +129,11 @@ public final class Main {
                     ReplWarmUp.run(factory, config);
                     raw = TerminalMode.enterRaw();
                 }
+                ReplOptions options = new ReplOptions(ReplOptions.Style.UNIX_PORT, VersionInfo.banner(factory.version()),
+                        raw != null);
                 try {
-                    status = new Repl(interpreter, VersionInfo.banner(factory.version()),
-                            console != null ? console : ConsoleInput.start(in, out), out, raw != null).run();
+                    status = new ReplSession(console != null ? console : ReplInput.start(in, out), out, options,
+                            (stdin, stdout, stderr) -> interpreter).run();
                 } catch (IOException e) {
                     status = 1;
                 }

@@ -1,11 +1,16 @@
 package dev.mica.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
+import dev.mica.repl.ReplInput;
+import dev.mica.repl.ReplOptions;
+import dev.mica.repl.ReplSession;
 
 /**
  * Types a few statements into a throw-away interpreter before the REPL shows its first
@@ -42,6 +47,15 @@ final class ReplWarmUp {
                 scratch.runInteractive(statement);
             }
             scratch.completionNames(java.util.List.of("x"));
+            // the session's own classes (another jar) too: a line typed with Tab completion, then Ctrl-D
+            OutputStream discard = OutputStream.nullOutputStream();
+            InputStream keys = new java.io.ByteArrayInputStream("x.isd\t()\r\u0004".getBytes(StandardCharsets.UTF_8));
+            try {
+                new ReplSession(ReplInput.start(keys, discard), discard,
+                        new ReplOptions(ReplOptions.Style.UNIX_PORT, "", true), (stdin, stdout, stderr) -> scratch).run();
+            } catch (IOException e) {
+                // nothing is written anywhere it could fail
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mica.gateway;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -171,13 +172,9 @@ final class App {
             execSettings = settings;
         }
         BoundedBuffer captured = new BoundedBuffer(EXEC_OUTPUT_LIMIT);
-        InterpreterConfig config = execSettings.applyTo(InterpreterConfig.standard()
-                .withStreams(InputStream.nullInputStream(), captured, captured)
-                .withPath(execSource.sysPath())
-                .withStorageRoot(execSource.root()));
         Interpreter interpreter;
         try {
-            interpreter = context.factory().create(config);
+            interpreter = newInterpreter(execSource, execSettings, InputStream.nullInputStream(), captured, captured);
         } catch (RuntimeException e) {
             output.error("app " + name + ": the interpreter for mica:exec could not be made", e);
             return ExecResult.refused("the interpreter could not be made: " + e.getMessage());
@@ -199,6 +196,29 @@ final class App {
         RunOutcome outcome = RunOutcome.of(result);
         output.info("app " + name + ": mica:exec " + statement + " (" + outcome.description() + ")");
         return new ExecResult(true, captured.text(), outcome);
+    }
+
+    /**
+     * A new interpreter made like the app's (files, {@code sys.path}, settings) with these
+     * streams, beside a run of the app if there is one; for a REPL on the app.
+     */
+    Interpreter newInterpreter(InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        AppSource currentSource;
+        AppSettings currentSettings;
+        synchronized (this) {
+            currentSource = source;
+            currentSettings = settings;
+        }
+        return newInterpreter(currentSource, currentSettings, stdin, stdout, stderr);
+    }
+
+    private Interpreter newInterpreter(AppSource from, AppSettings with, InputStream stdin, OutputStream stdout,
+            OutputStream stderr) {
+        InterpreterConfig config = with.applyTo(InterpreterConfig.standard()
+                .withStreams(stdin, stdout, stderr)
+                .withPath(from.sysPath())
+                .withStorageRoot(from.root()));
+        return context.factory().create(config);
     }
 
     /** Interrupts the statement, and again each second for one that catches KeyboardInterrupt. */

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
+import dev.mica.gateway.api.AppInterpreters;
 import dev.mica.interp.InterpreterFactory;
 
 /**
@@ -38,6 +39,7 @@ import dev.mica.interp.InterpreterFactory;
 // the manager is registered by hand, so bnd cannot see it: declared for the resolver, which
 // otherwise finds the commands' reference to it unsatisfied
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=dev.mica.gateway.AppManager")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=dev.mica.gateway.api.AppInterpreters")
 @Component(configurationPid = GatewayApps.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = GatewayConfiguration.class)
 public class GatewayApps {
@@ -59,6 +61,7 @@ public class GatewayApps {
     private AppManager manager;
     private ServiceRegistration<ManagedServiceFactory> configurations;
     private ServiceRegistration<AppManager> managerRegistration;
+    private ServiceRegistration<AppInterpreters> appInterpretersRegistration;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindLoggerFactory(LoggerFactory factory) {
@@ -94,10 +97,13 @@ public class GatewayApps {
         configurations = context.registerService(ManagedServiceFactory.class, new AppFactoryConfigurations(manager),
                 properties);
         managerRegistration = context.registerService(AppManager.class, manager, null);
+        appInterpretersRegistration = context.registerService(AppInterpreters.class,
+                new ManagedAppInterpreters(manager), null);
     }
 
     @Deactivate
     void deactivate() {
+        appInterpretersRegistration.unregister();
         managerRegistration.unregister();
         configurations.unregister();
         manager.shutdown();

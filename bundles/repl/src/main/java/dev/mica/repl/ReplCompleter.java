@@ -1,4 +1,4 @@
-package dev.mica.cli;
+package dev.mica.repl;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import dev.mica.interp.Interpreter;
 
@@ -21,10 +22,20 @@ final class ReplCompleter implements LineEditor.Completer {
     private static final int COLUMN = 16;
     private static final int LINE_WIDTH = 4 * COLUMN;
 
-    private final Interpreter interpreter;
+    private final Supplier<Interpreter> interpreter;
+    private final String newline;
 
     ReplCompleter(Interpreter interpreter) {
+        this(() -> interpreter, "\n");
+    }
+
+    /**
+     * @param interpreter the session's interpreter of the moment (a soft reset replaces it)
+     * @param newline what ends a line of the listing: "\r\n" where no terminal translates "\n"
+     */
+    ReplCompleter(Supplier<Interpreter> interpreter, String newline) {
         this.interpreter = interpreter;
+        this.newline = newline;
     }
 
     @Override
@@ -38,7 +49,8 @@ final class ReplCompleter implements LineEditor.Completer {
         String partial = words.remove(words.size() - 1);
         boolean partialStartsLine = words.isEmpty() && start == 0;
 
-        List<String> names = line.startsWith(IMPORT) ? interpreter.builtinModuleNames() : interpreter.completionNames(words);
+        List<String> names = line.startsWith(IMPORT) ? interpreter.get().builtinModuleNames()
+                : interpreter.get().completionNames(words);
         if (names == null) {
             return "";
         }
@@ -61,7 +73,7 @@ final class ReplCompleter implements LineEditor.Completer {
         if (matches.size() == 1 || common.length() > partial.length()) {
             return common.substring(partial.length());
         }
-        out.write(columns(matches).getBytes(StandardCharsets.UTF_8));
+        out.write(columns(matches).replace("\n", newline).getBytes(StandardCharsets.UTF_8));
         return null;
     }
 

@@ -1,4 +1,4 @@
-package dev.mica.cli;
+package dev.mica.repl;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,12 +8,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Standard input of an interactive {@code mica}, read by one daemon thread so that a Ctrl-C
- * byte typed while a REPL statement runs (the terminal is raw then, with no SIGINT) interrupts
- * it. The REPL reads bytes with {@link #read()}; the program reads {@link #programStream()},
- * which edits a line with echo while {@link #setLineEditing} is on, as the terminal would.
+ * The input of a REPL session (a terminal, a socket, a serial device), read by one daemon
+ * thread so that a Ctrl-C byte that arrives while a statement runs interrupts it, as a board's
+ * interrupt character does. The session reads bytes with {@link #read()}; the program reads
+ * {@link #programStream()}, which edits a line with echo while {@link #setLineEditing} is on,
+ * as a terminal in cooked mode would.
  */
-final class ConsoleInput {
+public final class ReplInput {
     private static final int END = -1;
 
     private final BlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();
@@ -23,13 +24,14 @@ final class ConsoleInput {
     private boolean ended;
     private final InputStream programStream = new ProgramStream();
 
-    private ConsoleInput(OutputStream echo) {
+    private ReplInput(OutputStream echo) {
         this.echo = echo;
     }
 
-    static ConsoleInput start(InputStream source, OutputStream echo) {
-        ConsoleInput input = new ConsoleInput(echo);
-        Thread pump = new Thread(() -> input.pump(source), "mica-stdin");
+    /** Starts reading {@code source}; {@code echo} is where the program's line editing echoes. */
+    public static ReplInput start(InputStream source, OutputStream echo) {
+        ReplInput input = new ReplInput(echo);
+        Thread pump = new Thread(() -> input.pump(source), "mica-repl-input");
         pump.setDaemon(true);
         pump.start();
         return input;
@@ -52,13 +54,18 @@ final class ConsoleInput {
     }
 
     /** While set, a Ctrl-C byte runs the handler instead of being read (null: read as any byte). */
-    void onInterrupt(Runnable handler) {
+    public void onInterrupt(Runnable handler) {
         interruptHandler = handler;
     }
 
     /** Whether the program's reads edit and echo a line themselves (the terminal is raw). */
-    void setLineEditing(boolean on) {
+    public void setLineEditing(boolean on) {
         lineEditing = on;
+    }
+
+    /** Whether the end of input has been read. */
+    synchronized boolean ended() {
+        return ended;
     }
 
     /** The next byte, or -1 at the end of input. */
@@ -78,7 +85,8 @@ final class ConsoleInput {
         }
     }
 
-    InputStream programStream() {
+    /** What the program reads as {@code sys.stdin}. */
+    public InputStream programStream() {
         return programStream;
     }
 
@@ -90,7 +98,7 @@ final class ConsoleInput {
         @Override
         public int read() throws IOException {
             if (!lineEditing) {
-                return ConsoleInput.this.read();
+                return ReplInput.this.read();
             }
             if (pos == line.length && !readLine()) {
                 return END;
@@ -120,7 +128,7 @@ final class ConsoleInput {
         private boolean readLine() throws IOException {
             ByteArrayOutputStream typed = new ByteArrayOutputStream();
             while (true) {
-                int c = ConsoleInput.this.read();
+                int c = ReplInput.this.read();
                 if (c == END || (c == LineEditor.CTRL_D && typed.size() == 0)) {
                     return false;
                 }

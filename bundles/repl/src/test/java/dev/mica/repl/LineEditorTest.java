@@ -1,4 +1,4 @@
-package dev.mica.cli;
+package dev.mica.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.mica.cli;
+package dev.mica.repl;
 
 import java.io.IOException;
 import java.io.OutputStream;
