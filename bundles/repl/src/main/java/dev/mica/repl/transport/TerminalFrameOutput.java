@@ -7,7 +7,9 @@ import java.io.OutputStream;
  * The terminal side of a WebREPL connection: what the REPL writes goes out as WebSocket text
  * frames, one per flush (the REPL flushes after each write, as on a UART). A UTF-8 sequence cut
  * at the end of a flush waits for its remaining bytes, since a browser drops a connection whose
- * text frame is not valid UTF-8.
+ * text frame is not valid UTF-8. Once the connection fails, output is dropped rather than
+ * failing the program that writes it: the connection's reader sees the end as well and ends the
+ * session, interrupting a program that still runs.
  */
 final class TerminalFrameOutput extends OutputStream {
     /** A frame goes out when this much is waiting, flush or not. */
@@ -16,6 +18,7 @@ final class TerminalFrameOutput extends OutputStream {
     private final WebSocketConnection socket;
     private final byte[] buffer = new byte[FRAME_SIZE + 4];
     private int size;
+    private boolean broken;
 
     TerminalFrameOutput(WebSocketConnection socket) {
         this.socket = socket;
@@ -54,7 +57,13 @@ final class TerminalFrameOutput extends OutputStream {
         if (complete == 0) {
             return;
         }
-        socket.sendText(buffer, 0, complete);
+        if (!broken) {
+            try {
+                socket.sendText(buffer, 0, complete);
+            } catch (IOException e) {
+                broken = true;
+            }
+        }
         System.arraycopy(buffer, complete, buffer, 0, size - complete);
         size -= complete;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.function.Supplier;
 
 import dev.mica.interp.Interpreter;
@@ -43,6 +44,7 @@ final class WebReplFileTransfer implements AutoCloseable {
     /** The most file bytes in one chunk of a get (MicroPython sends 256). */
     static final int GET_CHUNK = 1024;
     private static final int NAME_FIELD = 64;
+    private static final SecureRandom UPLOAD_NAMES = new SecureRandom();
 
     /** Where binary answers go. */
     interface Sender {
@@ -168,8 +170,10 @@ final class WebReplFileTransfer implements AutoCloseable {
             return;
         }
         try {
-            putTemporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".webrepl");
-            putChannel = FileChannel.open(putTemporary, StandardOpenOption.WRITE);
+            // made as open() makes a file (the process's default permissions), under a name of its own
+            putTemporary = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toHexString(UPLOAD_NAMES.nextLong() & Long.MAX_VALUE) + ".webrepl");
+            putChannel = FileChannel.open(putTemporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
             abortPut();
             answer(STATUS_FAILED);
