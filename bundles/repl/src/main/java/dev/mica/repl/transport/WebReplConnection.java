@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.mica.interp.Interpreter;
 import dev.mica.repl.InterpreterSource;
@@ -34,7 +37,7 @@ final class WebReplConnection {
     /** What every connection of a listener shares. */
     record Settings(byte[] passwordDigest, String banner, InterpreterSource interpreters, LoginThrottle throttle,
             long failureDelayMillis, int loginTimeoutMillis, int maxFramePayload, long maxUpload,
-            byte[] versionBytes, String page) {}
+            byte[] versionBytes, String page, ScheduledExecutorService deadlines) {}
 
     private final Socket socket;
     private final Settings settings;
@@ -56,7 +59,11 @@ final class WebReplConnection {
     /** Serves the client until the connection ends; never throws. */
     void serve() {
         InetAddress address = socket.getInetAddress();
+        ScheduledFuture<?> loginDeadline = null;
         try {
+            // the read timeout alone would let a client that sends a byte now and then stay forever
+            loginDeadline = settings.deadlines().schedule(this::closeSocket, settings.loginTimeoutMillis(),
+                    TimeUnit.MILLISECONDS);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(settings.loginTimeoutMillis());
             InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -77,6 +84,9 @@ final class WebReplConnection {
                 if (!login(ws, rest, restType, address)) {
                     return;
                 }
+                if (!loginDeadline.cancel(false)) {
+                    return;
+                }
                 socket.setSoTimeout(0);
                 TransportLog.info("WebREPL connection from " + address.getHostAddress());
                 session(ws, rest.toByteArray(), restType[0]);
@@ -87,12 +97,22 @@ final class WebReplConnection {
             // not a WebSocket client, or one that did not log in in time
         } catch (IOException e) {
             // the client went away
+        } catch (RuntimeException e) {
+            // a failure of this side must end the connection, not the listener
+            TransportLog.warning("WebREPL connection from " + address.getHostAddress() + " failed: " + e);
         } finally {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closed anyway
+            if (loginDeadline != null) {
+                loginDeadline.cancel(false);
             }
+            closeSocket();
+        }
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed anyway
         }
     }
 

@@ -13,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -54,6 +56,8 @@ public class WebReplListener {
     private ServerSocket server;
     private int maxConnections;
     private WebReplConnection.Settings settings;
+    /** Closes connections that do not log in in time. */
+    private ScheduledExecutorService deadlines;
     /** The pause after a wrong password; shorter in tests. */
     long failureDelayMillis = FAILURE_DELAY_MILLIS;
 
@@ -78,6 +82,11 @@ public class WebReplListener {
             return;
         }
         maxConnections = Math.max(1, config.max_connections());
+        deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mica-webrepl-login-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
         String app = config.app();
         InterpreterSource interpreters = (stdin, stdout, stderr) -> SessionInterpreters
                 .of(app, config.storage(), factory, apps).open(stdin, stdout, stderr);
@@ -87,11 +96,20 @@ public class WebReplListener {
                 new LoginThrottle(config.login_attempts(), config.login_block_seconds() * 1000L, System::currentTimeMillis),
                 failureDelayMillis, Math.max(1, config.login_timeout_seconds()) * 1000,
                 Math.max(1024, config.max_frame_size()), Math.max(0, config.max_upload_size()),
-                versionBytes(factory.version()), page(config.client_url()));
+                versionBytes(factory.version()), page(config.client_url()), deadlines);
         boolean tls = !config.tls_keystore().isBlank();
-        server = tls ? tlsServerSocket(config) : new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()));
+        try {
+            server = tls ? tlsServerSocket(config) : new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            deadlines.shutdownNow();
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+            throw e;
+        }
         String target = app.isBlank() ? "fresh interpreters over " + config.storage() : "app " + app.strip();
         TransportLog.info("WebREPL on " + (tls ? "wss" : "ws") + "://" + config.host() + ":" + server.getLocalPort()
                 + "/ (" + target + ")");
@@ -110,6 +128,7 @@ public class WebReplListener {
         if (server == null) {
             return;
         }
+        deadlines.shutdownNow();
         try {
             server.close();
         } catch (IOException e) {

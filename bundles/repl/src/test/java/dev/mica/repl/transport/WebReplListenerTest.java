@@ -100,6 +100,20 @@ class WebReplListenerTest {
     }
 
     @Test
+    void aClientThatDoesNotLogInInTimeIsDisconnected() throws Exception {
+        WebReplSettings settings = settings();
+        settings.loginTimeoutSeconds = 1;
+        start(settings);
+        try (WebSocketTestClient client = WebSocketTestClient.connect(listener.port())) {
+            client.expectText("Password: ");
+            client.sendText("sec");
+            long started = System.currentTimeMillis();
+            client.awaitClose();
+            assertTrue(System.currentTimeMillis() - started < 10_000);
+        }
+    }
+
+    @Test
     void terminalRunsTheFriendlyAndTheRawRepl() throws Exception {
         start(settings());
         try (WebSocketTestClient client = WebSocketTestClient.connect(listener.port()).login("secret1")) {

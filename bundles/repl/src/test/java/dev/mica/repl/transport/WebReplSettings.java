@@ -12,6 +12,7 @@ final class WebReplSettings implements WebReplConfiguration {
     int maxFrame = 64 * 1024;
     int loginAttempts = 3;
     int loginBlockSeconds = 60;
+    int loginTimeoutSeconds = 20;
     String keystore = "";
     String keystorePassword = "";
 
@@ -76,7 +77,7 @@ final class WebReplSettings implements WebReplConfiguration {
 
     @Override
     public int login_timeout_seconds() {
-        return 20;
+        return loginTimeoutSeconds;
     }
 
     @Override
