@@ -114,6 +114,32 @@ class WebReplListenerTest {
     }
 
     @Test
+    void anUnknownAppIsReportedAndItsFilesAreOutOfReach() throws Exception {
+        WebReplSettings settings = settings();
+        settings.app = "nosuch";
+        start(settings);
+        try (WebSocketTestClient client = WebSocketTestClient.connect(listener.port()).login("secret1")) {
+            client.readTextUntil("no REPL: ");
+            client.readTextUntil("nosuch");
+            assertEquals(WebSocketConnection.CLOSE_NORMAL, client.awaitClose());
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreRefused() throws Exception {
+        WebReplSettings settings = settings();
+        settings.maxConnections = 1;
+        start(settings);
+        try (WebSocketTestClient first = WebSocketTestClient.connect(listener.port()).login("secret1")) {
+            Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> WebSocketTestClient.connect(listener.port()));
+            assertTrue(refused instanceof java.util.concurrent.ExecutionException, refused.toString());
+            first.sendText("print('first still served')\r");
+            first.readTextUntil("first still served\r\n>>> ");
+        }
+    }
+
+    @Test
     void terminalRunsTheFriendlyAndTheRawRepl() throws Exception {
         start(settings());
         try (WebSocketTestClient client = WebSocketTestClient.connect(listener.port()).login("secret1")) {
