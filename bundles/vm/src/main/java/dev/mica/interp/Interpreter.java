@@ -63,6 +63,27 @@ public interface Interpreter extends AutoCloseable {
         return RunResult.COMPLETED;
     }
 
+    /**
+     * The folder the interpreter's file access is confined to, or null when it is not confined
+     * (its programs then name the host's files).
+     */
+    default Path storageRoot() {
+        return null;
+    }
+
+    /**
+     * The host path of a file name as the interpreter's programs name it in {@code open()} and
+     * {@code os} (relative names from the program's current directory), confined to
+     * {@link #storageRoot()} as for the programs themselves: a name that would leave it, by
+     * {@code ..} or through a symbolic link, is refused.
+     *
+     * @throws RuntimeException when the name is refused (a Python {@code OSError} for the
+     *         interpreters of the VM) or the interpreter does not resolve file names
+     */
+    default Path resolvePath(String name) {
+        throw new UnsupportedOperationException("this interpreter does not resolve file names");
+    }
+
     /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */
     void interrupt();
 

@@ -166,6 +166,16 @@ final class MicaInterpreter implements Interpreter {
     }
 
     @Override
+    public Path storageRoot() {
+        return runtime.builtinModules().storageRoot();
+    }
+
+    @Override
+    public Path resolvePath(String name) {
+        return runtime.builtinModules().resolvePath(name);
+    }
+
+    @Override
     public void interrupt() {
         runtime.requestInterrupt();
     }

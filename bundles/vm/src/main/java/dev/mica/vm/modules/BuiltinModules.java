@@ -186,6 +186,11 @@ public final class BuiltinModules {
         return environmentVariables;
     }
 
+    /** The host path of a program's file name, confined to the storage root (OSError(EACCES) outside it). */
+    public Path resolvePath(String name) {
+        return files.resolve(name);
+    }
+
     /** The program's file names as host paths, and its current directory. */
     StorageFiles files() {
         return files;
