@@ -2,9 +2,7 @@ package dev.mica.chip.ssd1306;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.mica.interp.Interpreter;
@@ -12,9 +10,10 @@ import dev.mica.interp.InterpreterConfig;
 import dev.mica.vm.MicaInterpreterFactory;
 
 /**
- * Runs a program as bin/mica does with {@code -X board=sim:FILE}: the simulated board of a
- * properties file, and this bundle's frozen driver as the build compiled it (the class folder
- * has no manifest naming it before the jar is made).
+ * Runs a program as bin/mica does with {@code -X board=}: here an {@link InspectedBoards}
+ * board, and this bundle's frozen driver as the build compiled it (the class folder has no
+ * manifest naming it before the jar is made). The board is closed with the interpreter, but
+ * its chips keep what they were sent.
  */
 final class SimBoardRun {
     private static final String BOARD_PROPERTY = "mica.board";
@@ -22,10 +21,9 @@ final class SimBoardRun {
     private SimBoardRun() {
     }
 
-    /** stdout, then stderr, of the program on a board described by {@code boardProperties}. */
-    static String run(Path folder, String boardProperties, String program) throws IOException {
-        Path file = Files.writeString(folder.resolve("board.properties"), boardProperties);
-        System.setProperty(BOARD_PROPERTY, "sim:" + file);
+    /** stdout, then stderr, of the program; {@code board} as {@code key=value;key=value}. */
+    static String run(String board, String program) {
+        System.setProperty(BOARD_PROPERTY, "inspected:" + board);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Interpreter interpreter = new MicaInterpreterFactory().withFrozenFolder(Path.of("target/classes/mica-frozen"))
                 .create(InterpreterConfig.standard().withStreams(new ByteArrayInputStream(new byte[0]), out, out))) {
