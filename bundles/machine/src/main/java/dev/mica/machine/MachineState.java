@@ -92,6 +92,16 @@ final class MachineState {
         runningTimers.remove(timer);
     }
 
+    private WdtType.Watchdog watchdog;
+
+    /** The interpreter's one watchdog, made by the first {@code WDT(...)}. */
+    synchronized WdtType.Watchdog watchdog(PyType wdtType) {
+        if (watchdog == null) {
+            watchdog = new WdtType.Watchdog(this, wdtType);
+        }
+        return watchdog;
+    }
+
     /** Runs {@code release} when the interpreter closes (listeners, open ports). */
     void onClose(Runnable release) {
         releases.add(release);

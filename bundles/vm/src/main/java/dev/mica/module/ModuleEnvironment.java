@@ -123,6 +123,17 @@ public interface ModuleEnvironment {
     }
 
     /**
+     * Resets the program as a board's reset would, from any thread (a watchdog's timer): the
+     * main program and the threads it started end at their next bytecode boundary or wake-up,
+     * and no {@code except} or {@code finally} of the program can hold that up. The run ends as
+     * {@code machine.reset()} ends it, and the interpreter's host learns the cause through
+     * {@code Interpreter.resetCause()}. Without a running program it does nothing.
+     */
+    default void resetProgram(String cause) {
+        throw Py.runtimeError("no reset");
+    }
+
+    /**
      * Runs {@code hook} on the interpreter's thread each time a sleep of the program wakes up
      * to look for interrupts (MicroPython's event poll hook), so that work due at a time, such
      * as a soft timer, happens in step with the program's own sleeps rather than when another

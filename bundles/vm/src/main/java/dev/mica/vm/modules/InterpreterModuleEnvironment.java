@@ -174,6 +174,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public void resetProgram(String cause) {
+        registry.runtime().requestReset(cause);
+    }
+
+    @Override
     public void addPollHook(Runnable hook) {
         pollHooks.add(hook);
     }

@@ -355,6 +355,7 @@ public final class Runtime {
      * taking the interpreter lock when other threads run. Pairs with {@link #endRun()}.
      */
     public void beginRun() {
+        resetCause = null;
         mainThread.runsOn(Thread.currentThread());
         mainThread.depth = 0;
         gil.acquire(mainThread);
@@ -362,10 +363,12 @@ public final class Runtime {
             gil.release(mainThread);
             throw new ThreadStop();
         }
+        runActive = true;
     }
 
     /** The program of the main thread ended: other threads may run on (as at MicroPython's REPL). */
     public void endRun() {
+        runActive = false;
         if (current == mainThread && gil.isHeldByCurrentThread()) {
             gil.release(mainThread);
         }
@@ -448,6 +451,47 @@ public final class Runtime {
                 return;
             }
         }
+    }
+
+    /** Why the running program was reset from outside (a watchdog), or null. */
+    private volatile String resetCause;
+    /** Whether the main thread runs a program now (between beginRun and endRun). */
+    private volatile boolean runActive;
+
+    /**
+     * Ends the running program and its threads as a board's reset would (see
+     * {@code ModuleEnvironment.resetProgram}): each stops at its next look at interrupts or
+     * wake-up from a wait. Unlike {@link #stopAllThreads} the interpreter stays usable: the
+     * next run starts afresh.
+     */
+    public void requestReset(String cause) {
+        java.util.Objects.requireNonNull(cause);
+        if (!runActive) {
+            return; // nothing runs: nothing to reset
+        }
+        resetCause = cause;
+        mainThread.stopRequested = true;
+        for (PythonThread t : threads) {
+            t.stopRequested = true;
+        }
+        interruptPending = true;
+    }
+
+    /**
+     * Why the program was reset, or null; after a reset, takes back the main thread's stop so
+     * that the interpreter can run again (the cause stays until the next run begins).
+     */
+    public String takeReset() {
+        String cause = resetCause;
+        if (cause != null && !closing) {
+            mainThread.stopRequested = false;
+        }
+        return cause;
+    }
+
+    /** Why the last run was reset (see {@link #requestReset}), or null. */
+    public String resetCause() {
+        return resetCause;
     }
 
     /**
