@@ -69,6 +69,14 @@ final class MachineState {
         }
     }
 
+    /**
+     * Queues a hard interrupt handler (see {@code ModuleEnvironment.scheduleHard}): it runs at
+     * the program's next look at interrupts, ahead of scheduled callbacks. False when dropped.
+     */
+    boolean scheduleHard(PyObject handler, PyObject argument) {
+        return !closed && env.scheduleHard(handler, argument);
+    }
+
     /** Timers that are running, for the poll hook of the program's sleeps. */
     private final java.util.Set<TimerType.Timer> runningTimers = new java.util.concurrent.CopyOnWriteArraySet<>();
     private boolean pollHookAdded;

@@ -92,6 +92,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public boolean scheduleHard(PyObject function, PyObject argument) {
+        return registry.runtime().scheduleHard(function, argument);
+    }
+
+    @Override
     public <T> T withHeapLocked(Supplier<T> action) {
         registry.runtime().heapAccount().lock();
         try {

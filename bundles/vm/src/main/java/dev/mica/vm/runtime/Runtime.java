@@ -307,6 +307,7 @@ public final class Runtime {
             rearm();
             throw new PyException(new PyBaseException(PyBaseException.KEYBOARD_INTERRUPT, Py.NO_ARGS));
         }
+        runHardIrqs();
         if (gil.switchRequested) {
             gil.switchRequested = false;
             gil.handOver(me);
@@ -502,6 +503,11 @@ public final class Runtime {
         if (t.stopRequested || (keyboardInterrupt && t.isMain())) {
             return true;
         }
+        synchronized (hardIrqs) {
+            if (!hardIrqs.isEmpty()) {
+                return true;
+            }
+        }
         synchronized (scheduled) {
             return !scheduled.isEmpty();
         }
@@ -560,6 +566,73 @@ public final class Runtime {
             scheduled.addLast(new PyObject[] {function, argument});
         }
         interruptPending = true;
+        wakeWaiters();
+    }
+
+    /** How many hard interrupt handlers may wait at once. */
+    public static final int HARD_IRQ_DEPTH = 8;
+    private final java.util.ArrayDeque<PyObject[]> hardIrqs = new java.util.ArrayDeque<>(HARD_IRQ_DEPTH);
+    /** True while a hard handler runs: hard handlers do not nest. */
+    private boolean inHardIrq;
+
+    /**
+     * Queues a hard interrupt handler, from any thread: it runs at the running program's next
+     * look at interrupts (a backward jump, a call, a wake-up from a wait), ahead of
+     * micropython.schedule's queue and even inside a scheduled callback, as a hard interrupt
+     * preempts soft ones on a board. False when too many wait (the event is lost).
+     */
+    public boolean scheduleHard(PyObject function, PyObject argument) {
+        synchronized (hardIrqs) {
+            if (hardIrqs.size() >= HARD_IRQ_DEPTH) {
+                return false;
+            }
+            hardIrqs.addLast(new PyObject[] {function, argument});
+        }
+        interruptPending = true;
+        wakeWaiters();
+        return true;
+    }
+
+    /** Runs the queued hard handlers; an exception from one is printed, as from a scheduled callback. */
+    private void runHardIrqs() {
+        if (inHardIrq) {
+            return;
+        }
+        while (true) {
+            PyObject[] item;
+            synchronized (hardIrqs) {
+                item = hardIrqs.pollFirst();
+            }
+            if (item == null) {
+                return;
+            }
+            inHardIrq = true;
+            try {
+                item[0].call(new PyObject[] {item[1]}, null);
+            } catch (PyException e) {
+                writeOut(formatException(e.value()));
+            } finally {
+                inHardIrq = false;
+            }
+        }
+    }
+
+    /**
+     * Wakes the program's threads that sleep or wait for a device, so that an interrupt handler
+     * queued meanwhile runs now rather than at the wait's next poll (a spurious wake-up for a
+     * thread parked elsewhere, which every park allows for).
+     */
+    private void wakeWaiters() {
+        Thread main = mainThread.javaThread();
+        if (main != null) {
+            java.util.concurrent.locks.LockSupport.unpark(main);
+        }
+        for (PythonThread t : threads) {
+            Thread other = t.javaThread();
+            if (other != null) {
+                java.util.concurrent.locks.LockSupport.unpark(other);
+            }
+        }
     }
 
     /**
@@ -567,7 +640,7 @@ public final class Runtime {
      * exception from a callback is printed, not raised, as MicroPython does.
      */
     public void runScheduled(int limit) {
-        if (schedulerLocked) {
+        if (schedulerLocked || inHardIrq) {
             return;
         }
         for (int i = 0; i < limit; i++) {
