@@ -78,6 +78,24 @@ class Ssd1306DriverTest {
         assertEquals(0, Arrays.stream(new int[] {ram[31], ram[96]}).filter(b -> b != 0).count());
     }
 
+    @Test
+    void onSpiTheResetDataCommandAndChipSelectPinsDriveTheController() {
+        String printed = SimBoardRun.run("chip.oled.type=ssd1306;chip.oled.interface=spi;chip.oled.bus=0;"
+                + "chip.oled.cs.pin=17;chip.oled.dc.pin=16;chip.oled.reset.pin=20", """
+                from machine import Pin, SPI
+                import ssd1306
+                oled = ssd1306.SSD1306_SPI(128, 64, SPI(0), Pin(16), Pin(20), Pin(17))
+                oled.fill_rect(100, 8, 4, 8, 1)
+                oled.show()
+                print(Pin(17).value())
+                """);
+        assertEquals("1\n", printed); // chip select released after each transfer
+        SimChip display = display();
+        assertTrue(display.displayLit(100, 8) && display.displayLit(103, 15));
+        assertFalse(display.displayLit(104, 8) || display.displayLit(100, 16));
+        assertEquals((byte) 0xFF, display.displayRam().orElseThrow()[128 + 100]);
+    }
+
     private static byte[] hex(String text) {
         byte[] bytes = new byte[text.length() / 2];
         for (int i = 0; i < bytes.length; i++) {
