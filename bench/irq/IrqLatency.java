@@ -33,8 +33,9 @@ import dev.mica.vm.MicaInterpreterFactory;
  * covers the board's edge thread, the machine module's listener, the interpreter's queue and
  * the wait for the program's next look at interrupts. Edges come at random 100-600 us gaps, so
  * they hit the program anywhere in its loop. The first WARMUP edges warm the JIT and are not
- * counted. Programs: "busy" (a counting loop) and "sleeping" (time.sleep in a loop); handlers
- * soft (scheduled) and hard.
+ * counted. Programs: "busy" (a counting loop at module level), "busy-function" (the same loop
+ * in a function, which the native emitter compiles once hot) and "sleeping" (time.sleep in a
+ * loop); handlers soft (scheduled) and hard.
  * usage: java -cp JARS IrqLatency.java WARMUP EDGES
  */
 public class IrqLatency {
@@ -74,7 +75,7 @@ public class IrqLatency {
         int edges = Integer.parseInt(args[1]);
         System.out.println("| program | handler | edges | p50 (us) | p90 (us) | p99 (us) | max (us) |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (String program : List.of("busy", "sleeping")) {
+        for (String program : List.of("busy", "busy-function", "sleeping")) {
             for (boolean hard : new boolean[] {false, true}) {
                 long[] latencies = measure(program, hard, warmup, edges);
                 Arrays.sort(latencies);
@@ -122,10 +123,18 @@ public class IrqLatency {
                     stamp()
                 inp.irq(handler, Pin.IRQ_RISING, hard=%s)
                 irqbench.ready()
+                def spin():
+                    n = 0
+                    while True:
+                        n += 1
                 n = 0
                 while True:
                     %s
-                """.formatted(hard ? "True" : "False", program.equals("busy") ? "n += 1" : "time.sleep(1)");
+                """.formatted(hard ? "True" : "False", switch (program) {
+                    case "busy" -> "n += 1";
+                    case "busy-function" -> "spin()";
+                    default -> "time.sleep(1)";
+                });
         Interpreter interpreter = factory.create(InterpreterConfig.standard()
                 .withStreams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(),
                         OutputStream.nullOutputStream())); // the KeyboardInterrupt that ends it
