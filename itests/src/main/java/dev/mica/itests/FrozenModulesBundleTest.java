@@ -123,7 +123,7 @@ class FrozenModulesBundleTest {
      * The .mpy file of a source, made by the compiler service and its bundle's .mpy writer
      * (called by name: the tests do not import Mica's packages, see {@link Bundles}).
      */
-    private static byte[] compileToMpy(String source, String name) throws Exception {
+    static byte[] compileToMpy(String source, String name) throws Exception {
         return Reflect.withService("dev.mica.code.Compiler", null, compiler -> {
             ClassLoader loader = compiler.getClass().getClassLoader();
             Class<?> inputKind = loader.loadClass("dev.mica.code.InputKind");

@@ -60,6 +60,17 @@ final class PythonInterpreter implements AutoCloseable {
                 "<string>"));
     }
 
+    /**
+     * Runs one REPL statement in the globals of the last program run (as the REPL after a
+     * script) and gives what it printed, forgetting earlier output.
+     */
+    String interact(String statement) throws Exception {
+        stdout.reset();
+        stderr.reset();
+        runInteractive(statement);
+        return stdout() + stderr();
+    }
+
     /** Runs one REPL statement in the interpreter's lasting globals. */
     String runInteractive(String statement) throws Exception {
         return status(Reflect.call(interpreter, "runInteractive", new Class<?>[] {String.class}, statement));

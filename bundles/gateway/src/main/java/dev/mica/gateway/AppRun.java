@@ -17,7 +17,9 @@ import dev.mica.interp.RunResult;
  * then the main script, in one new interpreter, on the thread that calls {@link #perform()}.
  *
  * <p>As on a board, an uncaught exception in {@code boot.py} still lets the main script run,
- * while {@code SystemExit} from {@code boot.py} skips it.
+ * while {@code SystemExit} from {@code boot.py} skips it. A reset of the program from inside
+ * (its {@code machine.WDT} was not fed) starts the run again at once, in a new interpreter,
+ * whatever the restart policy, as the board would boot again.
  */
 final class AppRun {
     private final String appName;
@@ -32,6 +34,8 @@ final class AppRun {
     private Thread thread;
     private Interpreter interpreter;
     private boolean stopping;
+    /** The program was reset from inside (a watchdog): run it again. */
+    private boolean resetRequested;
 
     /** @param onRunning called once the interpreter exists, just before the first script runs */
     AppRun(String appName, AppSource source, AppSettings settings, InterpreterFactory factory, AppLog log,
@@ -56,7 +60,17 @@ final class AppRun {
         synchronized (this) {
             thread = Thread.currentThread();
         }
-        return execute();
+        RunOutcome outcome = execute();
+        while (takeReset() && !isStopping()) {
+            outcome = execute();
+        }
+        return outcome;
+    }
+
+    private synchronized boolean takeReset() {
+        boolean reset = resetRequested;
+        resetRequested = false;
+        return reset;
     }
 
     /** The run is over and its outcome recorded. */
@@ -187,6 +201,14 @@ final class AppRun {
         // interrupt would make the file writes that follow (log, state) fail
         Thread.interrupted();
         RunOutcome outcome = RunOutcome.of(result);
+        String resetCause = current.resetCause();
+        if (resetCause != null && !isStopping()) {
+            synchronized (this) {
+                resetRequested = true;
+            }
+            log.info("app " + appName + ": " + script.getFileName() + " was reset (" + resetCause + "); starting again");
+            return outcome;
+        }
         String end = isStopping() ? "stopped" : outcome.description();
         log.info("app " + appName + ": " + script.getFileName() + " ended (" + end + ")");
         return outcome;

@@ -68,6 +68,7 @@ public final class MachineModule implements ModuleProvider {
         m.setAttr("Signal", state.signalType);
         m.setAttr("Timer", TimerType.create(state));
         m.setAttr("RTC", RtcType.create());
+        m.setAttr("WDT", WdtType.create(state));
         MachineFunctions.addTo(m, state);
         if (hal != null) {
             state.pinType = PinType.create(state);

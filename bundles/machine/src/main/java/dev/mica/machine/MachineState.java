@@ -69,6 +69,14 @@ final class MachineState {
         }
     }
 
+    /**
+     * Queues a hard interrupt handler (see {@code ModuleEnvironment.scheduleHard}): it runs at
+     * the program's next look at interrupts, ahead of scheduled callbacks. False when dropped.
+     */
+    boolean scheduleHard(PyObject handler, PyObject argument) {
+        return !closed && env.scheduleHard(handler, argument);
+    }
+
     /** Timers that are running, for the poll hook of the program's sleeps. */
     private final java.util.Set<TimerType.Timer> runningTimers = new java.util.concurrent.CopyOnWriteArraySet<>();
     private boolean pollHookAdded;
@@ -90,6 +98,16 @@ final class MachineState {
 
     void removeTimer(TimerType.Timer timer) {
         runningTimers.remove(timer);
+    }
+
+    private WdtType.Watchdog watchdog;
+
+    /** The interpreter's one watchdog, made by the first {@code WDT(...)}. */
+    synchronized WdtType.Watchdog watchdog(PyType wdtType) {
+        if (watchdog == null) {
+            watchdog = new WdtType.Watchdog(this, wdtType);
+        }
+        return watchdog;
     }
 
     /** Runs {@code release} when the interpreter closes (listeners, open ports). */

@@ -254,9 +254,11 @@ final class PinType {
 
         /**
          * Pin.irq: the handler runs with this Pin as argument. A soft handler is queued as
-         * micropython.schedule does; a hard one is queued ahead of nothing else but runs with
-         * the heap locked, as MicroPython runs hard handlers (the JVM cannot stop the program
-         * in the middle of a bytecode, so "at once" means at the next bytecode boundary).
+         * micropython.schedule does; a hard one goes to the interpreter's hard-interrupt queue,
+         * which runs at the program's next look at interrupts (a backward jump or call, or at
+         * once when it sleeps), ahead of soft handlers and even inside one, with the heap locked
+         * as MicroPython runs hard handlers (the JVM cannot stop the program in the middle of a
+         * bytecode).
          */
         PyObject irq(Args a) {
             PyObject handler = a.object("handler");
@@ -273,10 +275,15 @@ final class PinType {
             if (handler != null && !newEdges.isEmpty()) {
                 PyObject call = hard ? new PyBuiltinFunction("hard_irq", 1, 1, false,
                         (args, kw) -> state.env.withHeapLocked(() -> handler.call(args, null))) : handler;
-                newListener = (gpioPin, edge, timestampNanos) -> {
-                    irqFlags = edge == Edge.RISING ? IRQ_RISING : IRQ_FALLING;
-                    state.schedule(call, this);
-                };
+                newListener = hard
+                        ? (gpioPin, edge, timestampNanos) -> {
+                            irqFlags = edge == Edge.RISING ? IRQ_RISING : IRQ_FALLING;
+                            state.scheduleHard(call, this);
+                        }
+                        : (gpioPin, edge, timestampNanos) -> {
+                            irqFlags = edge == Edge.RISING ? IRQ_RISING : IRQ_FALLING;
+                            state.schedule(call, this);
+                        };
             }
             EdgeListener installed = newListener;
             synchronized (this) {

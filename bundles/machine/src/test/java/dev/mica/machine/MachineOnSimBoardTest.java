@@ -83,6 +83,37 @@ class MachineOnSimBoardTest {
     }
 
     @Test
+    void aHardHandlerPreemptsARunningSoftHandler() {
+        assertOutput("""
+                soft saw hard 1
+                """, """
+                import time
+                from machine import Pin
+                out5 = Pin(5, Pin.OUT, value=0)
+                in6 = Pin(6, Pin.IN)
+                out7 = Pin(7, Pin.OUT, value=0)
+                in8 = Pin(8, Pin.IN)
+                hard_hits = [0]
+                def hard(p):
+                    hard_hits[0] += 1
+                in8.irq(hard, Pin.IRQ_RISING, hard=True)
+                seen = []
+                def soft(p):
+                    out7.on()  # an edge for the hard handler while this soft one runs
+                    n = 0
+                    while hard_hits[0] == 0 and n < 200000:
+                        n += 1
+                    seen.append(hard_hits[0])
+                in6.irq(soft, Pin.IRQ_RISING)
+                out5.on()
+                deadline = time.ticks_add(time.ticks_ms(), 5000)
+                while not seen and time.ticks_diff(deadline, time.ticks_ms()) > 0:
+                    time.sleep_ms(1)
+                print('soft saw hard', seen[0])
+                """);
+    }
+
+    @Test
     void i2cFindsTheChipsAndReadsTheBme280() {
         // temperature from the raw reading and the calibration, as the datasheet computes it
         assertOutput("""

@@ -14,7 +14,7 @@ class MachineWithoutBoardTest {
     @Test
     void offersNoHardwareClasses() {
         assertOutput("""
-                ['PinBase', 'RTC', 'Signal', 'Timer', '__name__', 'bitstream', 'disable_irq', 'enable_irq', 'idle', 'mem16', 'mem32', 'mem8', 'soft_reset', 'time_pulse_us']
+                ['PinBase', 'RTC', 'Signal', 'Timer', 'WDT', '__name__', 'bitstream', 'disable_irq', 'enable_irq', 'idle', 'mem16', 'mem32', 'mem8', 'soft_reset', 'time_pulse_us']
                 """, """
                 import machine
                 print(sorted(dir(machine)))

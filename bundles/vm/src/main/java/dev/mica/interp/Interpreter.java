@@ -87,6 +87,16 @@ public interface Interpreter extends AutoCloseable {
     /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */
     void interrupt();
 
+    /**
+     * Why the last run was ended by a reset that a module asked for (a watchdog that was not
+     * fed: {@code ModuleEnvironment.resetProgram}), or null when it ended otherwise. Such a run
+     * ends as {@code machine.reset()} ends it ({@code SystemExit}, status 0); the host decides
+     * what a reset means: the gateway starts the app again in a new interpreter, bin/mica ends.
+     */
+    default String resetCause() {
+        return null;
+    }
+
     @Override
     void close();
 

@@ -115,11 +115,39 @@ public interface ModuleEnvironment {
     }
 
     /**
+     * Queues a hard interrupt handler {@code function(argument)} from any thread (a driver's
+     * event thread): it runs at the program's next look at interrupts (a backward jump, a call,
+     * a wake-up from a sleep or wait), ahead of {@link #schedule}'s queue and even inside a
+     * scheduled callback. Run it with {@link #withHeapLocked} as MicroPython runs hard handlers.
+     * False when too many are waiting (the event is lost, as an interrupt that finds its
+     * handler still pending). This default queues it as {@link #schedule} does.
+     */
+    default boolean scheduleHard(PyObject function, PyObject argument) {
+        try {
+            schedule(function, argument);
+            return true;
+        } catch (dev.mica.obj.PyException full) {
+            return false;
+        }
+    }
+
+    /**
      * Runs {@code action} with the heap locked, as {@code micropython.heap_lock()} does around
      * a hard interrupt handler: objects that MicroPython would allocate raise MemoryError.
      */
     default <T> T withHeapLocked(Supplier<T> action) {
         return action.get();
+    }
+
+    /**
+     * Resets the program as a board's reset would, from any thread (a watchdog's timer): the
+     * main program and the threads it started end at their next bytecode boundary or wake-up,
+     * and no {@code except} or {@code finally} of the program can hold that up. The run ends as
+     * {@code machine.reset()} ends it, and the interpreter's host learns the cause through
+     * {@code Interpreter.resetCause()}. Without a running program it does nothing.
+     */
+    default void resetProgram(String cause) {
+        throw Py.runtimeError("no reset");
     }
 
     /**

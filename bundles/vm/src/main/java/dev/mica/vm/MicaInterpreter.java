@@ -181,6 +181,11 @@ final class MicaInterpreter implements Interpreter {
     }
 
     @Override
+    public String resetCause() {
+        return runtime.resetCause();
+    }
+
+    @Override
     public void close() {
         // as the unix port ends its process: threads still running are stopped
         runtime.stopAllThreads(THREAD_STOP_GRACE_MILLIS);
@@ -235,6 +240,10 @@ final class MicaInterpreter implements Interpreter {
             return uncaught(PyBaseException.withMessage(PyBaseException.RUNTIME_ERROR,
                     "code no longer available (its bundle was updated or removed): " + e.getMessage()));
         } catch (ThreadStop e) {
+            if (runtime.takeReset() != null) {
+                // a reset asked for by a module (a watchdog): the program ends as machine.reset() ends it
+                return RunResult.systemExit(0);
+            }
             // the interpreter was closed under the running program
             return RunResult.exception();
         } finally {

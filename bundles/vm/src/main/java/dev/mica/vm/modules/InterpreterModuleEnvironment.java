@@ -92,6 +92,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public boolean scheduleHard(PyObject function, PyObject argument) {
+        return registry.runtime().scheduleHard(function, argument);
+    }
+
+    @Override
     public <T> T withHeapLocked(Supplier<T> action) {
         registry.runtime().heapAccount().lock();
         try {
@@ -171,6 +176,11 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
             });
             yielded = true;
         }
+    }
+
+    @Override
+    public void resetProgram(String cause) {
+        registry.runtime().requestReset(cause);
     }
 
     @Override

@@ -307,6 +307,7 @@ public final class Runtime {
             rearm();
             throw new PyException(new PyBaseException(PyBaseException.KEYBOARD_INTERRUPT, Py.NO_ARGS));
         }
+        runHardIrqs();
         if (gil.switchRequested) {
             gil.switchRequested = false;
             gil.handOver(me);
@@ -355,6 +356,7 @@ public final class Runtime {
      * taking the interpreter lock when other threads run. Pairs with {@link #endRun()}.
      */
     public void beginRun() {
+        resetCause = null;
         mainThread.runsOn(Thread.currentThread());
         mainThread.depth = 0;
         gil.acquire(mainThread);
@@ -362,10 +364,12 @@ public final class Runtime {
             gil.release(mainThread);
             throw new ThreadStop();
         }
+        runActive = true;
     }
 
     /** The program of the main thread ended: other threads may run on (as at MicroPython's REPL). */
     public void endRun() {
+        runActive = false;
         if (current == mainThread && gil.isHeldByCurrentThread()) {
             gil.release(mainThread);
         }
@@ -450,6 +454,47 @@ public final class Runtime {
         }
     }
 
+    /** Why the running program was reset from outside (a watchdog), or null. */
+    private volatile String resetCause;
+    /** Whether the main thread runs a program now (between beginRun and endRun). */
+    private volatile boolean runActive;
+
+    /**
+     * Ends the running program and its threads as a board's reset would (see
+     * {@code ModuleEnvironment.resetProgram}): each stops at its next look at interrupts or
+     * wake-up from a wait. Unlike {@link #stopAllThreads} the interpreter stays usable: the
+     * next run starts afresh.
+     */
+    public void requestReset(String cause) {
+        java.util.Objects.requireNonNull(cause);
+        if (!runActive) {
+            return; // nothing runs: nothing to reset
+        }
+        resetCause = cause;
+        mainThread.stopRequested = true;
+        for (PythonThread t : threads) {
+            t.stopRequested = true;
+        }
+        interruptPending = true;
+    }
+
+    /**
+     * Why the program was reset, or null; after a reset, takes back the main thread's stop so
+     * that the interpreter can run again (the cause stays until the next run begins).
+     */
+    public String takeReset() {
+        String cause = resetCause;
+        if (cause != null && !closing) {
+            mainThread.stopRequested = false;
+        }
+        return cause;
+    }
+
+    /** Why the last run was reset (see {@link #requestReset}), or null. */
+    public String resetCause() {
+        return resetCause;
+    }
+
     /**
      * Whether {@code t} must come back to Python to handle something: its end, a keyboard
      * interrupt (main thread) or scheduled callbacks. Safe to ask without the interpreter lock.
@@ -457,6 +502,11 @@ public final class Runtime {
     public boolean needsAttention(PythonThread t) {
         if (t.stopRequested || (keyboardInterrupt && t.isMain())) {
             return true;
+        }
+        synchronized (hardIrqs) {
+            if (!hardIrqs.isEmpty()) {
+                return true;
+            }
         }
         synchronized (scheduled) {
             return !scheduled.isEmpty();
@@ -516,6 +566,73 @@ public final class Runtime {
             scheduled.addLast(new PyObject[] {function, argument});
         }
         interruptPending = true;
+        wakeWaiters();
+    }
+
+    /** How many hard interrupt handlers may wait at once. */
+    public static final int HARD_IRQ_DEPTH = 8;
+    private final java.util.ArrayDeque<PyObject[]> hardIrqs = new java.util.ArrayDeque<>(HARD_IRQ_DEPTH);
+    /** True while a hard handler runs: hard handlers do not nest. */
+    private boolean inHardIrq;
+
+    /**
+     * Queues a hard interrupt handler, from any thread: it runs at the running program's next
+     * look at interrupts (a backward jump, a call, a wake-up from a wait), ahead of
+     * micropython.schedule's queue and even inside a scheduled callback, as a hard interrupt
+     * preempts soft ones on a board. False when too many wait (the event is lost).
+     */
+    public boolean scheduleHard(PyObject function, PyObject argument) {
+        synchronized (hardIrqs) {
+            if (hardIrqs.size() >= HARD_IRQ_DEPTH) {
+                return false;
+            }
+            hardIrqs.addLast(new PyObject[] {function, argument});
+        }
+        interruptPending = true;
+        wakeWaiters();
+        return true;
+    }
+
+    /** Runs the queued hard handlers; an exception from one is printed, as from a scheduled callback. */
+    private void runHardIrqs() {
+        if (inHardIrq) {
+            return;
+        }
+        while (true) {
+            PyObject[] item;
+            synchronized (hardIrqs) {
+                item = hardIrqs.pollFirst();
+            }
+            if (item == null) {
+                return;
+            }
+            inHardIrq = true;
+            try {
+                item[0].call(new PyObject[] {item[1]}, null);
+            } catch (PyException e) {
+                writeOut(formatException(e.value()));
+            } finally {
+                inHardIrq = false;
+            }
+        }
+    }
+
+    /**
+     * Wakes the program's threads that sleep or wait for a device, so that an interrupt handler
+     * queued meanwhile runs now rather than at the wait's next poll (a spurious wake-up for a
+     * thread parked elsewhere, which every park allows for).
+     */
+    private void wakeWaiters() {
+        Thread main = mainThread.javaThread();
+        if (main != null) {
+            java.util.concurrent.locks.LockSupport.unpark(main);
+        }
+        for (PythonThread t : threads) {
+            Thread other = t.javaThread();
+            if (other != null) {
+                java.util.concurrent.locks.LockSupport.unpark(other);
+            }
+        }
     }
 
     /**
@@ -523,7 +640,7 @@ public final class Runtime {
      * exception from a callback is printed, not raised, as MicroPython does.
      */
     public void runScheduled(int limit) {
-        if (schedulerLocked) {
+        if (schedulerLocked || inHardIrq) {
             return;
         }
         for (int i = 0; i < limit; i++) {

@@ -28,8 +28,11 @@ import dev.mica.hal.I2cMessage;
  * bytes land in the register store that {@code readRegister} reads back</li>
  * <li>any other write or read: a plain {@code write} / {@code read}</li>
  * </ul>
- * Each Pi4J call ends with a STOP, so a transfer that ends without STOP does not hold the bus
- * for the next one. Pi4J cannot tell an unacknowledged address from a NACKed data byte, so a
+ * Each Pi4J call ends with a STOP. A transfer whose last message is a write without STOP
+ * keeps the bus for the next transfer (the HAL's contract): that write is held back and sent
+ * with the next transfer's first run, so a register address written by one transfer and read
+ * by the next (as {@code machine.I2C.readfrom_mem} does) becomes one {@code readRegister}.
+ * Pi4J cannot tell an unacknowledged address from a NACKed data byte, so a
  * failure before anything reached the address is reported as ENODEV, a later one as EIO.
  */
 final class Pi4jI2cBus implements I2cBus {
@@ -42,6 +45,8 @@ final class Pi4jI2cBus implements I2cBus {
     private final BoardGuard guard;
     private final int frequency;
     private final Map<Integer, I2C> devices = new TreeMap<>();
+    /** A write that ended its transfer without STOP, continued by the next transfer. */
+    private Run heldWrite;
 
     Pi4jI2cBus(int busNumber, Pi4jRuntime runtime, BoardGuard guard, int frequency) {
         this.id = String.valueOf(busNumber);
@@ -79,6 +84,7 @@ final class Pi4jI2cBus implements I2cBus {
     @Override
     public synchronized int[] scan() {
         guard.check();
+        sendHeldWrite();
         Set<Integer> known = new HashSet<>(devices.keySet());
         List<Integer> found = new ArrayList<>();
         byte[] probe = new byte[1];
@@ -102,18 +108,30 @@ final class Pi4jI2cBus implements I2cBus {
     public synchronized int transfer(List<I2cMessage> messages) {
         guard.check();
         List<Run> runs = Run.split(messages);
+        Run held = heldWrite;
+        heldWrite = null;
+        if (held != null) {
+            runs.add(0, held.continuedBy(runs));
+        }
+        // the held bytes were counted by the transfer that wrote them
+        int carried = held == null ? 0 : held.length();
         int acknowledged = 0;
         Set<Integer> reached = new HashSet<>();
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             Run next = i + 1 < runs.size() ? runs.get(i + 1) : null;
+            int fresh = run.length() - (i == 0 ? carried : 0);
             try {
-                if (!run.read() && next != null && next.read() && next.address() == run.address() && !run.stop()) {
+                if (!run.read() && next == null && !run.stop()) {
+                    heldWrite = run.copy();
+                    acknowledged += fresh;
+                } else if (!run.read() && next != null && next.read() && next.address() == run.address() && !run.stop()) {
                     readAfterWrite(run, next);
-                    acknowledged += run.length();
+                    acknowledged += fresh;
                     i++;
                 } else if (!run.read()) {
-                    acknowledged += write(run);
+                    write(run);
+                    acknowledged += fresh;
                 } else {
                     read(run);
                 }
@@ -125,6 +143,19 @@ final class Pi4jI2cBus implements I2cBus {
             reached.add(run.address());
         }
         return acknowledged;
+    }
+
+    /** Sends a held write on its own, before something that is not its continuation. */
+    private void sendHeldWrite() {
+        Run held = heldWrite;
+        heldWrite = null;
+        if (held != null) {
+            try {
+                write(held);
+            } catch (RuntimeException e) {
+                // its transfer was reported as done; the device's next answer tells what went wrong
+            }
+        }
     }
 
     private void readAfterWrite(Run write, Run read) {
@@ -142,7 +173,7 @@ final class Pi4jI2cBus implements I2cBus {
         read.scatter(into);
     }
 
-    private int write(Run run) {
+    private void write(Run run) {
         I2C device = device(run.address());
         List<I2cMessage> parts = run.parts();
         int head = parts.get(0).length();
@@ -158,7 +189,6 @@ final class Pi4jI2cBus implements I2cBus {
             byte[] bytes = run.bytes();
             device.write(bytes, 0, bytes.length);
         }
-        return run.length();
     }
 
     private void read(Run run) {
@@ -209,6 +239,33 @@ final class Pi4jI2cBus implements I2cBus {
 
         int length() {
             return parts.stream().mapToInt(I2cMessage::length).sum();
+        }
+
+        /** A run of its own bytes: the caller may reuse its buffers once the transfer returned. */
+        Run copy() {
+            List<I2cMessage> own = new ArrayList<>();
+            for (I2cMessage part : parts) {
+                byte[] bytes = Arrays.copyOfRange(part.buffer(), part.offset(), part.offset() + part.length());
+                own.add(new I2cMessage(address, false, bytes, 0, bytes.length, part.flags()));
+            }
+            return new Run(address, false, own);
+        }
+
+        /**
+         * This held write as the first run of the next transfer: a first run that continues it
+         * (NO_START, same address, a write) is joined to it and taken out of {@code runs}.
+         */
+        Run continuedBy(List<Run> runs) {
+            if (!runs.isEmpty()) {
+                Run first = runs.get(0);
+                if (first.parts.get(0).continuesPrevious() && first.address == address && !first.read) {
+                    List<I2cMessage> joined = new ArrayList<>(parts);
+                    joined.addAll(first.parts);
+                    runs.remove(0);
+                    return new Run(address, false, joined);
+                }
+            }
+            return this;
         }
 
         boolean stop() {

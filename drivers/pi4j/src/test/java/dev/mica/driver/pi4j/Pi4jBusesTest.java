@@ -56,6 +56,37 @@ class Pi4jBusesTest {
     }
 
     @Test
+    void i2cRegisterWriteAfterAScanThatFoundNothing() {
+        I2cBus bus = board.i2c("1");
+        assertEquals(0, bus.scan().length);
+        assertEquals(3, bus.transfer(writeMem(0x48, 0x01, (byte) 0x42, (byte) 0x17)));
+        byte[] into = new byte[2];
+        bus.transfer(readMem(0x48, 0x01, into));
+        assertArrayEquals(new byte[] {0x42, 0x17}, into);
+    }
+
+    @Test
+    void aRegisterReadSplitOverTwoTransfersIsOneRepeatedStartRead() {
+        // machine.I2C.readfrom_mem: the register address without STOP, then the read
+        I2cBus bus = board.i2c("1");
+        bus.transfer(writeMem(0x48, 0x05, (byte) 0x11, (byte) 0x22));
+        assertEquals(1, bus.transfer(List.of(I2cMessage.write(0x48, new byte[] {0x05}))));
+        byte[] into = new byte[2];
+        bus.transfer(List.of(I2cMessage.read(0x48, into).with(I2cMessage.STOP)));
+        assertArrayEquals(new byte[] {0x11, 0x22}, into);
+    }
+
+    @Test
+    void aHeldWriteIsSentBeforeATransferThatDoesNotContinueIt() {
+        I2cBus bus = board.i2c("1");
+        assertEquals(2, bus.transfer(List.of(I2cMessage.write(0x3C, new byte[] {7, 8}))));
+        assertEquals(1, bus.transfer(List.of(I2cMessage.write(0x3D, new byte[] {9}).with(I2cMessage.STOP))));
+        byte[] first = new byte[2];
+        bus.transfer(List.of(I2cMessage.read(0x3C, first).with(I2cMessage.STOP)));
+        assertArrayEquals(new byte[] {7, 8}, first);
+    }
+
+    @Test
     void i2cTwoByteRegisterAddresses() {
         I2cBus bus = board.i2c("1");
         byte[] register = {0x00, 0x01};

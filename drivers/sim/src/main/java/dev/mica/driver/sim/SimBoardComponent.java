@@ -54,7 +54,8 @@ public final class SimBoardComponent {
         tearDown();
     }
 
-    synchronized SimBoard board() {
+    /** The board now built (null while none is), for inspecting its chips and wires. */
+    public synchronized SimBoard board() {
         return board;
     }
 

@@ -154,6 +154,16 @@ public final class SimChip {
         return display().map(controller -> controller.renderPng(scale));
     }
 
+    /** For a display, a copy of its GDDRAM: 8 pages of 128 bytes, bit 0 of a byte the page's top row. */
+    public Optional<byte[]> displayRam() {
+        return display().map(Ssd1306Controller::ram);
+    }
+
+    /** Whether pixel (x, y) of a display's panel (origin top left) is lit now; false for other chips. */
+    public boolean displayLit(int x, int y) {
+        return display().map(controller -> controller.isLit(x, y)).orElse(false);
+    }
+
     Optional<Ssd1306Controller> display() {
         if (device instanceof Ssd1306I2cChip i2c) {
             return Optional.of(i2c.controller());
