@@ -263,9 +263,13 @@ final class MicaInterpreter implements Interpreter {
             return RunResult.systemExit(code & 0xff);
         }
         try {
-            runtime.writeErr(runtime.formatException(exc));
-        } catch (PyException nested) {
-            runtime.writeErr(exc.type().name() + ": " + Ops.repr(nested.value()) + "\n");
+            try {
+                runtime.writeErr(runtime.formatException(exc));
+            } catch (PyException nested) {
+                runtime.writeErr(exc.type().name() + ": " + Ops.repr(nested.value()) + "\n");
+            }
+        } catch (PyException streamGone) {
+            // stderr itself failed (a REPL client that went away): the result still stands
         }
         return RunResult.exception();
     }

@@ -723,7 +723,7 @@ public final class Runtime {
         try {
             stdout.flush();
             stderr.flush();
-        } catch (IOException e) {
+        } catch (IOException | PyException e) {
             // nothing more can be reported when the streams themselves fail
         }
     }
