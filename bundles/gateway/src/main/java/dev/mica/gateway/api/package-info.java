@@ -1,0 +1,8 @@
+/**
+ * The gateway's apps for other bundles (the web console): their state, start and stop, their
+ * log, and the check of an app configuration. Offered as the {@link dev.mica.gateway.api.AppControl}
+ * service while the gateway runs.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.mica.gateway.api;
