@@ -1,7 +1,7 @@
 'use strict';
 // The Mica console: plain JavaScript over the REST API at /api (see /api/openapi.json).
 
-const state = { csrf: null, user: null, role: null, timers: [], app: null, logAfter: 0, filesPath: '', updateBundle: null };
+const state = { csrf: null, user: null, role: null, timers: [], app: null, logAfter: 0, filesPath: '' };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, text, attrs) {
@@ -287,12 +287,16 @@ async function showBundles() {
     }, { 'data-action': label, 'data-bundle': b.symbolicName });
     if (b.id !== 0) {
       actions.append(act('start', 'POST', '/start'), act('stop', 'POST', '/stop'),
-        button('update', () => { state.updateBundle = b; $('bundle-update-file').click(); }, { 'data-action': 'update', 'data-bundle': b.symbolicName }),
+        button('update', () => { $('bundle-update-select').value = String(b.id); $('bundle-update-file').focus(); }, { 'data-action': 'update', 'data-bundle': b.symbolicName }),
         act('uninstall', 'DELETE', ''));
     }
     row.append(el('td', b.id), el('td', b.symbolicName), el('td', b.version), el('td', b.state), actions);
     return row;
   }));
+  const select = $('bundle-update-select');
+  const chosen = select.value;
+  select.replaceChildren(...bundles.filter((b) => b.id !== 0).map((b) => el('option', b.symbolicName + ' ' + b.version, { value: String(b.id) })));
+  if (chosen) select.value = chosen;
   const drivers = await api('GET', '/drivers');
   $('drivers').replaceChildren(...drivers.map((d) => {
     const div = el('div');
@@ -304,11 +308,10 @@ async function showBundles() {
   }));
 }
 
-async function updateBundle(file) {
-  const b = state.updateBundle;
-  say('updating ' + b.symbolicName + ' ...');
-  const r = await api('PUT', '/bundles/' + b.id, await file.arrayBuffer(), true);
-  say(b.symbolicName + ': ' + r.result);
+async function updateBundle(id, file) {
+  say('updating bundle ' + id + ' ...');
+  const r = await api('PUT', '/bundles/' + id, await file.arrayBuffer(), true);
+  say(r.symbolicName + ': ' + r.result);
   await showBundles();
 }
 
@@ -451,10 +454,11 @@ document.addEventListener('DOMContentLoaded', () => {
     say(r.symbolicName + ': ' + r.result);
     await showBundles();
   });
-  on('bundle-update-file', 'change', async (e) => {
-    const file = e.target.files[0];
-    e.target.value = '';
-    if (file) await updateBundle(file);
+  on('bundle-update-form', 'submit', async () => {
+    const input = $('bundle-update-file');
+    const file = input.files[0];
+    input.value = '';
+    await updateBundle($('bundle-update-select').value, file);
   });
   on('config-app', 'change', loadConfig);
   on('config-save', 'click', saveConfig);

@@ -35,7 +35,7 @@ public class StaticServlet extends HttpServlet {
         String servletPath = request.getServletPath();
         String path = request.getPathInfo();
         if (!"/console".equals(servletPath)) {
-            if ("/".equals(servletPath) && path == null || "/".equals(path) && servletPath.isEmpty()) {
+            if ("/".equals(request.getRequestURI())) {
                 response.sendRedirect("/console/");
             } else {
                 response.sendError(404);
