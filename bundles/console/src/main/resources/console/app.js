@@ -100,6 +100,13 @@ function route() {
 
 // ---- dashboard
 
+function duration(millis) {
+  const s = Math.floor(millis / 1000);
+  const parts = [[Math.floor(s / 86400), 'd'], [Math.floor(s / 3600) % 24, 'h'], [Math.floor(s / 60) % 60, 'min'], [s % 60, 's']];
+  const first = parts.findIndex(([n]) => n > 0);
+  return parts.slice(first < 0 ? 3 : first).map(([n, unit]) => n + ' ' + unit).join(' ');
+}
+
 function mb(bytes) { return (bytes / 1048576).toFixed(1) + ' MB'; }
 function kb(bytes) { return bytes < 0 ? '-' : (bytes / 1024).toFixed(1) + ' kB'; }
 
@@ -156,7 +163,7 @@ async function showDashboard() {
       facts.replaceChildren();
       const add = (k, v) => { facts.append(el('dt', k), el('dd', v)); };
       add('Version', info.version);
-      add('Uptime', Math.round(info.uptimeMillis / 1000) + ' s');
+      add('Uptime', duration(info.uptimeMillis));
       add('Java', info.java);
       add('JVM heap', mb(info.jvmHeap.used) + ' used of ' + mb(info.jvmHeap.committed) + ' (max ' + mb(info.jvmHeap.max) + ')');
       add('Apps', Object.entries(info.apps).map(([k, v]) => v + ' ' + k.toLowerCase()).join(', ') || 'none');
@@ -168,6 +175,7 @@ async function showDashboard() {
         { name: 'committed', color: COLORS[1], points: samples.map((s) => [s.time, s.jvmCommitted]) },
       ];
       drawChart($('chart-jvm'), jvm, mb);
+      legend($('chart-jvm-legend'), jvm);
       const names = [...new Set(samples.flatMap((s) => Object.keys(s.apps)))].sort();
       const apps = names.map((n, i) => ({ name: n, color: COLORS[i % COLORS.length],
         points: samples.filter((s) => n in s.apps).map((s) => [s.time, s.apps[n]]) }));
@@ -190,7 +198,8 @@ async function loadApps() {
   const body = $('apps-table').tBodies[0];
   body.replaceChildren(...apps.map((app) => {
     const row = el('tr', null, { 'data-app': app.name });
-    row.append(el('td', app.name), el('td', app.state, { class: 'state-' + app.state }), el('td', kb(app.heapUsed)),
+    row.append(el('td', app.name), el('td', app.state, { class: 'state-' + app.state }),
+      el('td', app.heapUsed < 0 ? '-' : kb(app.heapUsed) + ' of ' + kb(app.settings.heapsize)),
       el('td', app.exitStatus === null ? '-' : app.exitStatus), el('td', app.lastEnd || ''));
     const actions = el('td');
     for (const action of ['start', 'stop', 'restart']) {

@@ -90,6 +90,8 @@ final class ConfigRoutes {
         Configuration configuration = find(name);
         if (configuration == null) {
             configuration = configurationAdmin.getFactoryConfiguration(AppControl.APP_FACTORY_PID, name, "?");
+        } else {
+            keepFileInstallLink(configuration, properties);
         }
         configuration.update(new Hashtable<>(properties));
         Map<String, Object> out = json(configuration);
@@ -105,6 +107,21 @@ final class ConfigRoutes {
         }
         found.delete();
         return Map.of("deleted", found.getPid(), "note", "the defaults apply at the app's next start");
+    }
+
+    /**
+     * Keeps FileInstall's note of the {@code .cfg} file a configuration came from, so that
+     * FileInstall writes the change back into that file instead of forgetting it.
+     */
+    private static void keepFileInstallLink(Configuration configuration, Map<String, Object> properties) {
+        Dictionary<String, Object> current = configuration.getProperties();
+        if (current != null) {
+            for (String key : Collections.list(current.keys())) {
+                if (key.startsWith("felix.fileinstall.")) {
+                    properties.put(key, current.get(key));
+                }
+            }
+        }
     }
 
     private String checkedName(ApiCall call) {
