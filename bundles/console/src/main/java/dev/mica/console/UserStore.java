@@ -32,8 +32,8 @@ final class UserStore {
     private final Path file;
     private final PasswordHasher hasher;
     private final SecureRandom random;
-    /** A hash of no one's password, checked for unknown users so they cost the same time. */
-    private final String dummyHash;
+    /** A hash of no one's password, checked for unknown users so they cost the same time; made on first need. */
+    private String dummyHash;
     // guarded by this
     private final Map<String, User> users = new TreeMap<>();
 
@@ -41,7 +41,6 @@ final class UserStore {
         this.file = file;
         this.hasher = hasher;
         this.random = random;
-        this.dummyHash = hasher.hash(generatePassword().toCharArray());
     }
 
     static boolean isValidName(String name) {
@@ -84,7 +83,7 @@ final class UserStore {
             user = name == null ? null : users.get(name);
         }
         if (user == null) {
-            hasher.verify(password, dummyHash); // same work, so timing does not tell which names exist
+            hasher.verify(password, dummyHash()); // same work, so timing does not tell which names exist
             return Optional.empty();
         }
         return hasher.verify(password, user.hash()) ? Optional.of(user) : Optional.empty();
@@ -138,6 +137,13 @@ final class UserStore {
 
     private int adminCount() {
         return (int) users.values().stream().filter(u -> u.role() == Role.ADMIN).count();
+    }
+
+    private synchronized String dummyHash() {
+        if (dummyHash == null) {
+            dummyHash = hasher.hash(generatePassword().toCharArray());
+        }
+        return dummyHash;
     }
 
     private String generatePassword() {
