@@ -48,6 +48,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String LOGGER = "dev.mica.console";
+    /** How much of an unneeded body is read so that the connection can be kept. */
+    static final long DRAIN_LIMIT = 64 * 1024;
 
     @Reference
     private transient AppControl apps;
@@ -156,6 +158,7 @@ public class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiResponse answer = dispatcher.dispatch(new ServletExchange(request));
+        drainOrClose(request, response);
         SecurityHeaders.apply(response);
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(answer.status());
@@ -166,6 +169,28 @@ public class ApiServlet extends HttpServlet {
             try (OutputStream out = response.getOutputStream()) {
                 out.write(answer.body());
             }
+        }
+    }
+
+    /**
+     * Reads what is left of a body the answer did not need (a refused request's), before the
+     * answer is sent: a connection closed with a body unread would otherwise break the client's
+     * next request on it. A large rest is not read: the connection is closed instead, and said so.
+     */
+    private static void drainOrClose(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long left = DRAIN_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+            if (left <= 0) {
+                response.setHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            response.setHeader("Connection", "close");
         }
     }
 
