@@ -94,8 +94,18 @@ final class WebDriverClient implements AutoCloseable {
         return command("GET", "/element/" + element + "/displayed", null).contains("true");
     }
 
+    /** Clicks the element; found anew if the page replaced it meanwhile (lists are redrawn as they refresh). */
     void click(String css) throws Exception {
-        command("POST", "/element/" + await(css) + "/click", "{}");
+        for (int attempt = 1;; attempt++) {
+            try {
+                command("POST", "/element/" + await(css) + "/click", "{}");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt >= 10 || !e.getMessage().contains("stale element")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void type(String css, String text) throws Exception {

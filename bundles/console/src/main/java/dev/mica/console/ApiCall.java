@@ -61,13 +61,13 @@ final class ApiCall {
         if (declared > uploadLimit) {
             throw tooLarge();
         }
-        try (InputStream in = exchange.body()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, uploadLimit + 1));
-            if (bytes.length > uploadLimit) {
-                throw tooLarge();
-            }
-            return bytes;
+        // not closed here: the servlet container owns the stream (and reads what is left of it)
+        InputStream in = exchange.body();
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, uploadLimit + 1));
+        if (bytes.length > uploadLimit) {
+            throw tooLarge();
         }
+        return bytes;
     }
 
     /** The body as a JSON object; 400 when it is not one. */
