@@ -70,6 +70,15 @@ final class App {
                 state == AppState.BACKING_OFF ? nextStart : null, restartsInARow);
     }
 
+    /** The heap the running program holds, or -1 when it does not run. */
+    long heapUsed() {
+        AppRun current;
+        synchronized (this) {
+            current = state.isActive() ? run : null;
+        }
+        return current == null ? -1 : current.heapUsed();
+    }
+
     /** Sets the settings for the next start; whether they differ from the ones it had. */
     synchronized boolean configure(AppSettings newSettings) {
         boolean changed = !newSettings.equals(settings);

@@ -78,6 +78,15 @@ final class AppRun {
         ended.countDown();
     }
 
+    /** The program's heap in use, or -1 while it has no interpreter. */
+    long heapUsed() {
+        Interpreter current;
+        synchronized (this) {
+            current = interpreter;
+        }
+        return current == null ? -1 : current.heapUsed();
+    }
+
     synchronized boolean isStopping() {
         return stopping;
     }

@@ -84,6 +84,15 @@ public interface Interpreter extends AutoCloseable {
         throw new UnsupportedOperationException("this interpreter does not resolve file names");
     }
 
+    /**
+     * The bytes of its heap budget the program holds now, as {@code gc.mem_alloc()} would say
+     * at the last charge; -1 when the interpreter keeps no account. May be called from any
+     * thread (a monitoring figure, not synchronised with the program).
+     */
+    default long heapUsed() {
+        return -1;
+    }
+
     /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */
     void interrupt();
 

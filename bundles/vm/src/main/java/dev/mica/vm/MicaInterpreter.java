@@ -176,6 +176,11 @@ final class MicaInterpreter implements Interpreter {
     }
 
     @Override
+    public long heapUsed() {
+        return runtime.heapAccount().used();
+    }
+
+    @Override
     public void interrupt() {
         runtime.requestInterrupt();
     }

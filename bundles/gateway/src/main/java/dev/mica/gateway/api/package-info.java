@@ -1,5 +1,8 @@
 /**
- * What the gateway offers other bundles: {@link dev.mica.gateway.api.AppInterpreters}.
+ * What the gateway offers other bundles: interpreters made like an app's
+ * ({@link dev.mica.gateway.api.AppInterpreters}, for the REPL transports) and the apps
+ * themselves (the web console): their state, start and stop, their log, and the check of an app
+ * configuration, as the {@link dev.mica.gateway.api.AppControl} service while the gateway runs.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

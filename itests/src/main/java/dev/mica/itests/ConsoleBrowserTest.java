@@ -1,0 +1,133 @@
+package dev.mica.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/**
+ * The web console in a real headless Chromium: log in, create and start an app, watch its log,
+ * and swap the simulated board's driver bundle through the console while the app runs. With
+ * {@code MICA_REQUIRE_BROWSER=1} (bin/mica-test) a missing browser is a failure, else a skip.
+ */
+class ConsoleBrowserTest {
+    static final String PROGRAM = String.join("\n",
+            "import time",
+            "from machine import Pin",
+            "n = 0",
+            "while True:",
+            "    try:",
+            "        Pin(2, Pin.OUT).value(n % 2)",
+            "        print('tick', n)",
+            "    except OSError as e:",
+            "        print('no pin', e)",
+            "    n += 1",
+            "    time.sleep(0.1)",
+            "");
+
+    @TempDir
+    Path storage;
+    GatewayFixture gateway;
+    WebDriverClient browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        if (!WebDriverClient.available()) {
+            String missing = "no " + WebDriverClient.CHROMIUM + " or " + WebDriverClient.CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("1".equals(System.getenv("MICA_REQUIRE_BROWSER"))) {
+                fail(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        gateway = new GatewayFixture(storage);
+        gateway.useStorage();
+        browser = new WebDriverClient();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+
+    @Test
+    void loginDeployStartWatchTheLogAndSwapTheDriverWhileTheAppRuns() throws Exception {
+        String password = ConsoleTest.awaitFirstPassword(gateway, storage);
+        String base = ConsoleClient.endpoint();
+        browser.open(base + "/console/");
+        browser.type("#login-user", "admin");
+        browser.type("#login-password", password);
+        browser.click("#login-submit");
+        browser.await("#nav-apps");
+        browser.awaitText("#whoami", "admin (admin)");
+
+        browser.click("#nav-apps");
+        browser.click("#app-create summary");
+        browser.type("#app-create-name", "ticker");
+        browser.type("#app-create-source", PROGRAM);
+        browser.click("#app-create-submit");
+        browser.awaitText("#message", "created ticker");
+        browser.click("button[data-action=start][data-app=ticker]");
+        browser.awaitText("#log-view", "tick 5");
+        browser.awaitText("#apps-table", "RUNNING");
+
+        Bundle sim = Bundles.bundle("dev.mica.driver.sim");
+        long modifiedBefore = sim.getLastModified();
+        Path jar = jarOf(sim);
+        browser.click("#nav-bundles");
+        browser.await("button[data-action=update][data-bundle='dev.mica.driver.sim']");
+        browser.click("button[data-action=update][data-bundle='dev.mica.driver.sim']");
+        browser.chooseFile("#bundle-update-file", jar);
+        browser.click("#bundle-update-submit");
+        browser.awaitText("#message", "dev.mica.driver.sim: updated; refreshed");
+        assertNotEquals(modifiedBefore, sim.getLastModified(), "the driver bundle was updated");
+        assertEquals(Bundle.ACTIVE, sim.getState());
+
+        // the app outlives the swap: its Pin finds the new driver's service and it keeps ticking
+        browser.click("#nav-apps");
+        browser.click("button[data-action=open][data-app=ticker]");
+        String after = browser.text("#log-view");
+        int lastTick = lastTick(after);
+        WebDriverClient.awaitCondition(() -> lastTick(browser.safeText("#log-view")) >= lastTick + 5,
+                () -> browser.safeText("#log-view"));
+        browser.awaitText("#apps-table", "RUNNING");
+        browser.click("button[data-action=stop][data-app=ticker]");
+        browser.awaitText("#message", "stopped ticker");
+        assertTrue(gateway.log.ofApp("ticker").stream().anyMatch(line -> line.startsWith("tick")), "the app's output reached the log");
+    }
+
+    private static int lastTick(String log) {
+        int last = -1;
+        for (String line : log.split("\n")) {
+            int at = line.lastIndexOf(" out tick ");
+            if (at >= 0) {
+                last = Math.max(last, Integer.parseInt(line.substring(at + " out tick ".length()).trim()));
+            }
+        }
+        return last;
+    }
+
+    /** The jar file a bundle was installed from (the tester installs bundles by file reference). */
+    private static Path jarOf(Bundle bundle) throws Exception {
+        String location = bundle.getLocation();
+        String target = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
+        return target.startsWith("file:") ? Path.of(java.net.URI.create(target)) : Path.of(target);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.mica.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web console in the running gateway, over HTTP: no answer without a session for any
+ * operation of its OpenAPI document, the first start's admin password, roles, CSRF tokens, and
+ * an app deployed, started and its log read through the API.
+ */
+class ConsoleTest {
+    static final Pattern PASSWORD = Pattern.compile("has the password (\\S+)");
+
+    @TempDir
+    Path storage;
+    GatewayFixture gateway;
+    ConsoleClient admin;
+
+    @BeforeEach
+    void startWithAFreshStorage() throws Exception {
+        gateway = new GatewayFixture(storage);
+        gateway.useStorage();
+        String password = awaitFirstPassword(gateway, storage);
+        admin = new ConsoleClient(ConsoleClient.endpoint());
+        // the console restarts with the gateway; wait until it answers from the new storage
+        Await.until(() -> {
+            try {
+                return admin.login("admin", password) == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, () -> "no login with the password of " + storage);
+    }
+
+    /** The password the console announced for this storage folder (shown once, in the log). */
+    static String awaitFirstPassword(GatewayFixture gateway, Path storage) throws InterruptedException {
+        Path users = storage.resolve("state").resolve("console-users.properties");
+        Await.until(() -> Files.exists(users) && gateway.log.of("dev.mica.console").stream()
+                .anyMatch(m -> m.contains(users.toString())), () -> "console log: " + gateway.log.of("dev.mica.console"));
+        String announced = gateway.log.of("dev.mica.console").stream().filter(m -> m.contains(users.toString()))
+                .reduce((a, b) -> b).orElseThrow();
+        Matcher m = PASSWORD.matcher(announced);
+        assertTrue(m.find(), announced);
+        return m.group(1);
+    }
+
+    @AfterEach
+    void restoreTheGateway() throws Exception {
+        gateway.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationOfTheOpenApiDocumentAnswers401WithoutASession() throws Exception {
+        ConsoleClient anonymous = new ConsoleClient(admin.base);
+        ConsoleClient.Answer document = anonymous.get("/api/openapi.json");
+        assertEquals(200, document.status());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.json().get("paths");
+        int checked = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            for (Map.Entry<String, Object> operation : path.getValue().entrySet()) {
+                if (List.of().equals(((Map<String, Object>) operation.getValue()).get("security"))) {
+                    continue; // public: login and the document itself
+                }
+                String concrete = "/api" + path.getKey().replaceAll("\\{[a-z]+\\}", "1");
+                ConsoleClient.Answer answer = anonymous.send(operation.getKey().toUpperCase(), concrete,
+                        "application/json", "{}".getBytes(StandardCharsets.UTF_8), false);
+                assertEquals(401, answer.status(), operation.getKey() + " " + concrete + ": " + answer.body());
+                assertTrue(answer.json().containsKey("error"), answer.body());
+                checked++;
+            }
+        }
+        assertTrue(checked >= 30, "operations checked: " + checked);
+        assertEquals(401, anonymous.get("/api/no-such-thing").status());
+    }
+
+    @Test
+    void aViewerReadsButCannotChangeAndChangesNeedTheCsrfToken() throws Exception {
+        gateway.writeApp("idle", "print('idle')\n");
+        assertEquals(200, admin.putJson("/api/users/olga", "{\"role\":\"viewer\",\"password\":\"viewer-pass-1\"}").status());
+        ConsoleClient viewer = new ConsoleClient(admin.base);
+        assertEquals(200, viewer.login("olga", "viewer-pass-1"));
+        assertEquals(200, viewer.get("/api/apps").status());
+        assertEquals(403, viewer.post("/api/apps/idle/start", null).status());
+        assertEquals(403, viewer.put("/api/files/content?path=x.txt", new byte[] {1}).status());
+        assertTrue(Files.notExists(storage.resolve("x.txt")));
+
+        ConsoleClient.Answer noToken = admin.send("POST", "/api/apps/idle/start", null, null, false);
+        assertEquals(403, noToken.status(), noToken.body());
+        String wrong = admin.csrf;
+        admin.csrf = viewer.csrf;
+        assertEquals(403, admin.post("/api/apps/idle/start", null).status(), "another session's token");
+        admin.csrf = wrong;
+        assertEquals(1, admin.login("admin", "wrong password") == 401 ? 1 : 0);
+    }
+
+    @Test
+    void anAppIsDeployedStartedAndItsLogRead() throws Exception {
+        String program = "import time\nfor i in range(3):\n    print('console hello', i)\n    time.sleep(0.05)\n";
+        ConsoleClient.Answer uploaded = admin.put("/api/apps/hello/upload?filename=main.py",
+                program.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, uploaded.status(), uploaded.body());
+        assertEquals(program, Files.readString(storage.resolve("apps/hello/main.py")));
+        ConsoleClient.Answer started = admin.post("/api/apps/hello/start", null);
+        assertEquals(200, started.status(), started.body());
+        StringBuilder seen = new StringBuilder();
+        long[] after = {0};
+        Await.until(() -> {
+            try {
+                Map<String, Object> log = admin.get("/api/apps/hello/log?after=" + after[0]).json();
+                ((List<?>) log.get("lines")).forEach(line -> seen.append(line).append('\n'));
+                after[0] = (Long) log.get("last");
+                return seen.toString().contains("console hello 2") && "FINISHED".equals(log.get("state"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, () -> seen.toString());
+        Map<String, Object> app = admin.get("/api/apps/hello").json();
+        assertEquals(0L, app.get("exitStatus"));
+
+        ConsoleClient.Answer refused = admin.putJson("/api/apps/hello/config", "{\"properties\":{\"heapsize\":\"1k\"}}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("'heapsize' must be a size"), refused.body());
+        assertEquals(200, admin.putJson("/api/apps/hello/config", "{\"properties\":{\"heapsize\":\"64k\",\"autostart\":false}}").status());
+        Await.until(() -> {
+            try {
+                return admin.get("/api/apps/hello").json().toString().contains("heapsize=65536");
+            } catch (Exception e) {
+                return false;
+            }
+        }, () -> "the configuration did not reach the gateway");
+
+        ConsoleClient.Answer info = admin.get("/api/gateway");
+        assertEquals(200, info.status());
+        assertTrue(info.json().containsKey("jvmHeap"), info.body());
+        assertEquals(200, admin.post("/api/logout", null).status());
+        assertEquals(401, admin.get("/api/apps").status());
+    }
+}
