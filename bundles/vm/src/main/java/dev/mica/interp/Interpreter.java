@@ -63,6 +63,14 @@ public interface Interpreter extends AutoCloseable {
         return RunResult.COMPLETED;
     }
 
+    /**
+     * The interpreter's heap account (what its program holds against its heap size), for
+     * monitoring from any thread; null when the interpreter keeps none.
+     */
+    default dev.mica.heap.HeapAccount heapAccount() {
+        return null;
+    }
+
     /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */
     void interrupt();
 

@@ -3,5 +3,5 @@
  * its own modules, heap budget and standard streams.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.mica.interp;

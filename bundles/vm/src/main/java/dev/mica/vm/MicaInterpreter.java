@@ -166,6 +166,11 @@ final class MicaInterpreter implements Interpreter {
     }
 
     @Override
+    public dev.mica.heap.HeapAccount heapAccount() {
+        return runtime.heapAccount();
+    }
+
+    @Override
     public void interrupt() {
         runtime.requestInterrupt();
     }
