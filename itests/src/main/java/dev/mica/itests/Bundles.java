@@ -34,6 +34,8 @@ final class Bundles {
     static final String COMPILER = "dev.mica.compiler";
     static final String MODULES = "dev.mica.modules";
     static final String GATEWAY = "dev.mica.gateway";
+    static final String EMITTER = "dev.mica.emitter";
+    static final String GC = "dev.mica.gc";
 
     private Bundles() {
     }
