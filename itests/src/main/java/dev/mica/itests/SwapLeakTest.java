@@ -19,18 +19,31 @@ import org.osgi.framework.Bundle;
  */
 class SwapLeakTest {
     static final int CYCLES = 100;
+    static final String NATIVE_EMITTER = "dev.mica.emit.NativeEmitter";
+    static final String GARBAGE_COLLECTOR = "dev.mica.heap.GarbageCollector";
     static final Set<Integer> CHECKPOINTS = Set.of(10, 50, 100);
-    /** Compiles, imports modules of the modules bundle, runs: touches every runtime bundle. */
+    /**
+     * Compiles, imports modules of the modules bundle, runs viper code (the emitter) and traces
+     * its heap (the gc bundle): touches every runtime bundle.
+     */
     static final String WORKLOAD = """
-            import json, heapq, time
+            import json, heapq, time, gc, micropython
             values = [5, 3, 8, 1]
             heapq.heapify(values)
             source = 'def double(x):\\n    return 2 * x\\n'
             scope = {}
             exec(source, scope)
-            print(json.dumps({'smallest': values[0], 'double': scope['double'](21), 'ticks': time.ticks_ms() >= 0}))
+
+            @micropython.viper
+            def wrapped(x: int) -> int:
+                return x << 62
+
+            gc.collect()
+            print(json.dumps({'smallest': values[0], 'double': scope['double'](21), 'ticks': time.ticks_ms() >= 0,
+                              'viper': wrapped(3), 'alloc': gc.mem_alloc() > 0}))
             """;
-    static final String WORKLOAD_OUTPUT = "{\"smallest\": 1, \"double\": 42, \"ticks\": true}\n";
+    static final String WORKLOAD_OUTPUT =
+            "{\"smallest\": 1, \"double\": 42, \"ticks\": true, \"viper\": -4611686018427387904, \"alloc\": true}\n";
 
     @Test
     void oldCompilersAreCollectable() throws Exception {
@@ -40,6 +53,16 @@ class SwapLeakTest {
     @Test
     void oldModuleProvidersAreCollectable() throws Exception {
         updateRepeatedly(Bundles.MODULES, "dev.mica.modules.HeapqModule");
+    }
+
+    @Test
+    void oldEmittersAreCollectable() throws Exception {
+        updateRepeatedly(Bundles.EMITTER, "dev.mica.emitter.JvmEmitter");
+    }
+
+    @Test
+    void oldCollectorsAreCollectable() throws Exception {
+        updateRepeatedly(Bundles.GC, "dev.mica.gc.TracingCollector");
     }
 
     @Test
@@ -82,6 +105,8 @@ class SwapLeakTest {
     /** Runs the workload on a new interpreter, waiting for the services a refresh brought back. */
     private static void runWorkload() throws Exception {
         Reflect.awaitService(InterpreterFactoryServiceTest.COMPILER);
+        Reflect.awaitService(NATIVE_EMITTER);
+        Reflect.awaitService(GARBAGE_COLLECTOR);
         long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
         while (true) {
             try (PythonInterpreter interpreter = PythonInterpreter.create()) {

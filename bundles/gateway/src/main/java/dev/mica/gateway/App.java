@@ -65,8 +65,9 @@ final class App {
         Duration uptime = state == AppState.RUNNING && startedAt != null
                 ? Duration.between(startedAt, context.clock().instant())
                 : null;
+        Long heapUsed = state == AppState.RUNNING && run != null ? run.heapInUse() : null;
         return new AppStatus(name, state, source, settings, uptime, exitStatus, lastEnd, lastTraceback,
-                state == AppState.BACKING_OFF ? nextStart : null, restartsInARow);
+                state == AppState.BACKING_OFF ? nextStart : null, restartsInARow, heapUsed);
     }
 
     /** Sets the settings for the next start; whether they differ from the ones it had. */
@@ -271,7 +272,11 @@ final class App {
                 if (used.backoff().wasHealthy(ranFor)) {
                     restartsInARow = 0;
                 }
-                if (used.restart().restartsAfter(failed)) {
+                if (used.restart().restartsAfter(failed) && used.backoff().givesUpBefore(restartsInARow + 1)) {
+                    lastEnd = outcome.description() + "; given up after " + restartsInARow + " restarts in a row";
+                    restartNote = "app " + name + ": given up after " + restartsInARow + " restarts in a row"
+                            + " (restart.limit " + used.backoff().limit() + "); mica:start starts it again";
+                } else if (used.restart().restartsAfter(failed)) {
                     restartsInARow++;
                     Duration delay = used.backoff().delayBefore(restartsInARow);
                     state = AppState.BACKING_OFF;

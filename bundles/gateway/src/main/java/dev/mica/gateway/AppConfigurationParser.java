@@ -28,6 +28,8 @@ final class AppConfigurationParser {
     static final String RESTART_DELAY = "restart.delay";
     static final String RESTART_MAX_DELAY = "restart.maxdelay";
     static final String RESTART_RESET_AFTER = "restart.resetafter";
+    static final String RESTART_LIMIT = "restart.limit";
+    static final int MAX_RESTART_LIMIT = 1_000_000;
     static final String HEAP_SIZE = "heapsize";
     static final String OPTIMIZATION = "optimization";
     static final String EMIT = "emit";
@@ -48,7 +50,7 @@ final class AppConfigurationParser {
     /** Properties that Config Admin, FileInstall and DS add of their own. */
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "felix.", "component.");
     private static final Set<String> KNOWN = Set.of(NAME, AUTOSTART, RESTART, RESTART_DELAY, RESTART_MAX_DELAY,
-            RESTART_RESET_AFTER, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES);
+            RESTART_RESET_AFTER, RESTART_LIMIT, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES);
 
     private AppConfigurationParser() {
     }
@@ -96,6 +98,18 @@ final class AppConfigurationParser {
         if (maxDelay.compareTo(delay) < 0) {
             problems.add("'" + RESTART_MAX_DELAY + "' (" + maxDelay.toMillis() + " ms) is shorter than '"
                     + RESTART_DELAY + "' (" + delay.toMillis() + " ms)");
+        }
+
+        int restartLimit = defaults.backoff().limit();
+        Object limitValue = properties.get(RESTART_LIMIT);
+        if (limitValue != null) {
+            long parsed = integer(limitValue);
+            if (parsed < 0 || parsed > MAX_RESTART_LIMIT) {
+                problems.add("'" + RESTART_LIMIT + "' must be a whole number from 0 (no limit) to " + MAX_RESTART_LIMIT
+                        + ": '" + limitValue + "'");
+            } else {
+                restartLimit = (int) parsed;
+            }
         }
 
         long heapSize = defaults.heapSize();
@@ -158,7 +172,7 @@ final class AppConfigurationParser {
         if (!problems.isEmpty()) {
             throw new InvalidAppConfigurationException(problems);
         }
-        return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter), heapSize,
+        return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter, restartLimit), heapSize,
                 new CompileOptions(optimization, emit), recursionLimit, allowedModules);
     }
 

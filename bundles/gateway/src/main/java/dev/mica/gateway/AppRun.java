@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.mica.heap.HeapAccount;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -62,6 +63,19 @@ final class AppRun {
     /** The run is over and its outcome recorded. */
     void finished() {
         ended.countDown();
+    }
+
+    /** The bytes the run's interpreter holds against its heap now, or null without an interpreter or account. */
+    Long heapInUse() {
+        Interpreter current;
+        synchronized (this) {
+            current = interpreter;
+        }
+        if (current == null) {
+            return null;
+        }
+        HeapAccount account = current.heapAccount();
+        return account == null ? null : account.used();
     }
 
     synchronized boolean isStopping() {

@@ -35,6 +35,9 @@ final class NativeCalls {
     static void prepare(CodeInfo code, Runtime rt) {
         if (code.wantsNative) {
             NativeEmitter emitter = rt.emitter();
+            if (emitter == null && code.hints.mode() == EmitMode.VIPER) {
+                emitter = rt.awaitEmitter(); // during an emitter update, as for calls
+            }
             if (emitter == null) {
                 if (code.hints.mode() == EmitMode.VIPER) {
                     PyBaseException e = PyBaseException.withMessage(PyBaseException.SYNTAX_ERROR, "invalid micropython decorator");
