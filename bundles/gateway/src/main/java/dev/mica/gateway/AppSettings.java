@@ -43,6 +43,32 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
                 CompileOptions.DEFAULT);
     }
 
+    // equals and hashCode are written out: the ones the compiler generates for records link
+    // through java.lang.runtime.ObjectMethods, whose shared method handles (JDK 17) cache the
+    // last component type they were adapted to (here CompileOptions, of the vm bundle), which
+    // kept a vm revision reachable after a configuration was taken and the vm updated
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppSettings o && name.equals(o.name) && autostart == o.autostart
+                && restart == o.restart && backoff.initialDelay().equals(o.backoff.initialDelay())
+                && backoff.maxDelay().equals(o.backoff.maxDelay()) && backoff.resetAfter().equals(o.backoff.resetAfter())
+                && backoff.limit() == o.backoff.limit() && heapSize == o.heapSize
+                && compileOptions.equals(o.compileOptions) && recursionLimit == o.recursionLimit
+                && Objects.equals(allowedModules, o.allowedModules);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, autostart, restart, backoff.initialDelay(), backoff.maxDelay(), backoff.resetAfter(),
+                backoff.limit(), heapSize, compileOptions, recursionLimit, allowedModules);
+    }
+
+    @Override
+    public String toString() {
+        return "AppSettings[" + name + ", " + AppManager.describe(this) + "]";
+    }
+
     int optimizationLevel() {
         return compileOptions.optimizationLevel();
     }
