@@ -118,8 +118,9 @@ class SwapLeakTest {
                 int made = includeRevisionBefore ? cycle : cycle - 1;
                 report(symbolicName, cycle, started, swapping);
                 if (!collected) {
+                    String reachableNow = stillReachable(oldRevisions);
                     fail(reachable + " of " + made + " old revisions of " + symbolicName + " are still reachable: "
-                            + stillReachable(oldRevisions));
+                            + reachableNow + "; " + Leaks.dumpHeap("swap-leak-" + symbolicName + ".hprof"));
                 }
             }
         }

@@ -125,6 +125,8 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (tracker != null) {
             tracker.close();
         }
+        // this revision may be on its way out: the JDK must not keep its records linked
+        dev.mica.interp.RecordMethodCaches.release();
     }
 
     /**
