@@ -80,6 +80,22 @@ class AppPolicyTest {
         assertTrue(row("idle").matches("idle +FINISHED +.* 2m +- .*"), row("idle"));
     }
 
+    @Test
+    void aStorageSettingConfinesTheAppsFilesToAFolderWhileItsCodeStaysImportable() throws Exception {
+        Path folder = gateway.writeApp("store", """
+                import helper, os
+                with open('note.txt', 'w') as f:
+                    f.write(helper.TEXT)
+                print('files', sorted(os.listdir('/')))
+                """).getParent();
+        Files.writeString(folder.resolve("helper.py"), "TEXT = 'kept apart'\n");
+        gateway.configureApp(Map.of("name", "store", "storage", "data"));
+        gateway.useStorage();
+        gateway.log.awaitApp("store", "files ['note.txt']");
+        assertEquals("kept apart", Files.readString(folder.resolve("data").resolve("note.txt")));
+        assertTrue(Files.notExists(folder.resolve("note.txt")));
+    }
+
     /** The heap in use that {@code mica:apps} lists for a running app, in bytes (from its USED column). */
     private long used(String name) throws Exception {
         String[] columns = row(name).split(" +");

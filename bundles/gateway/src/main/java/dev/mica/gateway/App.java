@@ -175,7 +175,7 @@ final class App {
         InterpreterConfig config = execSettings.applyTo(InterpreterConfig.standard()
                 .withStreams(InputStream.nullInputStream(), captured, captured)
                 .withPath(execSource.sysPath())
-                .withStorageRoot(execSource.root()));
+                .withStorageRoot(execSettings.storageRoot(execSource.root())));
         Interpreter interpreter;
         try {
             interpreter = context.factory().create(config);

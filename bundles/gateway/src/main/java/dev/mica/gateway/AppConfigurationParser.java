@@ -35,6 +35,7 @@ final class AppConfigurationParser {
     static final String EMIT = "emit";
     static final String RECURSION_LIMIT = "recursionlimit";
     static final String ALLOWED_MODULES = "modules";
+    static final String STORAGE = "storage";
 
     static final int MIN_RECURSION_LIMIT = 10;
     static final int MAX_RECURSION_LIMIT = 100_000;
@@ -50,7 +51,7 @@ final class AppConfigurationParser {
     /** Properties that Config Admin, FileInstall and DS add of their own. */
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "felix.", "component.");
     private static final Set<String> KNOWN = Set.of(NAME, AUTOSTART, RESTART, RESTART_DELAY, RESTART_MAX_DELAY,
-            RESTART_RESET_AFTER, RESTART_LIMIT, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES);
+            RESTART_RESET_AFTER, RESTART_LIMIT, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES, STORAGE);
 
     private AppConfigurationParser() {
     }
@@ -163,6 +164,17 @@ final class AppConfigurationParser {
             allowedModules = moduleNames(modulesValue, problems);
         }
 
+        String storage = null;
+        Object storageValue = properties.get(STORAGE);
+        if (storageValue != null) {
+            storage = text(storageValue);
+            if (!isValidStorage(storage)) {
+                problems.add("'" + STORAGE + "' must be a folder: absolute, or relative to the app's folder without"
+                        + " '..': '" + storageValue + "'");
+                storage = null;
+            }
+        }
+
         properties.keySet().stream()
                 .filter(key -> !KNOWN.contains(key))
                 .filter(key -> FOREIGN_PREFIXES.stream().noneMatch(key::startsWith))
@@ -173,7 +185,7 @@ final class AppConfigurationParser {
             throw new InvalidAppConfigurationException(problems);
         }
         return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter, restartLimit), heapSize,
-                new CompileOptions(optimization, emit), recursionLimit, allowedModules);
+                new CompileOptions(optimization, emit), recursionLimit, allowedModules, storage);
     }
 
     /**
@@ -207,6 +219,27 @@ final class AppConfigurationParser {
             }
         }
         return valid;
+    }
+
+    /** A folder name that stays inside the app's folder when relative, or an absolute one. */
+    private static boolean isValidStorage(String value) {
+        if (value.isEmpty() || value.indexOf('\0') >= 0) {
+            return false;
+        }
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(value);
+            if (path.isAbsolute()) {
+                return true;
+            }
+            for (java.nio.file.Path part : path) {
+                if (part.toString().equals("..")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String text(Object value) {

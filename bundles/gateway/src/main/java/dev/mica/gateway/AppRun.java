@@ -141,7 +141,14 @@ final class AppRun {
             InterpreterConfig config = settings.applyTo(InterpreterConfig.standard()
                     .withStreams(InputStream.nullInputStream(), stdout, stderr)
                     .withPath(source.sysPath())
-                    .withStorageRoot(source.root()));
+                    .withStorageRoot(settings.storageRoot(source.root())));
+            Path files = settings.storageRoot(source.root());
+            try {
+                Files.createDirectories(files);
+            } catch (java.io.IOException e) {
+                log.error("app " + appName + ": cannot create its storage folder " + files, e);
+                return RunOutcome.notRun("no storage folder");
+            }
             if (!open(config)) {
                 return RunOutcome.notRun(isStopping() ? "stopped before it ran" : "no interpreter");
             }

@@ -84,6 +84,14 @@ class AppConfigurationParserTest {
     }
 
     @Test
+    void aStorageFolderStaysInsideTheAppsFolderUnlessAbsolute() throws Exception {
+        assertEquals("data", AppConfigurationParser.parse(Map.of("name", "x", "storage", "data")).storage());
+        assertEquals("/srv/x", AppConfigurationParser.parse(Map.of("name", "x", "storage", "/srv/x")).storage());
+        assertEquals(List.of("'storage' must be a folder: absolute, or relative to the app's folder without '..': '../y'"),
+                reasons(Map.of("name", "x", "storage", "../y")));
+    }
+
+    @Test
     void aNameIsRequired() {
         assertEquals(List.of("'name' is missing"), reasons(Map.of("restart", "never")));
     }

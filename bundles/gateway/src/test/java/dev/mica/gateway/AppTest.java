@@ -102,6 +102,19 @@ class AppTest {
     }
 
     @Test
+    void aStorageSettingGivesTheProgramAnotherFolderForItsFilesAndKeepsItsCodeOnThePath() throws Exception {
+        folderApp("x", "print one");
+        AppSettings d = AppSettings.defaults("x");
+        App app = app("x", new AppSettings("x", true, RestartPolicy.NEVER, Backoff.DEFAULT, d.heapSize(),
+                d.compileOptions(), d.recursionLimit(), null, "data/files"));
+        app.start();
+        Path files = apps.resolve("x").resolve("data").resolve("files");
+        assertEquals(files, factory.configs.get(0).storageRoot());
+        assertTrue(Files.isDirectory(files), "made at the start");
+        assertEquals(apps.resolve("x").toString(), factory.configs.get(0).path().get(0));
+    }
+
+    @Test
     void onFailureRestartsAFailingAppWithDoublingDelaysUpToTheMaximum() throws Exception {
         folderApp("crashy", "fail boom");
         App app = app("crashy", withRestart("crashy", RestartPolicy.ON_FAILURE,
