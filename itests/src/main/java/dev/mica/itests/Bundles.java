@@ -34,6 +34,8 @@ final class Bundles {
     static final String COMPILER = "dev.mica.compiler";
     static final String MODULES = "dev.mica.modules";
     static final String GATEWAY = "dev.mica.gateway";
+    static final String EMITTER = "dev.mica.emitter";
+    static final String GC = "dev.mica.gc";
 
     private Bundles() {
     }
@@ -112,7 +114,7 @@ final class Bundles {
     }
 
     /** The content behind a bundle location: a URL ({@code reference:} stripped) or a file name. */
-    private static InputStream open(String location) throws IOException {
+    static InputStream open(String location) throws IOException {
         String target = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
         if (target.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
             return URI.create(target).toURL().openStream();

@@ -19,9 +19,12 @@ import org.osgi.service.log.LogReaderService;
  */
 final class GatewayFixture implements AutoCloseable {
     static final String GATEWAY_PID = "dev.mica.gateway";
+    static final String APP_FACTORY_PID = "dev.mica.app";
 
     private final Path storage;
     final LogRecorder log;
+    /** The {@code dev.mica.app} configurations made through {@link #configureApp}, deleted by {@link #close()}. */
+    private final java.util.List<String> appConfigurationPids = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Held for the fixture's life: the log forgets the listeners of a bundle that ungets it. */
     private final ServiceReference<LogReaderService> logReader;
@@ -55,6 +58,29 @@ final class GatewayFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes or replaces a {@code dev.mica.app} configuration (property {@code name} names the
+     * app); returns its PID, to change it with {@link #updateAppConfiguration}.
+     */
+    String configureApp(Map<String, Object> properties) throws Exception {
+        String pid = Reflect.withService(ConfigurationAdmin.class.getName(), null, admin -> {
+            org.osgi.service.cm.Configuration configuration =
+                    ((ConfigurationAdmin) admin).createFactoryConfiguration(APP_FACTORY_PID, "?");
+            configuration.update(new Hashtable<>(properties));
+            return configuration.getPid();
+        });
+        appConfigurationPids.add(pid);
+        return pid;
+    }
+
+    /** Gives a configuration made by {@link #configureApp} new properties. */
+    void updateAppConfiguration(String pid, Map<String, Object> properties) throws Exception {
+        Reflect.withService(ConfigurationAdmin.class.getName(), null, admin -> {
+            ((ConfigurationAdmin) admin).getConfiguration(pid, "?").update(new Hashtable<>(properties));
+            return null;
+        });
+    }
+
     /** Calls a {@code mica:} command as the Gogo shell would: on the service, by name, with strings. */
     String command(String function, String... arguments) throws Exception {
         Class<?>[] types = new Class<?>[arguments.length];
@@ -77,6 +103,9 @@ final class GatewayFixture implements AutoCloseable {
             gateway.stop();
         }
         Reflect.withService(ConfigurationAdmin.class.getName(), null, admin -> {
+            for (String pid : appConfigurationPids) {
+                ((ConfigurationAdmin) admin).getConfiguration(pid, "?").delete();
+            }
             ((ConfigurationAdmin) admin).getConfiguration(GATEWAY_PID, "?").delete();
             return null;
         });

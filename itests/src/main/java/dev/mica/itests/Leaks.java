@@ -47,6 +47,25 @@ final class Leaks {
         }
     }
 
+    /**
+     * Writes a heap dump of the live objects (HotSpot's diagnostic bean, called by name: the
+     * test bundle links against no com.sun package) for finding what holds a leaked revision;
+     * returns where, or why not.
+     */
+    static String dumpHeap(String fileName) {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), fileName).toAbsolutePath();
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=HotSpotDiagnostic"), "dumpHeap",
+                    new Object[] {file.toString(), Boolean.TRUE},
+                    new String[] {String.class.getName(), boolean.class.getName()});
+            return "heap dump in " + file;
+        } catch (Exception e) {
+            return "no heap dump: " + e;
+        }
+    }
+
     static int loadedClasses() {
         return ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     }

@@ -66,8 +66,9 @@ final class App {
         Duration uptime = state == AppState.RUNNING && startedAt != null
                 ? Duration.between(startedAt, context.clock().instant())
                 : null;
+        Long heapUsed = state == AppState.RUNNING && run != null ? run.heapInUse() : null;
         return new AppStatus(name, state, source, settings, uptime, exitStatus, lastEnd, lastTraceback,
-                state == AppState.BACKING_OFF ? nextStart : null, restartsInARow);
+                state == AppState.BACKING_OFF ? nextStart : null, restartsInARow, heapUsed);
     }
 
     /** The heap the running program holds, or -1 when it does not run. */
@@ -76,7 +77,8 @@ final class App {
         synchronized (this) {
             current = state.isActive() ? run : null;
         }
-        return current == null ? -1 : current.heapUsed();
+        Long used = current == null ? null : current.heapInUse();
+        return used == null ? -1 : used;
     }
 
     /** Sets the settings for the next start; whether they differ from the ones it had. */
@@ -181,6 +183,10 @@ final class App {
             execSettings = settings;
         }
         BoundedBuffer captured = new BoundedBuffer(EXEC_OUTPUT_LIMIT);
+        InterpreterConfig config = execSettings.applyTo(InterpreterConfig.standard()
+                .withStreams(InputStream.nullInputStream(), captured, captured)
+                .withPath(execSource.sysPath())
+                .withStorageRoot(execSettings.storageRoot(execSource.root())));
         Interpreter interpreter;
         try {
             interpreter = newInterpreter(execSource, execSettings, InputStream.nullInputStream(), captured, captured);
@@ -300,7 +306,11 @@ final class App {
                 if (used.backoff().wasHealthy(ranFor)) {
                     restartsInARow = 0;
                 }
-                if (used.restart().restartsAfter(failed)) {
+                if (used.restart().restartsAfter(failed) && used.backoff().givesUpBefore(restartsInARow + 1)) {
+                    lastEnd = outcome.description() + "; given up after " + restartsInARow + " restarts in a row";
+                    restartNote = "app " + name + ": given up after " + restartsInARow + " restarts in a row"
+                            + " (restart.limit " + used.backoff().limit() + "); mica:start starts it again";
+                } else if (used.restart().restartsAfter(failed)) {
                     restartsInARow++;
                     Duration delay = used.backoff().delayBefore(restartsInARow);
                     state = AppState.BACKING_OFF;

@@ -42,7 +42,7 @@ public class AppCommands {
                     + " (add apps/NAME/main.py, apps/NAME.py, apps/NAME.mpy or main.py)";
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "STATE", "UPTIME", "EXIT", "RESTART", "AUTOSTART", "HEAP", "SOURCE", "NOTE"});
+        rows.add(new String[] {"NAME", "STATE", "UPTIME", "EXIT", "RESTART", "AUTOSTART", "HEAP", "USED", "SOURCE", "NOTE"});
         Instant now = manager.clock().instant();
         for (AppStatus app : apps) {
             rows.add(new String[] {
@@ -53,10 +53,12 @@ public class AppCommands {
                 app.settings().restart().configName(),
                 app.settings().autostart() ? "yes" : "no",
                 size(app.settings().heapSize()),
+                app.heapUsed() == null ? "-" : usage(app.heapUsed()),
                 app.source().describe(manager.layout().storage()),
                 note(app, now)});
         }
-        return table(rows) + "HEAP is each app's heap limit; the interpreter does not report the heap in use.\n";
+        return table(rows) + "HEAP is each app's heap limit, USED what its running program holds of it"
+                + " ('-' when it is not running or its interpreter keeps no account).\n";
     }
 
     /** {@code mica:start NAME} */
@@ -206,6 +208,14 @@ public class AppCommands {
             return bytes / 1024 + "k";
         }
         return Long.toString(bytes);
+    }
+
+    /** Bytes in use, rounded up to whole kilobytes above 1k (the heap is counted in 32-byte blocks). */
+    static String usage(long bytes) {
+        if (bytes < 1024) {
+            return Long.toString(bytes);
+        }
+        return (bytes + 1023) / 1024 + "k";
     }
 
     private static String table(List<String[]> rows) {

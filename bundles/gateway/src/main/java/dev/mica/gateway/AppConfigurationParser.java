@@ -28,11 +28,14 @@ final class AppConfigurationParser {
     static final String RESTART_DELAY = "restart.delay";
     static final String RESTART_MAX_DELAY = "restart.maxdelay";
     static final String RESTART_RESET_AFTER = "restart.resetafter";
+    static final String RESTART_LIMIT = "restart.limit";
+    static final int MAX_RESTART_LIMIT = 1_000_000;
     static final String HEAP_SIZE = "heapsize";
     static final String OPTIMIZATION = "optimization";
     static final String EMIT = "emit";
     static final String RECURSION_LIMIT = "recursionlimit";
     static final String ALLOWED_MODULES = "modules";
+    static final String STORAGE = "storage";
 
     static final int MIN_RECURSION_LIMIT = 10;
     static final int MAX_RECURSION_LIMIT = 100_000;
@@ -48,7 +51,7 @@ final class AppConfigurationParser {
     /** Properties that Config Admin, FileInstall and DS add of their own. */
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "felix.", "component.");
     private static final Set<String> KNOWN = Set.of(NAME, AUTOSTART, RESTART, RESTART_DELAY, RESTART_MAX_DELAY,
-            RESTART_RESET_AFTER, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES);
+            RESTART_RESET_AFTER, RESTART_LIMIT, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES, STORAGE);
 
     private AppConfigurationParser() {
     }
@@ -96,6 +99,18 @@ final class AppConfigurationParser {
         if (maxDelay.compareTo(delay) < 0) {
             problems.add("'" + RESTART_MAX_DELAY + "' (" + maxDelay.toMillis() + " ms) is shorter than '"
                     + RESTART_DELAY + "' (" + delay.toMillis() + " ms)");
+        }
+
+        int restartLimit = defaults.backoff().limit();
+        Object limitValue = properties.get(RESTART_LIMIT);
+        if (limitValue != null) {
+            long parsed = integer(limitValue);
+            if (parsed < 0 || parsed > MAX_RESTART_LIMIT) {
+                problems.add("'" + RESTART_LIMIT + "' must be a whole number from 0 (no limit) to " + MAX_RESTART_LIMIT
+                        + ": '" + limitValue + "'");
+            } else {
+                restartLimit = (int) parsed;
+            }
         }
 
         long heapSize = defaults.heapSize();
@@ -149,6 +164,17 @@ final class AppConfigurationParser {
             allowedModules = moduleNames(modulesValue, problems);
         }
 
+        String storage = null;
+        Object storageValue = properties.get(STORAGE);
+        if (storageValue != null) {
+            storage = text(storageValue);
+            if (!isValidStorage(storage)) {
+                problems.add("'" + STORAGE + "' must be a folder: absolute, or relative to the app's folder without"
+                        + " '..': '" + storageValue + "'");
+                storage = null;
+            }
+        }
+
         properties.keySet().stream()
                 .filter(key -> !KNOWN.contains(key))
                 .filter(key -> FOREIGN_PREFIXES.stream().noneMatch(key::startsWith))
@@ -158,8 +184,8 @@ final class AppConfigurationParser {
         if (!problems.isEmpty()) {
             throw new InvalidAppConfigurationException(problems);
         }
-        return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter), heapSize,
-                new CompileOptions(optimization, emit), recursionLimit, allowedModules);
+        return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter, restartLimit), heapSize,
+                new CompileOptions(optimization, emit), recursionLimit, allowedModules, storage);
     }
 
     /**
@@ -193,6 +219,27 @@ final class AppConfigurationParser {
             }
         }
         return valid;
+    }
+
+    /** A folder name that stays inside the app's folder when relative, or an absolute one. */
+    private static boolean isValidStorage(String value) {
+        if (value.isEmpty() || value.indexOf('\0') >= 0) {
+            return false;
+        }
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(value);
+            if (path.isAbsolute()) {
+                return true;
+            }
+            for (java.nio.file.Path part : path) {
+                if (part.toString().equals("..")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String text(Object value) {

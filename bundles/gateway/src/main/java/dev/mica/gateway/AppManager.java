@@ -261,6 +261,7 @@ final class AppManager {
     static String describe(AppSettings settings) {
         return "autostart " + settings.autostart() + ", restart " + settings.restart().configName()
                 + ", heap " + settings.heapSize() + " bytes, optimization " + settings.optimizationLevel()
-                + ", emit " + settings.emit().name().toLowerCase();
+                + ", emit " + settings.emit().name().toLowerCase()
+                + (settings.storage() == null ? "" : ", storage " + settings.storage());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.mica.heap.HeapAccount;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -78,13 +79,17 @@ final class AppRun {
         ended.countDown();
     }
 
-    /** The program's heap in use, or -1 while it has no interpreter. */
-    long heapUsed() {
+    /** The bytes the run's interpreter holds against its heap now, or null without an interpreter or account. */
+    Long heapInUse() {
         Interpreter current;
         synchronized (this) {
             current = interpreter;
         }
-        return current == null ? -1 : current.heapUsed();
+        if (current == null) {
+            return null;
+        }
+        HeapAccount account = current.heapAccount();
+        return account == null ? null : account.used();
     }
 
     synchronized boolean isStopping() {
@@ -150,7 +155,14 @@ final class AppRun {
             InterpreterConfig config = settings.applyTo(InterpreterConfig.standard()
                     .withStreams(InputStream.nullInputStream(), stdout, stderr)
                     .withPath(source.sysPath())
-                    .withStorageRoot(source.root()));
+                    .withStorageRoot(settings.storageRoot(source.root())));
+            Path files = settings.storageRoot(source.root());
+            try {
+                Files.createDirectories(files);
+            } catch (java.io.IOException e) {
+                log.error("app " + appName + ": cannot create its storage folder " + files, e);
+                return RunOutcome.notRun("no storage folder");
+            }
             if (!open(config)) {
                 return RunOutcome.notRun(isStopping() ? "stopped before it ran" : "no interpreter");
             }

@@ -19,9 +19,12 @@ import dev.mica.interp.InterpreterConfig;
  * @param compileOptions optimisation level and default emitter of the interpreter
  * @param recursionLimit how deep the app's Python calls may nest
  * @param allowedModules the runtime modules the app may import; null allows every one
+ * @param storage the folder the app's program sees as its files (its file root and first
+ *        current directory): absolute, or relative to the app's own folder; null for the app's
+ *        own folder. Its code is still imported from the app's folder ({@code sys.path})
  */
 record AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
-        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules) {
+        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules, String storage) {
 
     AppSettings {
         Objects.requireNonNull(name, "name");
@@ -29,6 +32,11 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(compileOptions, "compileOptions");
         allowedModules = allowedModules == null ? null : Set.copyOf(allowedModules);
+    }
+
+    AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
+            CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules) {
+        this(name, autostart, restart, backoff, heapSize, compileOptions, recursionLimit, allowedModules, null);
     }
 
     AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
@@ -43,12 +51,43 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
                 CompileOptions.DEFAULT);
     }
 
+    // equals and hashCode are written out: the ones the compiler generates for records link
+    // through java.lang.runtime.ObjectMethods, whose shared method handles (JDK 17) cache the
+    // last component type they were adapted to (here CompileOptions, of the vm bundle), which
+    // kept a vm revision reachable after a configuration was taken and the vm updated
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppSettings o && name.equals(o.name) && autostart == o.autostart
+                && restart == o.restart && backoff.initialDelay().equals(o.backoff.initialDelay())
+                && backoff.maxDelay().equals(o.backoff.maxDelay()) && backoff.resetAfter().equals(o.backoff.resetAfter())
+                && backoff.limit() == o.backoff.limit() && heapSize == o.heapSize
+                && compileOptions.equals(o.compileOptions) && recursionLimit == o.recursionLimit
+                && Objects.equals(allowedModules, o.allowedModules) && Objects.equals(storage, o.storage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, autostart, restart, backoff.initialDelay(), backoff.maxDelay(), backoff.resetAfter(),
+                backoff.limit(), heapSize, compileOptions, recursionLimit, allowedModules, storage);
+    }
+
+    @Override
+    public String toString() {
+        return "AppSettings[" + name + ", " + AppManager.describe(this) + "]";
+    }
+
     int optimizationLevel() {
         return compileOptions.optimizationLevel();
     }
 
     EmitMode emit() {
         return compileOptions.emitMode();
+    }
+
+    /** The folder the app's program gets as its files, for an app whose own folder is {@code appRoot}. */
+    java.nio.file.Path storageRoot(java.nio.file.Path appRoot) {
+        return storage == null ? appRoot : appRoot.resolve(storage).normalize();
     }
 
     /** The interpreter options these settings give, over a base with the app's streams and paths. */

@@ -29,6 +29,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import dev.mica.gateway.api.AppInterpreters;
 import dev.mica.interp.InterpreterFactory;
+import dev.mica.interp.RecordMethodCaches;
 
 /**
  * The gateway's apps in the framework: an {@link AppManager} over the configured storage folder,
@@ -108,6 +109,9 @@ public class GatewayApps {
         configurations.unregister();
         manager.shutdown();
         scheduler.close();
+        // the gateway's records link through the JDK, which would keep this revision (and the vm
+        // revision it is wired to) reachable after an update
+        RecordMethodCaches.release();
     }
 
     private Map<String, Map<String, ?>> existingAppConfigurations(AppLog gatewayLog) {

@@ -37,9 +37,9 @@ class AppCommandsTest {
     void appsListsStateExitStatusPolicyAndSource() {
         String[] lines = commands.apps().split("\n");
         assertTrue(lines[0].startsWith("NAME    STATE"), lines[0]);
-        assertTrue(lines[1].matches("crashy +BACKING_OFF +- +1 +on-failure +yes +64k +apps/crashy.py +restart 1 in 1s"),
+        assertTrue(lines[1].matches("crashy +BACKING_OFF +- +1 +on-failure +yes +64k +- +apps/crashy.py +restart 1 in 1s"),
                 lines[1]);
-        assertTrue(lines[2].matches("main +FINISHED +- +0 +never +yes +2m +main.py +last run: completed"), lines[2]);
+        assertTrue(lines[2].matches("main +FINISHED +- +0 +never +yes +2m +- +main.py +last run: completed"), lines[2]);
     }
 
     @Test

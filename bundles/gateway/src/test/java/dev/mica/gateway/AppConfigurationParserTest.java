@@ -45,14 +45,16 @@ class AppConfigurationParserTest {
     void textValuesAsACfgFileGivesThem() throws Exception {
         Map<String, Object> properties = new HashMap<>(Map.of("name", "sensor", "autostart", "no",
                 "restart", "On-Failure", "heapsize", "512k", "optimization", "1", "emit", "Native"));
-        properties.putAll(Map.of("restart.delay", "2s", "restart.maxdelay", "5m", "restart.resetafter", "1h"));
+        properties.putAll(Map.of("restart.delay", "2s", "restart.maxdelay", "5m", "restart.resetafter", "1h",
+                "restart.limit", "5"));
         AppSettings settings = AppConfigurationParser.parse(properties);
         assertFalse(settings.autostart());
         assertEquals(RestartPolicy.ON_FAILURE, settings.restart());
         assertEquals(512 * 1024, settings.heapSize());
         assertEquals(1, settings.optimizationLevel());
         assertEquals(EmitMode.NATIVE, settings.emit());
-        assertEquals(new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1)), settings.backoff());
+        assertEquals(new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1), 5),
+                settings.backoff());
     }
 
     @Test
@@ -71,6 +73,22 @@ class AppConfigurationParserTest {
         assertTrue(reasons.contains("'restart' must be never, on-failure or always: 'sometimes'"), reasons.toString());
         assertTrue(reasons.contains("'optimization' must be 0, 1, 2 or 3: '4'"), reasons.toString());
         assertTrue(reasons.contains("unknown property 'autstart'"), reasons.toString());
+    }
+
+    @Test
+    void aRestartLimitIsAWholeNumberFromZero() {
+        assertEquals(List.of("'restart.limit' must be a whole number from 0 (no limit) to 1000000: '-2'"),
+                reasons(Map.of("name", "x", "restart.limit", "-2")));
+        assertEquals(List.of("'restart.limit' must be a whole number from 0 (no limit) to 1000000: 'often'"),
+                reasons(Map.of("name", "x", "restart.limit", "often")));
+    }
+
+    @Test
+    void aStorageFolderStaysInsideTheAppsFolderUnlessAbsolute() throws Exception {
+        assertEquals("data", AppConfigurationParser.parse(Map.of("name", "x", "storage", "data")).storage());
+        assertEquals("/srv/x", AppConfigurationParser.parse(Map.of("name", "x", "storage", "/srv/x")).storage());
+        assertEquals(List.of("'storage' must be a folder: absolute, or relative to the app's folder without '..': '../y'"),
+                reasons(Map.of("name", "x", "storage", "../y")));
     }
 
     @Test

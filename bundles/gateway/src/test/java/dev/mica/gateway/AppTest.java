@@ -102,6 +102,19 @@ class AppTest {
     }
 
     @Test
+    void aStorageSettingGivesTheProgramAnotherFolderForItsFilesAndKeepsItsCodeOnThePath() throws Exception {
+        folderApp("x", "print one");
+        AppSettings d = AppSettings.defaults("x");
+        App app = app("x", new AppSettings("x", true, RestartPolicy.NEVER, Backoff.DEFAULT, d.heapSize(),
+                d.compileOptions(), d.recursionLimit(), null, "data/files"));
+        app.start();
+        Path files = apps.resolve("x").resolve("data").resolve("files");
+        assertEquals(files, factory.configs.get(0).storageRoot());
+        assertTrue(Files.isDirectory(files), "made at the start");
+        assertEquals(apps.resolve("x").toString(), factory.configs.get(0).path().get(0));
+    }
+
+    @Test
     void onFailureRestartsAFailingAppWithDoublingDelaysUpToTheMaximum() throws Exception {
         folderApp("crashy", "fail boom");
         App app = app("crashy", withRestart("crashy", RestartPolicy.ON_FAILURE,
@@ -120,6 +133,41 @@ class AppTest {
         assertEquals(List.of(Duration.ofSeconds(5)), scheduler.pendingDelays(), "capped at the maximum");
         assertEquals(4, app.status().restartsInARow());
         assertEquals(4, runs());
+    }
+
+    @Test
+    void aRestartLimitGivesUpAfterThatManyRestartsInARowUntilStartedByHand() throws Exception {
+        folderApp("crashy", "fail boom");
+        App app = app("crashy", withRestart("crashy", RestartPolicy.ON_FAILURE,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1), 2)));
+        app.start();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(Duration.ofSeconds(2)), scheduler.pendingDelays());
+        scheduler.advance(Duration.ofSeconds(2));
+        assertEquals(3, runs(), "the first run and two restarts");
+        assertEquals(0, scheduler.pending(), "given up");
+        assertEquals(AppState.FAILED, app.status().state());
+        assertEquals("uncaught exception; given up after 2 restarts in a row", app.status().lastEnd());
+        assertTrue(log.of("info").contains("app crashy: given up after 2 restarts in a row (restart.limit 2);"
+                + " mica:start starts it again"), log.of("info").toString());
+
+        // by hand, the count begins anew
+        app.start();
+        assertEquals(4, runs());
+        assertEquals(List.of(Duration.ofSeconds(1)), scheduler.pendingDelays());
+    }
+
+    @Test
+    void aRunningAppReportsTheHeapItsInterpreterHolds() throws Exception {
+        folderApp("loop", "loop");
+        App app = new App(source("loop"), AppSettings.defaults("loop"), context(AppContext.threadPerRun()), output(),
+                a -> { });
+        assertNull(app.status().heapUsed(), "not running");
+        app.start();
+        assertTrue(factory.looping.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(ScriptedInterpreterFactory.LOOP_HEAP_BYTES, app.status().heapUsed());
+        app.stop();
+        assertNull(app.status().heapUsed());
     }
 
     @Test

@@ -44,6 +44,60 @@ class AtomicFilesTest {
         assertEquals(List.of("occupied"), names(folder));
     }
 
+    /** A kill of the writing process: an Error, which no clean-up of the write catches. */
+    private static final class Killed extends Error {
+        Killed() {
+            super("killed", null, false, false);
+        }
+    }
+
+    @Test
+    void aKillMidWriteLeavesTheOldFileAndTheNextWriteCleansUp() throws IOException {
+        Path target = folder.resolve("apps.properties");
+        String old = "a=1\n".repeat(100);
+        AtomicFiles.writeString(target, old);
+        byte[] replacement = "b=2\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int[] chunks = {0};
+        assertThrows(Killed.class, () -> AtomicFiles.write(target, replacement, 64, () -> {
+            if (++chunks[0] == 3) {
+                throw new Killed();
+            }
+        }));
+        assertEquals(old, Files.readString(target), "the old content, whole");
+        List<String> left = names(folder);
+        assertEquals(2, left.size(), left.toString());
+        assertTrue(left.get(0).startsWith(".apps.properties.") && left.get(0).endsWith(".tmp"), left.toString());
+        assertEquals(192, Files.size(folder.resolve(left.get(0))), "three chunks of the new content were written");
+
+        AtomicFiles.write(target, replacement);
+        assertEquals("b=2\n".repeat(100), Files.readString(target), "the new content, whole");
+        assertEquals(List.of("apps.properties"), names(folder), "the leftover of the killed write is gone");
+    }
+
+    @Test
+    void aKillAtAnyPointLeavesEitherTheOldOrTheNewContent() throws IOException {
+        Path target = folder.resolve("state.txt");
+        String old = "old ".repeat(50);
+        String updated = "new ".repeat(60);
+        byte[] bytes = updated.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int chunkBytes = 16;
+        int chunkCount = (bytes.length + chunkBytes - 1) / chunkBytes;
+        for (int killAt = 1; killAt <= chunkCount; killAt++) {
+            AtomicFiles.writeString(target, old);
+            int stopAt = killAt;
+            int[] chunks = {0};
+            assertThrows(Killed.class, () -> AtomicFiles.write(target, bytes, chunkBytes, () -> {
+                if (++chunks[0] == stopAt) {
+                    throw new Killed();
+                }
+            }));
+            assertEquals(old, Files.readString(target), "killed after chunk " + killAt);
+        }
+        AtomicFiles.writeString(target, updated);
+        assertEquals(updated, Files.readString(target));
+        assertEquals(List.of("state.txt"), names(folder));
+    }
+
     private static List<String> names(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
+import dev.mica.heap.HeapAccount;
 import dev.mica.interp.Interpreter;
 import dev.mica.interp.InterpreterConfig;
 import dev.mica.interp.InterpreterFactory;
@@ -23,6 +24,9 @@ import dev.mica.interp.RunResult;
  * {@link Interpreter#runInteractive} takes the same commands.
  */
 final class ScriptedInterpreterFactory implements InterpreterFactory {
+    /** What a {@code loop} program holds of its heap while it runs. */
+    static final long LOOP_HEAP_BYTES = 4096;
+
     final List<InterpreterConfig> configs = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
     final CountDownLatch looping = new CountDownLatch(1);
@@ -45,8 +49,10 @@ final class ScriptedInterpreterFactory implements InterpreterFactory {
         private final PrintStream out;
         private final PrintStream err;
         private int interrupts;
+        private final HeapAccount heap;
 
         ScriptedInterpreter(InterpreterConfig config) {
+            heap = new HeapAccount(config.heapSize(), () -> null);
             out = new PrintStream(config.stdout(), true, StandardCharsets.UTF_8);
             err = new PrintStream(config.stderr(), true, StandardCharsets.UTF_8);
         }
@@ -81,6 +87,7 @@ final class ScriptedInterpreterFactory implements InterpreterFactory {
                 return RunResult.systemExit(Integer.parseInt(argument));
             }
             if (command.startsWith("loop")) {
+                heap.charge(LOOP_HEAP_BYTES);
                 looping.countDown();
                 int needed = argument.equals("stubborn") ? 2 : 1;
                 synchronized (this) {
@@ -96,6 +103,11 @@ final class ScriptedInterpreterFactory implements InterpreterFactory {
                 return RunResult.exception();
             }
             throw new IllegalArgumentException("unknown command " + command);
+        }
+
+        @Override
+        public HeapAccount heapAccount() {
+            return heap;
         }
 
         @Override

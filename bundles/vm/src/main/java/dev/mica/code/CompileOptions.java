@@ -30,4 +30,26 @@ public record CompileOptions(int optimizationLevel, EmitMode emitMode, int small
     public CompileOptions(int optimizationLevel, EmitMode emitMode) {
         this(optimizationLevel, emitMode, DEFAULT_SMALL_INT_BITS);
     }
+
+    // equals and hashCode are written out: the ones the compiler generates for records link
+    // through java.lang.runtime.ObjectMethods, whose shared method handles (JDK 17) cache the
+    // last component type they were adapted to, which would keep this bundle's class loader
+    // reachable after the bundle is updated (see docs/architecture.md, "Swapping runtime bundles")
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CompileOptions o && optimizationLevel == o.optimizationLevel
+                && emitMode == o.emitMode && smallIntBits == o.smallIntBits;
+    }
+
+    @Override
+    public int hashCode() {
+        return (optimizationLevel * 31 + java.util.Objects.hashCode(emitMode)) * 31 + smallIntBits;
+    }
+
+    @Override
+    public String toString() {
+        return "CompileOptions[optimizationLevel=" + optimizationLevel + ", emitMode=" + emitMode + ", smallIntBits="
+                + smallIntBits + "]";
+    }
 }

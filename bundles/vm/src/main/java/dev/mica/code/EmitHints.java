@@ -27,6 +27,27 @@ public record EmitHints(EmitMode mode, List<String> argTypes, String returnType,
         localNames = Collections.unmodifiableList(new ArrayList<>(localNames));
     }
 
+    // equals and hashCode are written out: the ones the compiler generates for records link
+    // through java.lang.runtime.ObjectMethods, whose shared method handles (JDK 17) cache the
+    // last component type they were adapted to, which would keep this bundle's class loader
+    // reachable after the bundle is updated (see docs/architecture.md, "Swapping runtime bundles")
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmitHints o && mode == o.mode && argTypes.equals(o.argTypes)
+                && java.util.Objects.equals(returnType, o.returnType) && localNames.equals(o.localNames);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(mode, argTypes, returnType, localNames);
+    }
+
+    @Override
+    public String toString() {
+        return "EmitHints[mode=" + mode + ", argTypes=" + argTypes + ", returnType=" + returnType + ", localNames="
+                + localNames + "]";
+    }
+
     /** The name of local slot {@code i}, or null when unknown. */
     public String localName(int i) {
         return i < localNames.size() ? localNames.get(i) : null;

@@ -90,7 +90,16 @@ public interface Interpreter extends AutoCloseable {
      * thread (a monitoring figure, not synchronised with the program).
      */
     default long heapUsed() {
-        return -1;
+        dev.mica.heap.HeapAccount account = heapAccount();
+        return account == null ? -1 : account.used();
+    }
+
+    /**
+     * The interpreter's heap account (what its program holds against its heap size), for
+     * monitoring from any thread; null when the interpreter keeps none.
+     */
+    default dev.mica.heap.HeapAccount heapAccount() {
+        return null;
     }
 
     /** Raises {@code KeyboardInterrupt} in the running program between bytecodes. */

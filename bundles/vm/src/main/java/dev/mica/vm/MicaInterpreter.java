@@ -176,8 +176,8 @@ final class MicaInterpreter implements Interpreter {
     }
 
     @Override
-    public long heapUsed() {
-        return runtime.heapAccount().used();
+    public dev.mica.heap.HeapAccount heapAccount() {
+        return runtime.heapAccount();
     }
 
     @Override

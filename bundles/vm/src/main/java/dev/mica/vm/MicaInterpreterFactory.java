@@ -65,9 +65,13 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     private volatile AutoCloseable frozenTracker;
     private long explicitFrozenRank;
     /** The native code emitter (bundles/emitter): optional, dynamic, greedy like the compiler. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile NativeEmitter boundEmitter;
+    private final Object emitterArrival = new Object();
+    /** Until when (System.nanoTime) viper code without an emitter waits for one; 0 for not at all. */
+    private volatile long emitterGapDeadline;
+    /** The runtimes of the interpreters made, to drop the code of an emitter that goes away. */
+    private final java.util.Set<dev.mica.vm.runtime.Runtime> runtimes =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final ClassPathService<NativeEmitter> classPathEmitter = new ClassPathService<>(NativeEmitter.class);
     /**
      * The heap tracer (the gc bundle). Dynamic and greedy: interpreters ask for the current one
@@ -121,6 +125,8 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (tracker != null) {
             tracker.close();
         }
+        // this revision may be on its way out: the JDK must not keep its records linked
+        dev.mica.interp.RecordMethodCaches.release();
     }
 
     /**
@@ -160,6 +166,64 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEmitter(NativeEmitter emitter) {
+        synchronized (emitterArrival) {
+            boundEmitter = emitter;
+            emitterGapDeadline = 0;
+            emitterArrival.notifyAll();
+        }
+    }
+
+    /**
+     * The emitter went away (its bundle stopped, updated or uninstalled): the code it made is
+     * dropped from every interpreter, so no function keeps its classes, and viper code waits
+     * {@link #EMITTER_GAP_NANOS} for a successor before it fails.
+     */
+    void unbindEmitter(NativeEmitter emitter) {
+        synchronized (emitterArrival) {
+            if (boundEmitter == emitter) {
+                boundEmitter = null;
+                emitterGapDeadline = System.nanoTime() + EMITTER_GAP_NANOS;
+            }
+        }
+        List<dev.mica.vm.runtime.Runtime> made;
+        synchronized (runtimes) {
+            made = new ArrayList<>(runtimes);
+        }
+        for (dev.mica.vm.runtime.Runtime rt : made) {
+            rt.dropNativeCode(emitter);
+        }
+    }
+
+    /** How long after an emitter went away viper code waits for the next (an update's gap). */
+    static final long EMITTER_GAP_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** The bound emitter, waiting for one while an emitter went away less than the gap ago. */
+    NativeEmitter awaitEmitter() {
+        NativeEmitter e = currentEmitter();
+        if (e != null || emitterGapDeadline == 0) {
+            return e;
+        }
+        synchronized (emitterArrival) {
+            while (boundEmitter == null && emitterGapDeadline != 0) {
+                long left = emitterGapDeadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(emitterArrival, left);
+                } catch (InterruptedException ex) {
+                    // the program is being stopped: no emitter, and the interrupt stays
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return boundEmitter;
+        }
+    }
+
     @Override
     public Interpreter create(InterpreterConfig config) {
         if (!frozenManaged && !frozenDiscoveryArranged) {
@@ -167,7 +231,10 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         }
         MicaInterpreter interpreter = new MicaInterpreter(config, this::currentCompiler, this, frozen,
                 this::currentCollector);
-        interpreter.runtime().useEmitter(this::currentEmitter);
+        interpreter.runtime().useEmitter(this::currentEmitter, this::awaitEmitter);
+        synchronized (runtimes) {
+            runtimes.add(interpreter.runtime());
+        }
         return interpreter;
     }
 

@@ -55,6 +55,18 @@ public final class CodeInfo {
     private final int[] byteOffsets;
     private final byte[] lineTable;
 
+    /**
+     * Forgets the JVM code made by {@code owner} (an emitter that went away), so that nothing
+     * of this function holds the emitter's classes; the next call runs as bytecode or is
+     * compiled by the emitter bound then.
+     */
+    public void dropNativeCode(dev.mica.emit.NativeEmitter owner) {
+        NativeCalls.Compiled c = compiled;
+        if (c != null && c.owner() == owner) {
+            compiled = null;
+        }
+    }
+
     /** More prelude bytes than any valid signature or size field has (their fields would overflow). */
     private static final int MAX_SIGNATURE_BYTES = 8;
     private static final int MAX_SIZE_BYTES = 4;

@@ -15,7 +15,11 @@ import dev.mica.vm.runtime.Runtime;
  * MicroPython) and then whenever a different emitter is bound; its calls run the JVM code.
  * The compiled body is kept with the emitter that made it: once that emitter is no longer
  * the bound one, the body is dropped (and with it the last reference to its class loader)
- * and the function runs as bytecode until another emitter compiles it.
+ * and the function runs as bytecode until another emitter compiles it. The factory also drops
+ * the bodies of an emitter when it is unbound ({@link CodeInfo#dropNativeCode}), so a function
+ * that is not called again does not keep the old emitter's classes either. Viper code cannot
+ * run as bytecode: its calls wait a few seconds for an emitter after one went away, then raise
+ * {@code RuntimeError}.
  */
 final class NativeCalls {
     private NativeCalls() {}
@@ -32,6 +36,9 @@ final class NativeCalls {
     static void prepare(CodeInfo code, Runtime rt) {
         if (code.wantsNative) {
             NativeEmitter emitter = rt.emitter();
+            if (emitter == null && code.hints.mode() == EmitMode.VIPER) {
+                emitter = rt.awaitEmitter(); // during an emitter update, as for calls
+            }
             if (emitter == null) {
                 if (code.hints.mode() == EmitMode.VIPER && code.module.fromMpyFile()) {
                     throw Py.valueError("native code in .mpy unsupported");
@@ -42,7 +49,7 @@ final class NativeCalls {
                     throw new dev.mica.obj.PyException(e);
                 }
             } else {
-                compile(code, emitter);
+                compile(code, emitter, rt);
             }
         }
         for (CodeInfo child : code.children) {
@@ -50,9 +57,10 @@ final class NativeCalls {
         }
     }
 
-    private static CompiledBody compile(CodeInfo code, NativeEmitter emitter) {
+    private static CompiledBody compile(CodeInfo code, NativeEmitter emitter, Runtime rt) {
         CompiledBody body = emitter.compile(new FunctionCodeView(code));
         code.compiled = new Compiled(body, emitter);
+        rt.rememberNativeCode(code);
         return body;
     }
 
@@ -65,9 +73,17 @@ final class NativeCalls {
         }
         if (emitter == null) {
             code.compiled = null;
-            return null;
+            if (code.hints.mode() != EmitMode.VIPER) {
+                return null;
+            }
+            // viper's typed words and pointers have no bytecode form: wait out the gap of an
+            // emitter update, and fail clearly once the emitter is gone for good
+            emitter = rt.awaitEmitter();
+            if (emitter == null) {
+                throw Py.runtimeError("no native emitter available for viper code");
+            }
         }
-        return compile(code, emitter);
+        return compile(code, emitter, rt);
     }
 
     /**

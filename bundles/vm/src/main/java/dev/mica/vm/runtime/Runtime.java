@@ -742,14 +742,60 @@ public final class Runtime {
      */
     public int tierThreshold = Integer.getInteger("mica.tier", 0);
 
+    /** The emitter after a wait for one, for code that cannot run without (viper); none by default. */
+    private java.util.function.Supplier<dev.mica.emit.NativeEmitter> awaitedEmitter = () -> emitter.get();
+
+    /**
+     * Functions that hold JVM code of an emitter, so that it can be dropped when the emitter
+     * goes; weakly, as the functions of a program come and go.
+     */
+    private final java.util.Set<CodeInfo> nativeCode =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
     /** Where the native emitter comes from (the factory's bound one); none by default. */
     public void useEmitter(java.util.function.Supplier<dev.mica.emit.NativeEmitter> source) {
         emitter = source;
+        awaitedEmitter = source;
+    }
+
+    /**
+     * Where the native emitter comes from, and how to wait for one when none is bound (the
+     * factory waits while an emitter update is likely under way).
+     */
+    public void useEmitter(java.util.function.Supplier<dev.mica.emit.NativeEmitter> source,
+            java.util.function.Supplier<dev.mica.emit.NativeEmitter> awaited) {
+        emitter = source;
+        awaitedEmitter = awaited;
     }
 
     /** The native emitter bound now, or null. */
     public dev.mica.emit.NativeEmitter emitter() {
         return emitter.get();
+    }
+
+    /** The native emitter, waiting for one if the factory expects one soon; null if none came. */
+    public dev.mica.emit.NativeEmitter awaitEmitter() {
+        return awaitedEmitter.get();
+    }
+
+    /** Notes a function that now holds JVM code of an emitter (see {@link #dropNativeCode}). */
+    public void rememberNativeCode(CodeInfo code) {
+        synchronized (nativeCode) {
+            nativeCode.add(code);
+        }
+    }
+
+    /**
+     * Drops the JVM code that {@code owner} made for this interpreter's functions: the emitter
+     * was unbound, and nothing may keep its bundle's classes reachable. Called from the
+     * thread that unbinds it; a function being run keeps its body until its call returns.
+     */
+    public void dropNativeCode(dev.mica.emit.NativeEmitter owner) {
+        synchronized (nativeCode) {
+            for (CodeInfo code : nativeCode) {
+                code.dropNativeCode(owner);
+            }
+        }
     }
 
     /** Compiles source, raising SyntaxError (or RuntimeError without a compiler) as a Python exception. */
