@@ -33,6 +33,7 @@ final class AppConfigurationParser {
     static final String EMIT = "emit";
     static final String RECURSION_LIMIT = "recursionlimit";
     static final String ALLOWED_MODULES = "modules";
+    static final String TIER = "tier";
 
     static final int MIN_RECURSION_LIMIT = 10;
     static final int MAX_RECURSION_LIMIT = 100_000;
@@ -48,7 +49,7 @@ final class AppConfigurationParser {
     /** Properties that Config Admin, FileInstall and DS add of their own. */
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "felix.", "component.");
     private static final Set<String> KNOWN = Set.of(NAME, AUTOSTART, RESTART, RESTART_DELAY, RESTART_MAX_DELAY,
-            RESTART_RESET_AFTER, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES);
+            RESTART_RESET_AFTER, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES, TIER);
 
     private AppConfigurationParser() {
     }
@@ -149,6 +150,17 @@ final class AppConfigurationParser {
             allowedModules = moduleNames(modulesValue, problems);
         }
 
+        int tierThreshold = defaults.tierThreshold();
+        Object tierValue = properties.get(TIER);
+        if (tierValue != null) {
+            long parsed = integer(tierValue);
+            if (parsed < 0 || parsed > Integer.MAX_VALUE) {
+                problems.add("'" + TIER + "' must be a whole number, 0 for no tiering: '" + tierValue + "'");
+            } else {
+                tierThreshold = (int) parsed;
+            }
+        }
+
         properties.keySet().stream()
                 .filter(key -> !KNOWN.contains(key))
                 .filter(key -> FOREIGN_PREFIXES.stream().noneMatch(key::startsWith))
@@ -159,7 +171,7 @@ final class AppConfigurationParser {
             throw new InvalidAppConfigurationException(problems);
         }
         return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter), heapSize,
-                new CompileOptions(optimization, emit), recursionLimit, allowedModules);
+                new CompileOptions(optimization, emit), recursionLimit, allowedModules, tierThreshold);
     }
 
     /**

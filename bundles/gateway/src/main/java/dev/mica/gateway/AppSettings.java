@@ -19,9 +19,11 @@ import dev.mica.interp.InterpreterConfig;
  * @param compileOptions optimisation level and default emitter of the interpreter
  * @param recursionLimit how deep the app's Python calls may nest
  * @param allowedModules the runtime modules the app may import; null allows every one
+ * @param tierThreshold calls and loop iterations after which a function is compiled as native
+ *        code (tiering); 0 turns tiering off
  */
 record AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
-        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules) {
+        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules, int tierThreshold) {
 
     AppSettings {
         Objects.requireNonNull(name, "name");
@@ -29,6 +31,12 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(compileOptions, "compileOptions");
         allowedModules = allowedModules == null ? null : Set.copyOf(allowedModules);
+    }
+
+    AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
+            CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules) {
+        this(name, autostart, restart, backoff, heapSize, compileOptions, recursionLimit, allowedModules,
+                InterpreterConfig.DEFAULT_TIER_THRESHOLD);
     }
 
     AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
@@ -54,6 +62,6 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
     /** The interpreter options these settings give, over a base with the app's streams and paths. */
     InterpreterConfig applyTo(InterpreterConfig base) {
         return base.withHeapSize(heapSize).withCompileOptions(compileOptions).withRecursionLimit(recursionLimit)
-                .withAllowedModules(allowedModules);
+                .withAllowedModules(allowedModules).withTierThreshold(tierThreshold);
     }
 }

@@ -622,8 +622,9 @@ public final class Runtime {
     /**
      * Tiering: a function run as bytecode is compiled by the native emitter once its calls and
      * backward jumps reach this count, and entered compiled from its next call; 0 turns it off.
+     * Set from {@code InterpreterConfig.tierThreshold}.
      */
-    public int tierThreshold = Integer.getInteger("mica.tier", 0);
+    public int tierThreshold;
 
     /** Where the native emitter comes from (the factory's bound one); none by default. */
     public void useEmitter(java.util.function.Supplier<dev.mica.emit.NativeEmitter> source) {
