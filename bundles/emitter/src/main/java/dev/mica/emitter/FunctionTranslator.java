@@ -161,6 +161,8 @@ final class FunctionTranslator {
         final Label stub = new Label();
         int depth;
         int caughtVar;
+        /** Where the handler's code ends: the target of its POP_EXCEPT_JUMPs (-1 until one is seen). */
+        int handlerEnd = -1;
 
         Block(int setup, int handler, boolean isFinally) {
             this.setup = setup;
@@ -510,6 +512,10 @@ final class FunctionTranslator {
                     // dead code (the RETURN_VALUE past the end, code after a return): nothing jumps here
                     mv.visitLabel(label(ip));
                     continue;
+                }
+                // an except handler left by its POP_EXCEPT_JUMPs (a bare except has no END_FINALLY)
+                while (!openHandlers.isEmpty() && openHandlers.peek().handlerEnd == ip) {
+                    openHandlers.pop();
                 }
                 Block entered = handlerAt(ip);
                 if (entered != null && reachable && stack[depth - 1].type() != ViperType.OBJECT) {
@@ -958,6 +964,9 @@ final class FunctionTranslator {
                     pushObject();
                 }
                 case Opcodes.POP_EXCEPT_JUMP -> {
+                    if (!openHandlers.isEmpty() && openHandlers.peek().handlerEnd < 0) {
+                        openHandlers.peek().handlerEnd = arg;
+                    }
                     frame();
                     mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "leaveHandler", "()V", false);
                     recordForward(arg, ip, depth);

@@ -201,4 +201,27 @@ class NativeTest {
         assertEquals(PythonRun.output(counted, smallHeap),
                 PythonRun.output(counted.replace("def fill", "@micropython.native\ndef fill"), smallHeap));
     }
+
+    @Test
+    void bareRaiseReraisesTheHandlerItIsIn() {
+        // after a nested bare except ends, a bare raise is about the outer handler's exception again
+        String program = """
+                def nested():
+                    try:
+                        raise KeyError('outer')
+                    except:
+                        try:
+                            raise IndexError
+                        except:
+                            pass
+                        raise
+                try:
+                    nested()
+                except Exception as e:
+                    print(repr(e))
+                """;
+        assertEquals("KeyError('outer',)\n", PythonRun.output(program));
+        assertEquals("KeyError('outer',)\n", PythonRun.output(program, 1));
+        assertEquals("KeyError('outer',)\n", PythonRun.output(program.replace("def nested", "@micropython.native\ndef nested")));
+    }
 }
