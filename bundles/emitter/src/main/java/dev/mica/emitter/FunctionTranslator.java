@@ -1184,6 +1184,17 @@ final class FunctionTranslator {
             mv.visitInsn(AASTORE);
         }
 
+        /** The NativeOps method for a binary op on two objects: one with an inline small-int case where there is one. */
+        String objectBinaryOpHelper(int op) {
+            return switch (op) {
+                case BinaryOp.ADD, BinaryOp.INPLACE_ADD -> "add";
+                case BinaryOp.SUBTRACT, BinaryOp.INPLACE_SUBTRACT -> "subtract";
+                case BinaryOp.LESS, BinaryOp.MORE, BinaryOp.LESS_EQUAL, BinaryOp.MORE_EQUAL, BinaryOp.EQUAL,
+                        BinaryOp.NOT_EQUAL -> "compare";
+                default -> "binaryOp";
+            };
+        }
+
         /** Leaves the truth of slot {@code d} on the JVM stack as an int (0 or 1). */
         void truth(int d) {
             Slot s = stack[d];
@@ -1445,7 +1456,7 @@ final class FunctionTranslator {
                     push(op);
                     mv.visitVarInsn(ALOAD, objVar(l));
                     mv.visitVarInsn(ALOAD, objVar(r));
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "binaryOp", "(I" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, objectBinaryOpHelper(op), "(I" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
                 }
                 depth -= 2;
                 pushObject();
