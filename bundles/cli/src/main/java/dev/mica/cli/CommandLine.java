@@ -20,7 +20,8 @@ record CommandLine(
         int optimizationLevel,
         EmitMode emitMode,
         long heapSize,
-        String board) {
+        String board,
+        int tierThreshold) {
 
     enum Action { HELP, VERSION, COMMAND, MODULE, FILE, STDIN_OR_REPL }
 
@@ -37,18 +38,23 @@ record CommandLine(
     static final long MINIMUM_HEAP = 700;
 
     static CommandLine parse(String[] args, long defaultHeapSize) throws InvalidArguments {
+        return parse(args, defaultHeapSize, 0);
+    }
+
+    static CommandLine parse(String[] args, long defaultHeapSize, int defaultTierThreshold) throws InvalidArguments {
         boolean inspect = false;
         int verbose = 0;
         int optimizationLevel = 0;
         EmitMode emitMode = EmitMode.BYTECODE;
         long heapSize = defaultHeapSize;
         String board = null;
+        int tierThreshold = defaultTierThreshold;
         for (int a = 0; a < args.length; a++) {
             String arg = args[a];
             if (!arg.startsWith("-")) {
                 // the script's own name becomes sys.argv[0]
                 List<String> argv = List.of(args).subList(a, args.length);
-                return new CommandLine(Action.FILE, arg, argv, inspect, verbose, optimizationLevel, emitMode, heapSize, board);
+                return new CommandLine(Action.FILE, arg, argv, inspect, verbose, optimizationLevel, emitMode, heapSize, board, tierThreshold);
             }
             switch (arg) {
                 case "-h":
@@ -70,7 +76,7 @@ record CommandLine(
                     argv.add("-c");
                     argv.addAll(List.of(args).subList(a + 2, args.length));
                     return new CommandLine(Action.COMMAND, args[a + 1], argv, inspect, verbose, optimizationLevel,
-                            emitMode, heapSize, board);
+                            emitMode, heapSize, board, tierThreshold);
                 }
                 case "-m": {
                     if (a + 1 >= args.length) {
@@ -78,7 +84,7 @@ record CommandLine(
                     }
                     List<String> argv = List.of(args).subList(a + 1, args.length);
                     return new CommandLine(Action.MODULE, args[a + 1], argv, inspect, verbose, optimizationLevel,
-                            emitMode, heapSize, board);
+                            emitMode, heapSize, board, tierThreshold);
                 }
                 case "-X": {
                     if (a + 1 >= args.length) {
@@ -89,6 +95,8 @@ record CommandLine(
                         emitMode = parseEmitMode(option.substring("emit=".length()));
                     } else if (option.startsWith("heapsize=")) {
                         heapSize = parseHeapSize(option.substring("heapsize=".length()));
+                    } else if (option.startsWith("tier=")) {
+                        tierThreshold = parseTierThreshold(option.substring("tier=".length()));
                     } else if (option.startsWith("board=") && option.length() > "board=".length()) {
                         board = option.substring("board=".length());
                     } else {
@@ -105,11 +113,11 @@ record CommandLine(
             }
         }
         return new CommandLine(Action.STDIN_OR_REPL, null, List.of(), inspect, verbose, optimizationLevel, emitMode,
-                heapSize, board);
+                heapSize, board, tierThreshold);
     }
 
     private static CommandLine simple(Action action) {
-        return new CommandLine(action, null, List.of(), false, 0, 0, EmitMode.BYTECODE, 0, null);
+        return new CommandLine(action, null, List.of(), false, 0, 0, EmitMode.BYTECODE, 0, null, 0);
     }
 
     private static EmitMode parseEmitMode(String name) throws InvalidArguments {
@@ -123,6 +131,22 @@ record CommandLine(
             default:
                 throw new InvalidArguments("unknown emitter " + name);
         }
+    }
+
+    /** Tiering's threshold: a count of calls and loop iterations, 0 (off) or more. */
+    private static int parseTierThreshold(String text) throws InvalidArguments {
+        if (text.equals("off")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error
+        }
+        throw new InvalidArguments("bad tier threshold " + text);
     }
 
     /** {@code -O3} sets level 3; {@code -OO} counts the letters, as the unix port. */

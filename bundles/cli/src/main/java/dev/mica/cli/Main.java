@@ -45,7 +45,7 @@ public final class Main {
             boolean terminal) {
         CommandLine command;
         try {
-            command = CommandLine.parse(args, InterpreterConfig.DEFAULT_HEAP_SIZE);
+            command = CommandLine.parse(args, InterpreterConfig.DEFAULT_HEAP_SIZE, InterpreterConfig.DEFAULT_TIER_THRESHOLD);
         } catch (CommandLine.InvalidArguments e) {
             err.println("Invalid command line arguments. Use -h option for help.");
             return 1;
@@ -77,7 +77,8 @@ public final class Main {
                 .withPath(searchPath(env))
                 .withHeapSize(command.heapSize())
                 .withCompileOptions(new CompileOptions(command.optimizationLevel(), command.emitMode()))
-                .withVerbose(command.verbose());
+                .withVerbose(command.verbose())
+                .withTierThreshold(command.tierThreshold());
         TerminalMode raw = null;
         try (Interpreter interpreter = factory.create(config);
                 InterruptOnSigint sigint = InterruptOnSigint.install(interpreter)) {

@@ -16,6 +16,7 @@ final class Usage {
                 + "Implementation specific options (-X):\n"
                 + "  emit={bytecode,native,viper} -- set the default code emitter\n"
                 + "  heapsize=<n>[w][K|M] -- set the heap size for the GC (default " + defaultHeapSize + ")\n"
+                + "  tier=<n> -- compile a function as native code after n calls and loop iterations (0: never)\n"
                 + "  board=<kind>[:<file>] -- give machine a board, e.g. sim:board.properties\n"
                 + "\n"
                 + "Environment:\n"

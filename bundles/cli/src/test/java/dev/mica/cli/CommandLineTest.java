@@ -67,6 +67,17 @@ class CommandLineTest {
     }
 
     @Test
+    void tierThresholdTurnsTieringOnOrOff() throws Exception {
+        assertEquals(0, parse("-c", "").tierThreshold());
+        assertEquals(500, parse("-X", "tier=500", "-c", "").tierThreshold());
+        assertEquals(0, parse("-X", "tier=off", "-c", "").tierThreshold());
+        assertEquals(0, CommandLine.parse(new String[] {"-X", "tier=0", "-c", ""}, DEFAULT_HEAP, 100).tierThreshold());
+        assertEquals(100, CommandLine.parse(new String[] {"-c", ""}, DEFAULT_HEAP, 100).tierThreshold());
+        assertThrows(InvalidArguments.class, () -> parse("-X", "tier=-1", "-c", ""));
+        assertThrows(InvalidArguments.class, () -> parse("-X", "tier=many", "-c", ""));
+    }
+
+    @Test
     void emitters() throws Exception {
         assertEquals(EmitMode.NATIVE, parse("-X", "emit=native", "-c", "").emitMode());
         assertEquals(EmitMode.VIPER, parse("-X", "emit=viper", "-c", "").emitMode());

@@ -30,7 +30,7 @@ import org.objectweb.asm.MethodVisitor;
  * the type of every stack slot and local from what was stored there first; it runs twice, the
  * first time only to learn the type of each local (so that the second can give it a JVM
  * variable of the right kind) and to find viper's type errors, which MicroPython reports
- * at compile time (the last one found wins, as there).
+ * at compile time (the last one found in the first statement that has one, as there).
  */
 final class FunctionTranslator {
     private static final String OBJ = "dev/mica/obj/PyObject";
@@ -102,7 +102,9 @@ final class FunctionTranslator {
         Pass first = new Pass(new MethodVisitor(ASM9) { });
         first.run();
         if (first.lastTypeError != null) {
-            throw new PyException(PyBaseException.withMessage(PyBaseException.VIPER_TYPE_ERROR, first.lastTypeError));
+            PyBaseException error = PyBaseException.withMessage(PyBaseException.VIPER_TYPE_ERROR, first.lastTypeError);
+            error.addTraceback(code.sourceFile(), first.typeErrorLine, code.name());
+            throw new PyException(error);
         }
         localTypes = first.localType;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
@@ -159,6 +161,8 @@ final class FunctionTranslator {
         final Label stub = new Label();
         int depth;
         int caughtVar;
+        /** Where the handler's code ends: the target of its POP_EXCEPT_JUMPs (-1 until one is seen). */
+        int handlerEnd = -1;
 
         Block(int setup, int handler, boolean isFinally) {
             this.setup = setup;
@@ -178,7 +182,16 @@ final class FunctionTranslator {
         final int[] localVar = new int[nLocals];
         final Slot[] stack = new Slot[nState + 8];
         int depth;
+        /** The instruction being translated (for the line of a type error). */
+        int currentIp;
         String lastTypeError;
+        /** The line of the first type error; MicroPython stops at the statement that has one. */
+        int typeErrorLine;
+        /** The line of the instruction before, and the stack depth where that line's code began. */
+        int previousLine = -1;
+        int lineStartDepth;
+        /** The stack depth at which the statement with the first type error ends; -1 once it has ended. */
+        int errorStatementDepth = -1;
         final Label[] labels = new Label[ins.length / 3 + 1];
         final Map<Integer, Slot[]> forwardStates = new HashMap<>();
         final Map<Integer, Integer> forwardDepths = new HashMap<>();
@@ -209,8 +222,37 @@ final class FunctionTranslator {
             return stackBase + 3 * d + 1;
         }
 
+        /**
+         * Records a viper type error. MicroPython stops compiling after the first statement
+         * with an error, and within that statement the last error found wins.
+         */
         void typeError(String message) {
-            lastTypeError = message;
+            if (lastTypeError == null) {
+                typeErrorLine = code.lineOf(currentIp);
+                errorStatementDepth = lineStartDepth;
+                lastTypeError = message;
+            } else if (errorStatementDepth >= 0) {
+                lastTypeError = message;
+            }
+        }
+
+        /**
+         * Follows statements for the type errors: one starts where a new source line starts, and
+         * the one with the first error ends when the value stack is back to where it began
+         * (so {@code a = x; b = y} on one line is two statements, as for MicroPython).
+         */
+        void trackStatement(int ip, boolean after) {
+            if (after) {
+                if (errorStatementDepth >= 0 && depth <= errorStatementDepth) {
+                    errorStatementDepth = -1;
+                }
+                return;
+            }
+            int line = code.lineOf(ip);
+            if (line != previousLine) {
+                previousLine = line;
+                lineStartDepth = depth;
+            }
         }
 
         Label label(int position) {
@@ -471,6 +513,10 @@ final class FunctionTranslator {
                     mv.visitLabel(label(ip));
                     continue;
                 }
+                // an except handler left by its POP_EXCEPT_JUMPs (a bare except has no END_FINALLY)
+                while (!openHandlers.isEmpty() && openHandlers.peek().handlerEnd == ip) {
+                    openHandlers.pop();
+                }
                 Block entered = handlerAt(ip);
                 if (entered != null && reachable && stack[depth - 1].type() != ViperType.OBJECT) {
                     // a finally entered normally: its None joins the exception path as an object
@@ -483,7 +529,14 @@ final class FunctionTranslator {
                     stack[depth - 1] = Slot.OBJECT;
                     openHandlers.push(entered);
                 }
+                currentIp = ip;
+                if (viper) {
+                    trackStatement(ip, false);
+                }
                 instruction(ip, ins[ip], ins[ip + 1], ins[ip + 2]);
+                if (viper) {
+                    trackStatement(ip, true);
+                }
             }
             mv.visitLabel(end);
             // a failure inside a try block: its traceback line, then the handler with the exception pushed
@@ -599,6 +652,7 @@ final class FunctionTranslator {
                     mv.visitInsn(POP);
                     mv.visitInsn(ACONST_NULL);
                     mv.visitVarInsn(ASTORE, localVar[arg]);
+                    writeThrough(arg);
                 }
                 case Opcodes.LOAD_DEREF -> {
                     requireObjectLocal(arg);
@@ -910,6 +964,9 @@ final class FunctionTranslator {
                     pushObject();
                 }
                 case Opcodes.POP_EXCEPT_JUMP -> {
+                    if (!openHandlers.isEmpty() && openHandlers.peek().handlerEnd < 0) {
+                        openHandlers.peek().handlerEnd = arg;
+                    }
                     frame();
                     mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "leaveHandler", "()V", false);
                     recordForward(arg, ip, depth);
@@ -1111,7 +1168,31 @@ final class FunctionTranslator {
             } else {
                 loadObject(d);
                 mv.visitVarInsn(ASTORE, localVar[local]);
+                writeThrough(local);
             }
+        }
+
+        /**
+         * Copies an object local to its slot of the frame's state, where the interpreter keeps
+         * it: the heap's tracer finds a running function's locals there (as MicroPython's
+         * collector finds native code's locals on the C stack).
+         */
+        void writeThrough(int local) {
+            mv.visitVarInsn(ALOAD, STATE_VAR);
+            push(nState - 1 - local);
+            mv.visitVarInsn(ALOAD, localVar[local]);
+            mv.visitInsn(AASTORE);
+        }
+
+        /** The NativeOps method for a binary op on two objects: one with an inline small-int case where there is one. */
+        String objectBinaryOpHelper(int op) {
+            return switch (op) {
+                case BinaryOp.ADD, BinaryOp.INPLACE_ADD -> "add";
+                case BinaryOp.SUBTRACT, BinaryOp.INPLACE_SUBTRACT -> "subtract";
+                case BinaryOp.LESS, BinaryOp.MORE, BinaryOp.LESS_EQUAL, BinaryOp.MORE_EQUAL, BinaryOp.EQUAL,
+                        BinaryOp.NOT_EQUAL -> "compare";
+                default -> "binaryOp";
+            };
         }
 
         /** Leaves the truth of slot {@code d} on the JVM stack as an int (0 or 1). */
@@ -1375,7 +1456,7 @@ final class FunctionTranslator {
                     push(op);
                     mv.visitVarInsn(ALOAD, objVar(l));
                     mv.visitVarInsn(ALOAD, objVar(r));
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "binaryOp", "(I" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
+                    mv.visitMethodInsn(INVOKESTATIC, OPS, objectBinaryOpHelper(op), "(I" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
                 }
                 depth -= 2;
                 pushObject();

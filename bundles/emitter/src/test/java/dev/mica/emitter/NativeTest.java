@@ -155,35 +155,73 @@ class NativeTest {
 
     @Test
     void hotFunctionsCompiledByTieringKeepTheirResults() {
-        String previous = System.getProperty("mica.tier");
-        System.setProperty("mica.tier", "3");
-        try {
-            assertEquals("1140 [0, 1, 4] 10 caught\n", PythonRun.output("""
-                    def work(n):
-                        s = 0
-                        for i in range(n):
-                            s += i
-                        return s
-                    def squares():
-                        return [i * i for i in range(3)]
-                    def risky(k):
+        assertEquals("1140 [0, 1, 4] 10 caught\n", PythonRun.output("""
+                def work(n):
+                    s = 0
+                    for i in range(n):
+                        s += i
+                    return s
+                def squares():
+                    return [i * i for i in range(3)]
+                def risky(k):
+                    try:
+                        return 10 // k
+                    except ZeroDivisionError:
+                        return 'caught'
+                total = 0
+                for j in range(20):
+                    total += work(j)
+                    sq = squares()
+                    r = risky(1)
+                print(total, sq, r, risky(0))
+                """, 3));
+    }
+
+    @Test
+    void theHeapTracerSeesTheLocalsOfCompiledCode() {
+        // filling the heap must end in MemoryError after as many lists as for bytecode
+        String program = """
+                def fill():
+                    chain = []
+                    n = 0
+                    while True:
                         try:
-                            return 10 // k
-                        except ZeroDivisionError:
-                            return 'caught'
-                    total = 0
-                    for j in range(20):
-                        total += work(j)
-                        sq = squares()
-                        r = risky(1)
-                    print(total, sq, r, risky(0))
-                    """));
-        } finally {
-            if (previous == null) {
-                System.clearProperty("mica.tier");
-            } else {
-                System.setProperty("mica.tier", previous);
-            }
-        }
+                            chain = [chain]
+                            n += 1
+                        except MemoryError:
+                            break
+                    while chain:
+                        chain[0], chain = None, chain[0]
+                    return n
+                print(fill() > 100)
+                """;
+        java.util.function.UnaryOperator<dev.mica.interp.InterpreterConfig> smallHeap = c -> c.withHeapSize(64 * 1024);
+        assertEquals("True\n", PythonRun.output(program, smallHeap));
+        String counted = program.replace("print(fill() > 100)", "print(fill())");
+        assertEquals(PythonRun.output(counted, smallHeap),
+                PythonRun.output(counted.replace("def fill", "@micropython.native\ndef fill"), smallHeap));
+    }
+
+    @Test
+    void bareRaiseReraisesTheHandlerItIsIn() {
+        // after a nested bare except ends, a bare raise is about the outer handler's exception again
+        String program = """
+                def nested():
+                    try:
+                        raise KeyError('outer')
+                    except:
+                        try:
+                            raise IndexError
+                        except:
+                            pass
+                        raise
+                try:
+                    nested()
+                except Exception as e:
+                    print(repr(e))
+                """;
+        assertEquals("KeyError('outer',)\n", PythonRun.output(program));
+        assertEquals("KeyError('outer',)\n", PythonRun.output(program, 1));
+        assertEquals("KeyError('outer',)\n", PythonRun.output(program.replace("def nested", "@micropython.native\ndef nested")));
     }
 }

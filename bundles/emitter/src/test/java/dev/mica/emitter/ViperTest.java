@@ -94,4 +94,21 @@ class ViperTest {
                 print(*f([1, 2, 3]))
                 """));
     }
+
+    @Test
+    void typeErrorsNameTheFirstStatementWithOneAndItsLine() {
+        // the second statement's error would be the last one found; MicroPython stops at the first
+        assertEquals("""
+                Traceback (most recent call last):
+                  File "<test>", line 5, in f
+                ViperTypeError: local 'y' has type 'int' but source is 'object'
+                """, PythonRun.output("""
+                @micropython.viper
+                def f(x: int):
+                    y = 1
+                    z = 2
+                    y = 'a'; z = None
+                    return 2
+                """));
+    }
 }

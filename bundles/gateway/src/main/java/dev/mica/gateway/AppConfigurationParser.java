@@ -36,6 +36,7 @@ final class AppConfigurationParser {
     static final String RECURSION_LIMIT = "recursionlimit";
     static final String ALLOWED_MODULES = "modules";
     static final String STORAGE = "storage";
+    static final String TIER = "tier";
 
     static final int MIN_RECURSION_LIMIT = 10;
     static final int MAX_RECURSION_LIMIT = 100_000;
@@ -51,7 +52,8 @@ final class AppConfigurationParser {
     /** Properties that Config Admin, FileInstall and DS add of their own. */
     private static final List<String> FOREIGN_PREFIXES = List.of("service.", "felix.", "component.");
     private static final Set<String> KNOWN = Set.of(NAME, AUTOSTART, RESTART, RESTART_DELAY, RESTART_MAX_DELAY,
-            RESTART_RESET_AFTER, RESTART_LIMIT, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES, STORAGE);
+            RESTART_RESET_AFTER, RESTART_LIMIT, HEAP_SIZE, OPTIMIZATION, EMIT, RECURSION_LIMIT, ALLOWED_MODULES, STORAGE,
+            TIER);
 
     private AppConfigurationParser() {
     }
@@ -175,6 +177,17 @@ final class AppConfigurationParser {
             }
         }
 
+        int tierThreshold = defaults.tierThreshold();
+        Object tierValue = properties.get(TIER);
+        if (tierValue != null) {
+            long parsed = integer(tierValue);
+            if (parsed < 0 || parsed > Integer.MAX_VALUE) {
+                problems.add("'" + TIER + "' must be a whole number, 0 for no tiering: '" + tierValue + "'");
+            } else {
+                tierThreshold = (int) parsed;
+            }
+        }
+
         properties.keySet().stream()
                 .filter(key -> !KNOWN.contains(key))
                 .filter(key -> FOREIGN_PREFIXES.stream().noneMatch(key::startsWith))
@@ -185,7 +198,7 @@ final class AppConfigurationParser {
             throw new InvalidAppConfigurationException(problems);
         }
         return new AppSettings(name, autostart, restart, new Backoff(delay, maxDelay, resetAfter, restartLimit), heapSize,
-                new CompileOptions(optimization, emit), recursionLimit, allowedModules, storage);
+                new CompileOptions(optimization, emit), recursionLimit, allowedModules, storage, tierThreshold);
     }
 
     /**

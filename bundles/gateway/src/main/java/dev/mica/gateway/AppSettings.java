@@ -22,9 +22,12 @@ import dev.mica.interp.InterpreterConfig;
  * @param storage the folder the app's program sees as its files (its file root and first
  *        current directory): absolute, or relative to the app's own folder; null for the app's
  *        own folder. Its code is still imported from the app's folder ({@code sys.path})
+ * @param tierThreshold calls and loop iterations after which a function is compiled as native
+ *        code (tiering); 0 turns tiering off
  */
 record AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
-        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules, String storage) {
+        CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules, String storage,
+        int tierThreshold) {
 
     AppSettings {
         Objects.requireNonNull(name, "name");
@@ -36,7 +39,8 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
 
     AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
             CompileOptions compileOptions, int recursionLimit, Set<String> allowedModules) {
-        this(name, autostart, restart, backoff, heapSize, compileOptions, recursionLimit, allowedModules, null);
+        this(name, autostart, restart, backoff, heapSize, compileOptions, recursionLimit, allowedModules, null,
+                InterpreterConfig.DEFAULT_TIER_THRESHOLD);
     }
 
     AppSettings(String name, boolean autostart, RestartPolicy restart, Backoff backoff, long heapSize,
@@ -63,13 +67,14 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
                 && backoff.maxDelay().equals(o.backoff.maxDelay()) && backoff.resetAfter().equals(o.backoff.resetAfter())
                 && backoff.limit() == o.backoff.limit() && heapSize == o.heapSize
                 && compileOptions.equals(o.compileOptions) && recursionLimit == o.recursionLimit
-                && Objects.equals(allowedModules, o.allowedModules) && Objects.equals(storage, o.storage);
+                && Objects.equals(allowedModules, o.allowedModules) && Objects.equals(storage, o.storage)
+                && tierThreshold == o.tierThreshold;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, autostart, restart, backoff.initialDelay(), backoff.maxDelay(), backoff.resetAfter(),
-                backoff.limit(), heapSize, compileOptions, recursionLimit, allowedModules, storage);
+                backoff.limit(), heapSize, compileOptions, recursionLimit, allowedModules, storage, tierThreshold);
     }
 
     @Override
@@ -93,6 +98,6 @@ record AppSettings(String name, boolean autostart, RestartPolicy restart, Backof
     /** The interpreter options these settings give, over a base with the app's streams and paths. */
     InterpreterConfig applyTo(InterpreterConfig base) {
         return base.withHeapSize(heapSize).withCompileOptions(compileOptions).withRecursionLimit(recursionLimit)
-                .withAllowedModules(allowedModules);
+                .withAllowedModules(allowedModules).withTierThreshold(tierThreshold);
     }
 }

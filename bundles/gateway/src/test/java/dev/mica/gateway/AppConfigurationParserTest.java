@@ -122,6 +122,17 @@ class AppConfigurationParserTest {
     }
 
     @Test
+    void tierThresholdIsReadAndReachesTheInterpreter() throws Exception {
+        AppSettings settings = AppConfigurationParser.parse(Map.of("name", "a", "tier", "1000"));
+        assertEquals(1000, settings.tierThreshold());
+        assertEquals(1000, settings.applyTo(InterpreterConfig.standard()).tierThreshold());
+        assertEquals(InterpreterConfig.DEFAULT_TIER_THRESHOLD, AppSettings.defaults("a").tierThreshold());
+        List<String> reasons = reasons(Map.of("name", "a", "tier", "-5"));
+        assertEquals(1, reasons.size());
+        assertTrue(reasons.get(0).contains("'tier' must be a whole number"), reasons.toString());
+    }
+
+    @Test
     void moduleListsMayBeArraysAndAnEmptyListAllowsNone() throws Exception {
         assertEquals(Set.of("os", "socket"), AppConfigurationParser.parse(Map.of("name", "a", "modules",
                 new String[] {"os", "socket"})).allowedModules());

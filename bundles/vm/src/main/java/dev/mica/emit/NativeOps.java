@@ -24,6 +24,72 @@ public final class NativeOps {
         return NativeSupport.binaryOp(op, a, b);
     }
 
+    /*
+     * Additions, subtractions and comparisons with their small-int case inline. Each is small
+     * enough for the JIT to inline into the compiled function, where the constant op folds the
+     * switch away; anything else goes to binaryOp, so the results are the interpreter's.
+     */
+
+    /** ADD or INPLACE_ADD ({@code op}). */
+    public static PyObject add(int op, PyObject a, PyObject b) {
+        if (a.getClass() == PyInt.class && b.getClass() == PyInt.class) {
+            PyInt x = (PyInt) a;
+            PyInt y = (PyInt) b;
+            if (x.big == null && y.big == null) {
+                long u = x.value;
+                long v = y.value;
+                long r = u + v;
+                if (((u ^ r) & (v ^ r)) >= 0) {
+                    return PyInt.of(r);
+                }
+            }
+        }
+        return NativeSupport.binaryOp(op, a, b);
+    }
+
+    /** SUBTRACT or INPLACE_SUBTRACT ({@code op}). */
+    public static PyObject subtract(int op, PyObject a, PyObject b) {
+        if (a.getClass() == PyInt.class && b.getClass() == PyInt.class) {
+            PyInt x = (PyInt) a;
+            PyInt y = (PyInt) b;
+            if (x.big == null && y.big == null) {
+                long u = x.value;
+                long v = y.value;
+                long r = u - v;
+                if (((u ^ v) & (u ^ r)) >= 0) {
+                    return PyInt.of(r);
+                }
+            }
+        }
+        return NativeSupport.binaryOp(op, a, b);
+    }
+
+    /** LESS, MORE, LESS_EQUAL, MORE_EQUAL, EQUAL or NOT_EQUAL ({@code op}). */
+    public static PyObject compare(int op, PyObject a, PyObject b) {
+        if (a.getClass() == PyInt.class && b.getClass() == PyInt.class) {
+            PyInt x = (PyInt) a;
+            PyInt y = (PyInt) b;
+            if (x.big == null && y.big == null) {
+                long u = x.value;
+                long v = y.value;
+                boolean r;
+                switch (op) {
+                    case dev.mica.code.Opcodes.BinaryOp.LESS -> r = u < v;
+                    case dev.mica.code.Opcodes.BinaryOp.MORE -> r = u > v;
+                    case dev.mica.code.Opcodes.BinaryOp.LESS_EQUAL -> r = u <= v;
+                    case dev.mica.code.Opcodes.BinaryOp.MORE_EQUAL -> r = u >= v;
+                    case dev.mica.code.Opcodes.BinaryOp.EQUAL -> r = u == v;
+                    case dev.mica.code.Opcodes.BinaryOp.NOT_EQUAL -> r = u != v;
+                    default -> {
+                        return NativeSupport.binaryOp(op, a, b);
+                    }
+                }
+                return r ? PyBool.TRUE : PyBool.FALSE;
+            }
+        }
+        return NativeSupport.binaryOp(op, a, b);
+    }
+
     public static PyObject unaryOp(int op, PyObject a) {
         return Ops.unary(op, a);
     }

@@ -26,6 +26,9 @@ import dev.mica.code.CompileOptions;
  *        recursion depth exceeded}
  * @param allowedModules the built-in and bundle-provided modules the program may import, by
  *        name; null allows every one. Modules of the program's own files are not affected.
+ * @param tierThreshold tiering: a function run as bytecode is compiled by the native emitter
+ *        (when one is bound) once its calls and loop iterations reach this count, and runs
+ *        compiled from its next call; 0 turns tiering off
  */
 public record InterpreterConfig(
         InputStream stdin,
@@ -38,7 +41,8 @@ public record InterpreterConfig(
         Path storageRoot,
         int verbose,
         int recursionLimit,
-        Set<String> allowedModules) {
+        Set<String> allowedModules,
+        int tierThreshold) {
 
     /** The unix port's default heap on a 64-bit host. */
     public static final long DEFAULT_HEAP_SIZE = 2L * 1024 * 1024;
@@ -48,6 +52,17 @@ public record InterpreterConfig(
 
     /** Nesting of Python calls allowed by default; deep enough for MicroPython's tests, well inside a JVM thread's stack. */
     public static final int DEFAULT_RECURSION_LIMIT = 2000;
+
+    /** Tiering's default threshold: 0, off (bin/mica's {@code -X tier=N} and an app's {@code tier} setting turn it on). */
+    public static final int DEFAULT_TIER_THRESHOLD = 0;
+
+    /** Without tiering: the configuration as it was before tiering was configurable. */
+    public InterpreterConfig(InputStream stdin, OutputStream stdout, OutputStream stderr, List<String> argv,
+            List<String> path, long heapSize, CompileOptions compileOptions, Path storageRoot, int verbose,
+            int recursionLimit, Set<String> allowedModules) {
+        this(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, verbose, recursionLimit,
+                allowedModules, DEFAULT_TIER_THRESHOLD);
+    }
 
     public InterpreterConfig {
         Objects.requireNonNull(stdin, "stdin");
@@ -63,57 +78,66 @@ public record InterpreterConfig(
             throw new IllegalArgumentException("recursion limit must be positive: " + recursionLimit);
         }
         allowedModules = allowedModules == null ? null : Set.copyOf(allowedModules);
+        if (tierThreshold < 0) {
+            throw new IllegalArgumentException("tier threshold must not be negative: " + tierThreshold);
+        }
     }
 
     /** Standard streams of the process, empty argv, MicroPython's default path and heap. */
     public static InterpreterConfig standard() {
         return new InterpreterConfig(System.in, System.out, System.err, List.of(), DEFAULT_PATH,
-                DEFAULT_HEAP_SIZE, CompileOptions.DEFAULT, null, 0, DEFAULT_RECURSION_LIMIT, null);
+                DEFAULT_HEAP_SIZE, CompileOptions.DEFAULT, null, 0, DEFAULT_RECURSION_LIMIT, null, DEFAULT_TIER_THRESHOLD);
     }
 
     public InterpreterConfig withStreams(InputStream in, OutputStream out, OutputStream err) {
         return new InterpreterConfig(in, out, err, argv, path, heapSize, compileOptions, storageRoot,
-                verbose, recursionLimit, allowedModules);
+                verbose, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withArgv(List<String> newArgv) {
         return new InterpreterConfig(stdin, stdout, stderr, newArgv, path, heapSize, compileOptions, storageRoot,
-                verbose, recursionLimit, allowedModules);
+                verbose, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withPath(List<String> newPath) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, newPath, heapSize, compileOptions, storageRoot,
-                verbose, recursionLimit, allowedModules);
+                verbose, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withHeapSize(long bytes) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, path, bytes, compileOptions, storageRoot,
-                verbose, recursionLimit, allowedModules);
+                verbose, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withCompileOptions(CompileOptions options) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, options, storageRoot,
-                verbose, recursionLimit, allowedModules);
+                verbose, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withStorageRoot(Path root) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, root,
-                verbose, recursionLimit, allowedModules);
+                verbose, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withVerbose(int level) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot,
-                level, recursionLimit, allowedModules);
+                level, recursionLimit, allowedModules, tierThreshold);
     }
 
     public InterpreterConfig withRecursionLimit(int limit) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, verbose,
-                limit, allowedModules);
+                limit, allowedModules, tierThreshold);
     }
 
     /** Only these runtime modules may be imported; null allows every one. */
     public InterpreterConfig withAllowedModules(Set<String> names) {
         return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, verbose,
-                recursionLimit, names);
+                recursionLimit, names, tierThreshold);
+    }
+
+    /** Tiering's threshold (see {@link #tierThreshold()}); 0 turns it off. */
+    public InterpreterConfig withTierThreshold(int threshold) {
+        return new InterpreterConfig(stdin, stdout, stderr, argv, path, heapSize, compileOptions, storageRoot, verbose,
+                recursionLimit, allowedModules, threshold);
     }
 }

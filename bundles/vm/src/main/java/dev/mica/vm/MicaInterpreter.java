@@ -48,6 +48,7 @@ final class MicaInterpreter implements Interpreter {
         runtime.configureHeap(config.heapSize(), collectors);
         runtime.builtinModules().configure(config);
         runtime.maxDepth = config.recursionLimit();
+        runtime.tierThreshold = config.tierThreshold();
         runtime.setVerbose(config.verbose());
         runtime.builtinModules().useProviders(modules);
         runtime.builtinModules().useFrozenModules(frozen);

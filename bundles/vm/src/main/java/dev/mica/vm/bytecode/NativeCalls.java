@@ -107,6 +107,7 @@ final class NativeCalls {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
+        enterFrame(rt, f);
         PyDict saved = rt.currentGlobals;
         rt.currentGlobals = f.globals;
         f.yielded = false;
@@ -115,7 +116,7 @@ final class NativeCalls {
         } catch (StackOverflowError e) {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
-            rt.depth--;
+            leaveFrame(rt, f);
             rt.currentGlobals = saved;
         }
     }
@@ -127,6 +128,7 @@ final class NativeCalls {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
+        enterFrame(rt, f);
         PyDict saved = rt.currentGlobals;
         rt.currentGlobals = f.globals;
         try {
@@ -134,8 +136,26 @@ final class NativeCalls {
         } catch (StackOverflowError e) {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
-            rt.depth--;
+            leaveFrame(rt, f);
             rt.currentGlobals = saved;
         }
+    }
+
+    /**
+     * Lists a running compiled frame with the interpreter's frames, as runFunction does for
+     * bytecode: the heap's tracer finds its arguments and locals (compiled code writes object
+     * locals through to the state), and its state counts against the heap budget. The caller
+     * has already counted the depth.
+     */
+    private static void enterFrame(Runtime rt, Frame f) {
+        VirtualMachine.enterFrameSlots(rt, f);
+        int d = rt.depth;
+        Object[] frames = rt.frames;
+        (d < frames.length ? frames : rt.growFrames(d))[d] = f;
+    }
+
+    private static void leaveFrame(Runtime rt, Frame f) {
+        rt.frames[rt.depth--] = null;
+        rt.frameSlots -= f.code.nState;
     }
 }

@@ -64,7 +64,7 @@ public final class VirtualMachine {
      * big frames from its heap: recursion of functions whose prelude asks for a large state
      * (a .mpy file says how large) ends in MemoryError, not in the JVM running out of memory.
      */
-    private static void enterFrameSlots(Runtime rt, Frame f) {
+    static void enterFrameSlots(Runtime rt, Frame f) {
         long slots = rt.frameSlots + f.code.nState;
         if (slots > HeapBudget.heapBytes() / FRAME_SLOT_BYTES) {
             rt.depth--;

@@ -739,8 +739,9 @@ public final class Runtime {
     /**
      * Tiering: a function run as bytecode is compiled by the native emitter once its calls and
      * backward jumps reach this count, and entered compiled from its next call; 0 turns it off.
+     * Set from {@code InterpreterConfig.tierThreshold}.
      */
-    public int tierThreshold = Integer.getInteger("mica.tier", 0);
+    public int tierThreshold;
 
     /** The emitter after a wait for one, for code that cannot run without (viper); none by default. */
     private java.util.function.Supplier<dev.mica.emit.NativeEmitter> awaitedEmitter = () -> emitter.get();
