@@ -106,7 +106,7 @@ class AppTest {
         folderApp("x", "print one");
         AppSettings d = AppSettings.defaults("x");
         App app = app("x", new AppSettings("x", true, RestartPolicy.NEVER, Backoff.DEFAULT, d.heapSize(),
-                d.compileOptions(), d.recursionLimit(), null, "data/files"));
+                d.compileOptions(), d.recursionLimit(), null, "data/files", d.tierThreshold()));
         app.start();
         Path files = apps.resolve("x").resolve("data").resolve("files");
         assertEquals(files, factory.configs.get(0).storageRoot());
