@@ -58,10 +58,52 @@ final class NativeCalls {
     }
 
     private static CompiledBody compile(CodeInfo code, NativeEmitter emitter, Runtime rt) {
-        CompiledBody body = emitter.compile(new FunctionCodeView(code));
+        CompiledBody body;
+        try {
+            body = emitter.compile(new FunctionCodeView(code));
+        } catch (LinkageError stale) {
+            // the emitter's bundle was updated or removed before its unbind reached this
+            // interpreter: compile with the emitter that follows it, as after an unbind
+            NativeEmitter next = awaitAnotherEmitter(rt, emitter);
+            if (next == null) {
+                code.compiled = null;
+                if (code.hints.mode() == EmitMode.VIPER) {
+                    throw Py.runtimeError("no native emitter available for viper code");
+                }
+                return null;
+            }
+            return compile(code, next, rt);
+        }
         code.compiled = new Compiled(body, emitter);
         rt.rememberNativeCode(code);
         return body;
+    }
+
+    /** How long a stale emitter's successor is waited for: the gap of an update. */
+    private static final long EMITTER_GAP_NANOS = 5_000_000_000L;
+
+    /** The emitter bound after {@code stale}, waiting out an update's gap; null when none comes. */
+    private static NativeEmitter awaitAnotherEmitter(Runtime rt, NativeEmitter stale) {
+        long deadline = System.nanoTime() + EMITTER_GAP_NANOS;
+        while (System.nanoTime() < deadline) {
+            NativeEmitter current = rt.emitter();
+            if (current == null) {
+                current = rt.awaitEmitter();
+                if (current == null) {
+                    return null;
+                }
+            }
+            if (current != stale) {
+                return current;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The JVM code to run for a call of {@code code}, or null to run its bytecode. */
