@@ -1,5 +1,6 @@
 package dev.mica.console;
 
+import dev.mica.gateway.api.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ final class AppRoutes {
         if (Files.exists(folder)) {
             throw new ApiException(409, "apps/" + name + " exists already");
         }
-        AtomicWrite.write(folder.resolve("main.py"), source.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(folder.resolve("main.py"), source.getBytes(StandardCharsets.UTF_8));
         return json(find(name));
     }
 
@@ -162,7 +163,7 @@ final class AppRoutes {
         Path folder = appFolder(name);
         if (lower.endsWith(".py") || lower.endsWith(".mpy")) {
             String main = lower.endsWith(".py") ? "main.py" : "main.mpy";
-            AtomicWrite.write(folder.resolve(main), content);
+            AtomicFiles.write(folder.resolve(main), content);
             // main.py wins over main.mpy: keep only the uploaded one, so it is the one that runs
             Files.deleteIfExists(folder.resolve(main.equals("main.py") ? "main.mpy" : "main.py"));
         } else if (lower.endsWith(".zip")) {
@@ -194,7 +195,7 @@ final class AppRoutes {
                 if (total > uploadLimit) {
                     throw new ApiException(413, "the zip unpacks to more than the upload limit of " + uploadLimit + " bytes");
                 }
-                AtomicWrite.write(target, content);
+                AtomicFiles.write(target, content);
             }
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "refused zip entry: " + e.getMessage());
@@ -220,7 +221,7 @@ final class AppRoutes {
             throw new ApiException(400, "'" + call.query("path") + "' is a folder");
         }
         byte[] content = call.bodyBytes();
-        AtomicWrite.write(file, content);
+        AtomicFiles.write(file, content);
         return Map.of("written", call.query("path"), "bytes", content.length,
                 "note", "the app reads its files at its next start");
     }

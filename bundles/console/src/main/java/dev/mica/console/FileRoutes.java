@@ -1,5 +1,6 @@
 package dev.mica.console;
 
+import dev.mica.gateway.api.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ final class FileRoutes {
             throw new ApiException(400, "'" + call.query("path") + "' is a folder");
         }
         byte[] content = call.bodyBytes();
-        AtomicWrite.write(file, content);
+        AtomicFiles.write(file, content);
         return Map.of("written", storage.relativize(file), "bytes", content.length);
     }
 

@@ -1,5 +1,6 @@
 package dev.mica.console;
 
+import dev.mica.gateway.api.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -157,6 +158,6 @@ final class UserStore {
         users.values().forEach(u -> properties.setProperty(u.name(), u.role().id() + ":" + u.hash()));
         StringWriter text = new StringWriter();
         properties.store(text, "Mica console users: NAME=ROLE:PBKDF2 hash. Delete this file to get a new admin password.");
-        AtomicWrite.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mica.gateway;
 
+import dev.mica.gateway.api.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

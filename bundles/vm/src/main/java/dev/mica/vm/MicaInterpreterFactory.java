@@ -198,7 +198,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     }
 
     /** How long after an emitter went away viper code waits for the next (an update's gap). */
-    static final long EMITTER_GAP_NANOS = TimeUnit.SECONDS.toNanos(5);
+    public static final long EMITTER_GAP_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** The bound emitter, waiting for one while an emitter went away less than the gap ago. */
     NativeEmitter awaitEmitter() {

@@ -79,12 +79,9 @@ final class NativeCalls {
         return body;
     }
 
-    /** How long a stale emitter's successor is waited for: the gap of an update. */
-    private static final long EMITTER_GAP_NANOS = 5_000_000_000L;
-
-    /** The emitter bound after {@code stale}, waiting out an update's gap; null when none comes. */
+    /** The emitter bound after {@code stale}, waiting out an update's gap as calls do; null when none comes. */
     private static NativeEmitter awaitAnotherEmitter(Runtime rt, NativeEmitter stale) {
-        long deadline = System.nanoTime() + EMITTER_GAP_NANOS;
+        long deadline = System.nanoTime() + dev.mica.vm.MicaInterpreterFactory.EMITTER_GAP_NANOS;
         while (System.nanoTime() < deadline) {
             NativeEmitter current = rt.emitter();
             if (current == null) {

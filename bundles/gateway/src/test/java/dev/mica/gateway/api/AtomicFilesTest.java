@@ -1,4 +1,4 @@
-package dev.mica.gateway;
+package dev.mica.gateway.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

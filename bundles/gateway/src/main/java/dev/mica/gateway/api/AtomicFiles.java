@@ -1,4 +1,4 @@
-package dev.mica.gateway;
+package dev.mica.gateway.api;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,20 +16,20 @@ import java.nio.file.StandardOpenOption;
  * to the disk, and the file is renamed over the target in one step; then the folder itself is
  * forced so that the rename survives a crash too. A process killed before the rename leaves
  * its temporary file behind; the next write of the same target removes it. One writer per
- * target at a time.
+ * target at a time. The gateway's own files and those the console writes go through here.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** How many bytes go to the temporary file per write call. */
-    static final int CHUNK_BYTES = 64 * 1024;
+    public static final int CHUNK_BYTES = 64 * 1024;
 
     private AtomicFiles() {
     }
 
-    static void writeString(Path target, String content) throws IOException {
+    public static void writeString(Path target, String content) throws IOException {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         write(target, content, CHUNK_BYTES, () -> { });
     }
 
@@ -37,7 +37,7 @@ final class AtomicFiles {
      * Writes in chunks of {@code chunkBytes}, calling {@code afterChunk} after each one: where
      * tests stop the write as a kill would (an {@link Error} skips every clean-up).
      */
-    static void write(Path target, byte[] content, int chunkBytes, Runnable afterChunk) throws IOException {
+    public static void write(Path target, byte[] content, int chunkBytes, Runnable afterChunk) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
@@ -64,8 +64,29 @@ final class AtomicFiles {
         forceFolder(folder);
     }
 
+    /** Writes what {@code content} gives until its end (an upload, say), with the same guarantee. */
+    public static void write(Path target, java.io.InputStream content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        removeLeftovers(absolute);
+        Path temporary = Files.createTempFile(folder, temporaryPrefix(absolute), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                content.transferTo(java.nio.channels.Channels.newOutputStream(channel));
+                channel.force(true);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        forceFolder(folder);
+    }
+
     /** Removes the temporary files that writes of this target killed before their rename left behind. */
-    static void removeLeftovers(Path target) throws IOException {
+    public static void removeLeftovers(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         String prefix = temporaryPrefix(absolute);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(absolute.getParent(),
@@ -85,7 +106,7 @@ final class AtomicFiles {
      * Forces a folder's entries to the disk. Linux and macOS allow it; where a folder cannot be
      * opened for reading (Windows) the file system commits renames itself, so failing is fine.
      */
-    static void forceFolder(Path folder) {
+    public static void forceFolder(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
