@@ -74,6 +74,34 @@ class ModuleProviderSwapTest {
         assertEquals(1, probe.starts(), probe.log());
     }
 
+    /**
+     * A bundle meant to run (persistently started) that is not active yet is on its way, as in a
+     * refresh or at boot: an import that misses its module waits for it instead of failing.
+     */
+    @Test
+    void anImportWaitsForAProviderOnItsWay() throws Exception {
+        Bundle modules = Bundles.bundle(Bundles.MODULES);
+        modules.stop(Bundle.STOP_TRANSIENT);
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+                modules.start(Bundle.START_TRANSIENT);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        starter.start();
+        try {
+            assertEquals(BACK, probe.ask());
+        } finally {
+            starter.join();
+            if (modules.getState() != Bundle.ACTIVE) {
+                modules.start();
+            }
+        }
+        assertEquals(1, probe.starts(), probe.log());
+    }
+
     @Test
     void anUpdatedProviderServesNewImportsWhileHeldModulesKeepWorking() throws Exception {
         Bundle modules = Bundles.bundle(Bundles.MODULES);

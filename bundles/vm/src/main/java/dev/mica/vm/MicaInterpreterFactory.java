@@ -63,6 +63,8 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     private volatile boolean frozenManaged;
     private volatile boolean frozenDiscoveryArranged;
     private volatile AutoCloseable frozenTracker;
+    /** Bundles with modules still starting (under OSGi only): imports that miss wait for them. */
+    private volatile ModuleBundleArrivals moduleArrivals;
     private long explicitFrozenRank;
     /** The native code emitter (bundles/emitter): optional, dynamic, greedy like the compiler. */
     private volatile NativeEmitter boundEmitter;
@@ -104,6 +106,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         activate();
         frozenManaged = true;
         frozenTracker = FrozenModuleExtender.start(context, frozen);
+        moduleArrivals = ModuleBundleArrivals.start(context);
     }
 
     /** What activation does apart from tracking frozen modules: services now come from Declarative Services. */
@@ -124,6 +127,11 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         frozenTracker = null;
         if (tracker != null) {
             tracker.close();
+        }
+        ModuleBundleArrivals arrivals = moduleArrivals;
+        moduleArrivals = null;
+        if (arrivals != null) {
+            arrivals.close();
         }
         // this revision may be on its way out: the JDK must not keep its records linked
         dev.mica.interp.RecordMethodCaches.release();
@@ -262,6 +270,12 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean awaitArrivals() {
+        ModuleBundleArrivals arrivals = moduleArrivals;
+        return arrivals != null && arrivals.awaitArrivals();
     }
 
     @Override

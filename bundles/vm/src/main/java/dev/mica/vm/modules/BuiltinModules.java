@@ -153,6 +153,11 @@ public final class BuiltinModules {
         return false;
     }
 
+    /** Waits for bundles that offer modules and are on their way; true if it waited. */
+    public boolean awaitArrivingModules() {
+        return providers.awaitArrivals();
+    }
+
     /** Takes the modules that other bundles offer. */
     public void useProviders(ModuleProviders providers) {
         this.providers = providers;

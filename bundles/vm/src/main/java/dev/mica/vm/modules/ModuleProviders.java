@@ -27,4 +27,12 @@ public interface ModuleProviders {
 
     /** Names of all modules offered. */
     List<String> names();
+
+    /**
+     * Waits while a bundle that offers modules is on its way (starting at boot or after a
+     * refresh); true if it waited, so that a lookup that found nothing may be tried again.
+     */
+    default boolean awaitArrivals() {
+        return false;
+    }
 }

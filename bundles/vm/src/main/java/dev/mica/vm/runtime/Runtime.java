@@ -984,7 +984,20 @@ public final class Runtime {
                 return builtin;
             }
         }
-        ImportFiles.Found found = locate(part, parent, fullName);
+        ImportFiles.Found found;
+        try {
+            found = locate(part, parent, fullName);
+        } catch (PyException missing) {
+            if (parent != null || barred || !withoutInterpreterLock(builtinModules::awaitArrivingModules)) {
+                throw missing;
+            }
+            // a bundle with modules has just started: look again, among its modules too
+            PyModule builtin = builtinModules.find(fullName, this::isOnPath);
+            if (builtin != null) {
+                return builtin;
+            }
+            found = locate(part, parent, fullName);
+        }
         if (barred && found.frozen() != null) {
             throw noModule(fullName); // frozen modules are the runtime's too
         }

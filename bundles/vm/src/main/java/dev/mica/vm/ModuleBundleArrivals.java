@@ -1,0 +1,172 @@
+package dev.mica.vm;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
+
+import dev.mica.module.ModuleProvider;
+import dev.mica.vm.frozen.FrozenModules;
+
+/**
+ * Bundles that offer modules (module-provider services or frozen modules) and are on their way
+ * to being active: at boot, or when a refresh of this bundle restarts them after it. An import
+ * that finds nothing waits for them for a while, so that an app started at once does not fail
+ * for a module that arrives a moment later.
+ *
+ * <p>A bundle is on its way when it is meant to run (persistently started, within the
+ * framework's start level) but is not active yet, or is active but has not yet registered the
+ * module providers it declares. Misses wait only within {@link #GRACE_NANOS} of the factory's
+ * activation or of the last change of such a bundle, so a bundle that never starts delays no
+ * import for long.
+ */
+final class ModuleBundleArrivals implements SynchronousBundleListener, AutoCloseable {
+    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long POLL_MILLIS = 20;
+    private static final String SERVICE_NAMESPACE = "osgi.service";
+
+    private final BundleContext context;
+    private final Object changes = new Object();
+    /** Until when (System.nanoTime) a miss waits for arriving bundles. */
+    private volatile long deadline;
+
+    private ModuleBundleArrivals(BundleContext context) {
+        this.context = context;
+    }
+
+    static ModuleBundleArrivals start(BundleContext context) {
+        ModuleBundleArrivals arrivals = new ModuleBundleArrivals(context);
+        arrivals.deadline = System.nanoTime() + GRACE_NANOS;
+        context.addBundleListener(arrivals);
+        return arrivals;
+    }
+
+    @Override
+    public void close() {
+        deadline = System.nanoTime();
+        try {
+            context.removeBundleListener(this);
+        } catch (IllegalStateException e) {
+            // this bundle is stopping: its listeners go with its context
+        }
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        if (offersModules(event.getBundle())) {
+            synchronized (changes) {
+                deadline = System.nanoTime() + GRACE_NANOS;
+                changes.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits while a bundle that offers modules is on its way, at most until the deadline; true
+     * if it waited (a lookup that failed may now succeed).
+     */
+    boolean awaitArrivals() {
+        boolean waited = false;
+        synchronized (changes) {
+            while (System.nanoTime() - deadline < 0 && anyArriving()) {
+                waited = true;
+                try {
+                    changes.wait(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    // the program is being stopped: the import fails, and the interrupt stays
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return waited;
+    }
+
+    private boolean anyArriving() {
+        Bundle[] bundles;
+        int frameworkLevel;
+        try {
+            bundles = context.getBundles();
+            frameworkLevel = context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
+        } catch (IllegalStateException e) {
+            return false; // this bundle stopped
+        }
+        for (Bundle bundle : bundles) {
+            if (offersModules(bundle) && meantToRun(bundle, frameworkLevel) && !arrived(bundle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean meantToRun(Bundle bundle, int frameworkLevel) {
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        return level != null && level.isPersistentlyStarted() && level.getStartLevel() <= frameworkLevel;
+    }
+
+    private static boolean arrived(Bundle bundle) {
+        if (bundle.getState() != Bundle.ACTIVE) {
+            // a lazily activated bundle waits in STARTING for its first class load: it is there
+            return bundle.getState() == Bundle.STARTING && lazy(bundle);
+        }
+        return !declaresProviders(bundle) || registersProviders(bundle);
+    }
+
+    private static boolean lazy(Bundle bundle) {
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        return level != null && level.isActivationPolicyUsed()
+                && bundle.getHeaders("").get("Bundle-ActivationPolicy") != null;
+    }
+
+    private static boolean registersProviders(Bundle bundle) {
+        ServiceReference<?>[] registered;
+        try {
+            registered = bundle.getRegisteredServices();
+        } catch (IllegalStateException e) {
+            return true; // uninstalled: nothing more will come from it
+        }
+        if (registered != null) {
+            for (ServiceReference<?> reference : registered) {
+                if (reference.getProperty("objectClass") instanceof String[] classes
+                        && List.of(classes).contains(ModuleProvider.class.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean offersModules(Bundle bundle) {
+        if (bundle.getBundleId() == 0) {
+            return false;
+        }
+        try {
+            return bundle.getHeaders("").get(FrozenModules.HEADER) != null || declaresProviders(bundle);
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Declarative Services components that offer module providers are declared as capabilities (bnd writes them). */
+    private static boolean declaresProviders(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (revision == null) {
+            return false;
+        }
+        for (BundleCapability capability : revision.getDeclaredCapabilities(SERVICE_NAMESPACE)) {
+            if (capability.getAttributes().get("objectClass") instanceof List<?> classes
+                    && classes.contains(ModuleProvider.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
