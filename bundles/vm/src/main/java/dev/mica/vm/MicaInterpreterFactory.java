@@ -63,8 +63,12 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
     private volatile boolean frozenManaged;
     private volatile boolean frozenDiscoveryArranged;
     private volatile AutoCloseable frozenTracker;
-    /** Bundles with modules still starting (under OSGi only): imports that miss wait for them. */
-    private volatile ModuleBundleArrivals moduleArrivals;
+    /**
+     * Waits for bundles with modules still starting (under OSGi only): imports that miss call it.
+     * Typed as a JDK interface so that the factory still loads on a class path without OSGi.
+     */
+    private volatile java.util.function.BooleanSupplier moduleArrivals;
+    private volatile AutoCloseable moduleArrivalsTracker;
     private long explicitFrozenRank;
     /** The native code emitter (bundles/emitter): optional, dynamic, greedy like the compiler. */
     private volatile NativeEmitter boundEmitter;
@@ -106,7 +110,9 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         activate();
         frozenManaged = true;
         frozenTracker = FrozenModuleExtender.start(context, frozen);
-        moduleArrivals = ModuleBundleArrivals.start(context);
+        ModuleBundleArrivals arrivals = ModuleBundleArrivals.start(context);
+        moduleArrivals = arrivals::awaitArrivals;
+        moduleArrivalsTracker = arrivals;
     }
 
     /** What activation does apart from tracking frozen modules: services now come from Declarative Services. */
@@ -128,8 +134,9 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         if (tracker != null) {
             tracker.close();
         }
-        ModuleBundleArrivals arrivals = moduleArrivals;
+        AutoCloseable arrivals = moduleArrivalsTracker;
         moduleArrivals = null;
+        moduleArrivalsTracker = null;
         if (arrivals != null) {
             arrivals.close();
         }
@@ -274,8 +281,8 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
 
     @Override
     public boolean awaitArrivals() {
-        ModuleBundleArrivals arrivals = moduleArrivals;
-        return arrivals != null && arrivals.awaitArrivals();
+        java.util.function.BooleanSupplier arrivals = moduleArrivals;
+        return arrivals != null && arrivals.getAsBoolean();
     }
 
     @Override
