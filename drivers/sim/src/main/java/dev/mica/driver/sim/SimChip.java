@@ -1,7 +1,12 @@
 package dev.mica.driver.sim;
 
+import dev.mica.hal.DisplayView;
+import dev.mica.hal.HalProperties;
+import dev.mica.hal.HalService;
 import dev.mica.hal.support.ConfigValues;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -147,6 +152,23 @@ public final class SimChip {
 
     public SimBoard board() {
         return board;
+    }
+
+    /**
+     * The services this chip offers beside the board's: for a display, a {@link DisplayView}
+     * with the board, bus, chip and (on I2C) address. They live as long as the chip is attached.
+     */
+    public List<HalService<?>> services() {
+        return display().<List<HalService<?>>>map(controller -> {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(HalProperties.BOARD, board.name());
+            properties.put(HalProperties.BUS, bus);
+            properties.put(HalProperties.CHIP, type.id());
+            if (address >= 0) {
+                properties.put(HalProperties.ADDRESS, address);
+            }
+            return List.of(new HalService<>(DisplayView.class, controller, properties));
+        }).orElse(List.of());
     }
 
     /** For a display, its panel as a PNG, each pixel {@code scale} pixels wide. */

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 
 import javax.imageio.ImageIO;
 
+import dev.mica.hal.DisplayView;
+
 /**
  * The SSD1306 OLED controller behind either bus front end: the command decoder (multi-byte
  * commands collect their arguments), the 128x64 GDDRAM with its three addressing modes, and
@@ -16,8 +18,11 @@ import javax.imageio.ImageIO;
  * The simulated panel is mounted as on the usual modules: the image is upright when the
  * driver sets segment remap (0xA1) and reversed COM scan (0xC8), as MicroPython's ssd1306
  * driver does. Narrow panels use the middle columns of the RAM.
+ * <p>
+ * As a {@link DisplayView} it shows that panel; its change count moves with every RAM byte
+ * that takes a new value and every command that changes how the RAM is shown.
  */
-final class Ssd1306Controller {
+final class Ssd1306Controller implements DisplayView {
     static final int RAM_COLUMNS = 128;
     static final int RAM_PAGES = 8;
     private static final int LIT = 0xFFFFFF;
@@ -55,6 +60,7 @@ final class Ssd1306Controller {
     private int vcomDeselect;
     private boolean chargePump;
     private boolean scrolling;
+    private volatile long changeCount;
 
     Ssd1306Controller(int width, int height, boolean externalVcc) {
         if (width < 1 || width > RAM_COLUMNS || height < 8 || height > 64 || height % 8 != 0) {
@@ -93,14 +99,22 @@ final class Ssd1306Controller {
         vcomDeselect = 0x20;
         chargePump = false;
         scrolling = false;
+        changeCount++;
     }
 
-    int width() {
+    @Override
+    public int width() {
         return width;
     }
 
-    int height() {
+    @Override
+    public int height() {
         return height;
+    }
+
+    @Override
+    public long changeCount() {
+        return changeCount;
     }
 
     synchronized boolean isDisplayOn() {
@@ -165,6 +179,21 @@ final class Ssd1306Controller {
     }
 
     private void execute() {
+        long visibleBefore = visibleState();
+        apply();
+        if (visibleState() != visibleBefore) {
+            changeCount++;
+        }
+    }
+
+    /** What decides how the RAM appears on the panel, packed into one number to compare. */
+    private long visibleState() {
+        return (displayOn ? 1 : 0) | (entireDisplayOn ? 2 : 0) | (inverse ? 4 : 0) | (segmentRemap ? 8 : 0)
+                | (comScanReversed ? 16 : 0) | (chargePump ? 32 : 0) | (long) startLine << 6
+                | (long) multiplexRatio << 12 | (long) displayOffset << 18 | (long) contrast << 24;
+    }
+
+    private void apply() {
         int opcode = command[0];
         int arg = command[1];
         if (opcode <= 0x0F) {
@@ -221,7 +250,11 @@ final class Ssd1306Controller {
 
     /** One data byte (D/C# high): stored at the RAM pointer, which then moves on. */
     synchronized void data(int value) {
-        ram[page * RAM_COLUMNS + column] = (byte) value;
+        int index = page * RAM_COLUMNS + column;
+        if (ram[index] != (byte) value) {
+            ram[index] = (byte) value;
+            changeCount++;
+        }
         switch (addressingMode) {
             case 0 -> { // horizontal: along the column window, then to the next page
                 if (++column > columnEnd) {
@@ -277,19 +310,24 @@ final class Ssd1306Controller {
         return ((ram[(row >> 3) * RAM_COLUMNS + ramColumn] >> (row & 7)) & 1) != 0;
     }
 
+    @Override
+    public synchronized Frame snapshot() {
+        int[] rgb = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                rgb[y * width + x] = isLit(x, y) ? LIT : DARK;
+            }
+        }
+        return new Frame(width, height, rgb, displayOn, inverse, contrast, changeCount);
+    }
+
     /** The panel as an image, each pixel drawn as a {@code scale}x{@code scale} square. */
     BufferedImage render(int scale) {
+        Frame frame = snapshot();
         BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
-        synchronized (this) {
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int rgb = isLit(x, y) ? LIT : DARK;
-                    for (int dy = 0; dy < scale; dy++) {
-                        for (int dx = 0; dx < scale; dx++) {
-                            image.setRGB(x * scale + dx, y * scale + dy, rgb);
-                        }
-                    }
-                }
+        for (int y = 0; y < height * scale; y++) {
+            for (int x = 0; x < width * scale; x++) {
+                image.setRGB(x, y, frame.pixel(x / scale, y / scale));
             }
         }
         return image;

@@ -2,16 +2,23 @@ package dev.mica.driver.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+
+import dev.mica.hal.DisplayView;
+import dev.mica.hal.HalProperties;
+import dev.mica.hal.HalService;
 
 /** The SSD1306 driven the way MicroPython's ssd1306 driver drives it over I2C. */
 class Ssd1306ChipTest {
@@ -159,5 +166,104 @@ class Ssd1306ChipTest {
         assertTrue(lit(png(), 5, 5));
         command(0x8D, 0x10);                         // charge pump disabled
         assertFalse(lit(png(), 5, 5));
+    }
+
+    private DisplayView view() {
+        return (DisplayView) chip.services().get(0).service();
+    }
+
+    @Test
+    void theDisplayViewIsOfferedWithBoardBusChipAndAddress() {
+        attach(128, 64);
+        List<HalService<?>> services = chip.services();
+        assertEquals(1, services.size());
+        assertEquals(DisplayView.class, services.get(0).type());
+        assertEquals(Map.of(HalProperties.BOARD, "sim", HalProperties.BUS, "0", HalProperties.CHIP, "ssd1306",
+                HalProperties.ADDRESS, 0x3C), services.get(0).properties());
+        assertSame(chip.display().orElseThrow(), services.get(0).service());
+        SimChip sensor = chip.board().attachChip(Map.of("type", "bme280", "bus", "0"));
+        assertEquals(List.of(), sensor.services(), "a sensor has no picture to show");
+    }
+
+    @Test
+    void theSnapshotIsThePanelTheRightWayUpWithItsState() {
+        attach(128, 32);
+        DisplayView.Frame dark = view().snapshot();
+        assertEquals(128, dark.width());
+        assertEquals(32, dark.height());
+        assertFalse(dark.on(), "off after reset");
+        assertEquals(0x7F, dark.contrast(), "the reset contrast");
+        initDisplay(128, 32);
+        show(128, 32, pattern(128, 32));
+        DisplayView.Frame frame = view().snapshot();
+        assertTrue(frame.on());
+        assertFalse(frame.inverted());
+        assertEquals(0xFF, frame.contrast());
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 128; x++) {
+                assertEquals(expectedLit(x, y) ? 0xFFFFFF : 0x000000, frame.pixel(x, y), "pixel " + x + "," + y);
+            }
+        }
+        command(0xA7, 0x81, 0x20);                   // invert(1), contrast(32)
+        DisplayView.Frame inverted = view().snapshot();
+        assertTrue(inverted.inverted());
+        assertEquals(0x20, inverted.contrast());
+        assertEquals(0x000000, inverted.pixel(0, 0));
+        assertEquals(0xFFFFFF, inverted.pixel(20, 0));
+        command(0xA6, 0xC0, 0xA0);                   // rotate(0): the panel shows it turned by 180 degrees
+        DisplayView.Frame rotated = view().snapshot();
+        assertEquals(0xFFFFFF, rotated.pixel(127, 31));
+        assertEquals(0x000000, rotated.pixel(0, 0));
+        command(0xAE);                               // poweroff(): all black, RAM kept
+        DisplayView.Frame off = view().snapshot();
+        assertFalse(off.on());
+        for (int pixel : off.rgb()) {
+            assertEquals(0, pixel);
+        }
+        assertNotEquals(0, chip.displayRam().orElseThrow()[0]);
+    }
+
+    @Test
+    void theChangeCountMovesOnlyWhenThePictureMayHaveChanged() {
+        attach(128, 64);
+        initDisplay(128, 64);
+        long initialised = view().changeCount();
+        byte[] frame = pattern(128, 64);
+        show(128, 64, frame);
+        long drawn = view().changeCount();
+        assertTrue(drawn > initialised, "a drawn frame moves the count");
+        assertEquals(drawn, view().snapshot().changeCount());
+        show(128, 64, frame);
+        assertEquals(drawn, view().changeCount(), "the same frame again changes no pixel");
+        command(0xD5, 0xF0, 0xD9, 0x22, 0xE3);       // clock, precharge, NOP: nothing visible
+        assertEquals(drawn, view().changeCount());
+        command(0xA7);
+        long inverted = view().changeCount();
+        assertTrue(inverted > drawn, "inversion moves the count");
+        command(0x81, 0x01);
+        assertTrue(view().changeCount() > inverted, "contrast moves the count");
+        long beforePixel = view().changeCount();
+        frame[5] ^= 1;
+        show(128, 64, frame);
+        assertTrue(view().changeCount() > beforePixel, "one changed pixel moves the count");
+    }
+
+    @Test
+    void aDisplayOnSpiIsOfferedWithoutAddressAndItsResetMovesTheCount() {
+        SimBoard board = SimBoard.create(Map.of("spi", "0", "pins", "24"));
+        SimChip spiChip = board.attachChip(Map.of("type", "ssd1306", "interface", "spi", "bus", "0",
+                "cs", "0", "dc.pin", "18", "reset.pin", "19", "height", "32"));
+        HalService<?> service = spiChip.services().get(0);
+        assertEquals(Map.of(HalProperties.BOARD, "sim", HalProperties.BUS, "0", HalProperties.CHIP, "ssd1306"),
+                service.properties());
+        DisplayView spiView = (DisplayView) service.service();
+        assertEquals(32, spiView.height());
+        dev.mica.hal.GpioPin reset = board.gpio().pin(19);
+        reset.configure(dev.mica.hal.PinMode.OUTPUT, dev.mica.hal.Pull.NONE);
+        reset.write(true);
+        long before = spiView.changeCount();
+        reset.write(false);
+        assertTrue(spiView.changeCount() > before, "a reset changes the display's state");
+        board.close();
     }
 }
