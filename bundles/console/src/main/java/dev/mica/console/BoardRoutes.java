@@ -20,7 +20,8 @@ import dev.mica.hal.PwmChannel;
 /**
  * The boards' hardware as the HAL services show it (the simulated board's among them): every
  * GPIO pin with its mode, pull and level, PWM and ADC channels. Read only: the console looks
- * at the pins, it does not drive them under a running app.
+ * at the pins, it does not drive them under a running app. The pictures of displays are
+ * {@link DisplayRoutes}.
  */
 final class BoardRoutes {
     private final BundleContext context;
@@ -29,10 +30,14 @@ final class BoardRoutes {
         this.context = context;
     }
 
+    /** The board's own route, then those of its displays ({@link DisplayRoutes}). */
     List<Route> routes() {
-        return List.of(new Route("GET", "/board", Access.VIEWER,
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("GET", "/board", Access.VIEWER,
                 "The GPIO pins (mode, pull, level), PWM and ADC channels of every board's HAL services",
                 Route.Body.NONE, List.of(), Route.Produces.JSON, call -> board()));
+        routes.addAll(new DisplayRoutes(DisplayRoutes.services(context)).routes());
+        return routes;
     }
 
     private Map<String, Object> board() throws InvalidSyntaxException {

@@ -6,7 +6,8 @@ import java.util.List;
 final class HalTypes {
     static final List<String> NAMES = List.of(dev.mica.hal.GpioController.class.getName(),
             dev.mica.hal.I2cBus.class.getName(), dev.mica.hal.SpiBus.class.getName(), dev.mica.hal.Uart.class.getName(),
-            dev.mica.hal.PwmChannel.class.getName(), dev.mica.hal.AdcChannel.class.getName());
+            dev.mica.hal.PwmChannel.class.getName(), dev.mica.hal.AdcChannel.class.getName(),
+            dev.mica.hal.DisplayView.class.getName());
 
     private HalTypes() {
     }
