@@ -385,6 +385,42 @@ async function showBoard() {
       $('board-channels').replaceChildren(list);
     } catch (e) { failed(e); }
   });
+  every(500, () => refreshDisplays().catch(failed));
+}
+
+const DISPLAY_ZOOM = 4;
+
+function displayCaption(d) {
+  const place = d.address !== undefined ? ' at 0x' + d.address.toString(16) : '';
+  const state = [d.on ? 'on' : 'off', d.inverted ? 'inverted' : null, d.contrast !== undefined ? 'contrast ' + d.contrast : null];
+  return (d.chip || 'display') + ' ' + (d.board || '') + ' bus ' + d.bus + place + ', ' + d.width + 'x' + d.height + ' ('
+    + state.filter((s) => s).join(', ') + ')';
+}
+
+/** Shows every display's picture; an image is fetched again only when its change count moved, and not while the page is hidden. */
+async function refreshDisplays() {
+  if (document.hidden) return;
+  const displays = await api('GET', '/board/displays');
+  const box = $('board-displays');
+  const ids = new Set(displays.map((d) => String(d.id)));
+  [...box.children].forEach((figure) => { if (!ids.has(figure.dataset.display)) figure.remove(); });
+  $('board-displays-none').hidden = displays.length > 0;
+  displays.forEach((d) => {
+    let figure = [...box.children].find((f) => f.dataset.display === String(d.id));
+    if (!figure) {
+      figure = el('figure', null, { 'data-display': d.id, class: 'display' });
+      const img = el('img', null, { alt: 'picture of display ' + d.id });
+      img.style.width = (d.width * DISPLAY_ZOOM) + 'px';
+      figure.append(img, el('figcaption'));
+      box.append(figure);
+    }
+    figure.querySelector('figcaption').textContent = displayCaption(d);
+    const img = figure.querySelector('img');
+    if (img.dataset.changeCount !== String(d.changeCount)) {
+      img.dataset.changeCount = d.changeCount;
+      img.src = '/api/board/displays/' + encodeURIComponent(d.id) + '/image.png?frame=' + d.changeCount;
+    }
+  });
 }
 
 // ---- users

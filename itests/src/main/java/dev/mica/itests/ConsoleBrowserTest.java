@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
 /**
- * The web console in a real headless Chromium: log in, create and start an app, watch its log,
- * and swap the simulated board's driver bundle through the console while the app runs. With
+ * The web console in a real headless Chromium: log in, see the simulated display on the board
+ * page, create and start an app, watch its log, and swap the simulated board's driver bundle
+ * through the console while the app runs. With
  * {@code MICA_REQUIRE_BROWSER=1} (bin/mica-test) a missing browser is a failure, else a skip.
  */
 class ConsoleBrowserTest {
@@ -38,6 +40,7 @@ class ConsoleBrowserTest {
     Path storage;
     GatewayFixture gateway;
     WebDriverClient browser;
+    SimBoards sim;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,6 +52,8 @@ class ConsoleBrowserTest {
             }
             Assumptions.abort(missing);
         }
+        sim = new SimBoards();
+        sim.addChip(Map.of("type", "ssd1306", "bus", "1"));
         gateway = new GatewayFixture(storage);
         gateway.useStorage();
         browser = new WebDriverClient();
@@ -61,8 +66,14 @@ class ConsoleBrowserTest {
                 browser.close();
             }
         } finally {
-            if (gateway != null) {
-                gateway.close();
+            try {
+                if (gateway != null) {
+                    gateway.close();
+                }
+            } finally {
+                if (sim != null) {
+                    sim.close();
+                }
             }
         }
     }
@@ -77,6 +88,26 @@ class ConsoleBrowserTest {
         browser.click("#login-submit");
         browser.await("#nav-apps");
         browser.awaitText("#whoami", "admin (admin)");
+
+        // the board page shows the simulated SSD1306's picture, 128x64 pixels before CSS scaling
+        browser.click("#nav-board");
+        browser.await("#board-displays figure img");
+        browser.awaitText("#board-displays", "ssd1306");
+        String naturalSize = "const i = document.querySelector('#board-displays figure img');"
+                + " return i.complete ? i.naturalWidth + 'x' + i.naturalHeight : 'loading';";
+        WebDriverClient.awaitCondition(() -> {
+            try {
+                return browser.script(naturalSize).contains("\"128x64\"");
+            } catch (Exception e) {
+                return false;
+            }
+        }, () -> {
+            try {
+                return "the display's image: " + browser.script(naturalSize);
+            } catch (Exception e) {
+                return e.toString();
+            }
+        });
 
         browser.click("#nav-apps");
         browser.click("#app-create summary");

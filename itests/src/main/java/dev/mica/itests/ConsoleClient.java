@@ -64,6 +64,23 @@ final class ConsoleClient {
         return send("GET", path, null, null, false);
     }
 
+    /** An answer whose body is bytes (an image, a downloaded file). */
+    record BinaryAnswer(int status, byte[] body, Map<String, java.util.List<String>> headers) {
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), java.util.List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    /** A GET whose answer is kept as bytes. */
+    BinaryAnswer getBytes(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new BinaryAnswer(response.statusCode(), response.body(), response.headers().map());
+    }
+
     Answer post(String path, String json) throws IOException, InterruptedException {
         return send("POST", path, json == null ? null : "application/json",
                 json == null ? null : json.getBytes(StandardCharsets.UTF_8), true);
