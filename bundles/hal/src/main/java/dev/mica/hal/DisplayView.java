@@ -2,6 +2,8 @@ package dev.mica.hal;
 
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A display whose picture can be read back, such as a simulated display chip: what its panel
  * shows now, for a console or a test to look at. Real panels cannot be read back and do not
@@ -11,6 +13,7 @@ import java.util.Objects;
  * {@link HalProperties#BUS}, {@link HalProperties#CHIP} and, on I2C, {@link HalProperties#ADDRESS}.
  * Implementations are thread safe: an app draws while a client reads.
  */
+@ProviderType
 public interface DisplayView {
     /** The panel's width in pixels. */
     int width();
