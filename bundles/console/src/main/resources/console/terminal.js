@@ -153,7 +153,9 @@ const replTerminal = {
       e.preventDefault();
       this.send(sent);
     });
-    this.view.addEventListener('paste', (e) => {
+    // a focused element that is not editable may not be the paste event's target: listen on the document
+    document.addEventListener('paste', (e) => {
+      if (document.activeElement !== this.view) return;
       e.preventDefault();
       const text = (e.clipboardData || window.clipboardData).getData('text');
       // the REPL takes CR as the end of a line, as a serial terminal sends it
