@@ -1,7 +1,7 @@
 'use strict';
 // The Mica console: plain JavaScript over the REST API at /api (see /api/openapi.json).
 
-const state = { csrf: null, user: null, role: null, timers: [], app: null, logAfter: 0, filesPath: '' };
+const state = { csrf: null, user: null, role: null, timers: [], app: null, logAfter: 0, logStream: null, filesPath: '' };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, text, attrs) {
@@ -55,6 +55,7 @@ function failed(error) {
 function clearTimers() {
   state.timers.forEach(clearInterval);
   state.timers = [];
+  stopLogStream();
 }
 
 function every(ms, fn) {
@@ -85,7 +86,7 @@ function loggedIn(session) {
 }
 
 const pages = { dashboard: showDashboard, apps: showApps, files: showFiles, bundles: showBundles, config: showConfig,
-  board: showBoard, repl: () => {}, users: showUsers };
+  board: showBoard, repl: () => replTerminal.show(), users: showUsers };
 
 function route() {
   if (!state.csrf) return;
@@ -226,6 +227,7 @@ async function openApp(name) {
   $('log-view').textContent = '';
   $('app-detail').hidden = false;
   $('app-detail-name').textContent = name;
+  watchLog(name);
   const app = await api('GET', '/apps/' + encodeURIComponent(name));
   const select = $('app-file');
   select.replaceChildren(...app.files.map((f) => el('option', f)));
@@ -239,16 +241,14 @@ async function loadFile() {
   $('app-editor').value = new TextDecoder().decode(bytes);
 }
 
-async function pollLog() {
-  if (!state.app) return;
-  const name = state.app;
-  const log = await api('GET', '/apps/' + encodeURIComponent(name) + '/log?after=' + state.logAfter + '&max=500');
-  if (name !== state.app) return;
+function appendLog(lines, skipped) {
   const view = $('log-view');
-  if (log.skipped > 0) view.append(log.skipped + ' lines not kept\n');
-  if (log.lines.length) view.append(log.lines.join('\n') + '\n');
-  state.logAfter = log.last;
+  if (skipped > 0) view.append(skipped + ' lines not kept\n');
+  if (lines.length) view.append(lines.join('\n') + '\n');
   view.scrollTop = view.scrollHeight;
+}
+
+function showLogState(log) {
   const facts = $('app-detail-facts');
   facts.replaceChildren(el('dt', 'State'), el('dd', log.state), el('dt', 'Exit status'),
     el('dd', log.exitStatus === null ? '-' : log.exitStatus));
@@ -257,8 +257,53 @@ async function pollLog() {
   traceback.textContent = log.lastTraceback || '';
 }
 
+async function pollLog() {
+  if (!state.app || state.logStream) return;
+  const name = state.app;
+  const log = await api('GET', '/apps/' + encodeURIComponent(name) + '/log?after=' + state.logAfter + '&max=500');
+  if (name !== state.app || state.logStream) return;
+  appendLog(log.lines, log.skipped);
+  state.logAfter = log.last;
+  showLogState(log);
+}
+
+// The open app's log as server-sent events; polling (pollLog) takes over when the stream fails.
+function watchLog(name) {
+  stopLogStream();
+  const source = new EventSource('/api/apps/' + encodeURIComponent(name) + '/log/stream?after=' + state.logAfter);
+  state.logStream = source;
+  $('log-view').dataset.mode = 'stream';
+  source.onmessage = (event) => {
+    if (source !== state.logStream) return;
+    appendLog([event.data], 0);
+    state.logAfter = Number(event.lastEventId) || state.logAfter;
+  };
+  source.addEventListener('skipped', (event) => appendLog([], Number(event.data)));
+  source.addEventListener('state', (event) => showLogState(JSON.parse(event.data)));
+  source.addEventListener('end', () => {
+    // the session ended: the next request of the page finds out and shows the login
+    stopLogStream();
+    api('GET', '/session').catch(() => {});
+  });
+  source.onerror = () => {
+    // an EventSource retries by itself after a dropped connection; a refused one (429, 503) is closed
+    if (source.readyState === EventSource.CLOSED && source === state.logStream) {
+      state.logStream = null;
+      $('log-view').dataset.mode = 'poll';
+    }
+  };
+}
+
+function stopLogStream() {
+  if (state.logStream) {
+    state.logStream.close();
+    state.logStream = null;
+  }
+}
+
 async function showApps() {
   every(2000, () => loadApps().catch(failed));
+  if (state.app) watchLog(state.app);
   every(1000, () => pollLog().catch(failed));
 }
 

@@ -5,23 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
  * The web console in a real headless Chromium: log in, see the simulated display on the board
- * page, create and start an app, watch its log, and swap the simulated board's driver bundle
- * through the console while the app runs. With
+ * page, type into the REPL terminal (the WebREPL with a console ticket), create and start an
+ * app, watch its log (server-sent events), and swap the simulated board's driver bundle through
+ * the console while the app runs. With
  * {@code MICA_REQUIRE_BROWSER=1} (bin/mica-test) a missing browser is a failure, else a skip.
  */
+@ExtendWith(ServiceExtension.class)
 class ConsoleBrowserTest {
+    private static final String WEBREPL_PID = "dev.mica.repl.webrepl";
+    /** WebDriver's code of the Enter key. */
+    private static final String ENTER = "\uE007";
+
     static final String PROGRAM = String.join("\n",
             "import time",
             "from machine import Pin",
@@ -35,6 +47,9 @@ class ConsoleBrowserTest {
             "    n += 1",
             "    time.sleep(0.1)",
             "");
+
+    @InjectService(timeout = 10_000)
+    ConfigurationAdmin configurationAdmin;
 
     @TempDir
     Path storage;
@@ -56,11 +71,19 @@ class ConsoleBrowserTest {
         sim.addChip(Map.of("type", "ssd1306", "bus", "1"));
         gateway = new GatewayFixture(storage);
         gateway.useStorage();
+        // the WebREPL without a password (console tickets only), on a free port rather than 8266
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        configurationAdmin.getConfiguration(WEBREPL_PID, "?").update(new Hashtable<>(
+                Map.of("port", String.valueOf(port), "storage", storage.resolve("repl").toString())));
         browser = new WebDriverClient();
     }
 
     @AfterEach
     void stop() throws Exception {
+        configurationAdmin.getConfiguration(WEBREPL_PID, "?").delete();
         try {
             if (browser != null) {
                 browser.close();
@@ -109,6 +132,23 @@ class ConsoleBrowserTest {
             }
         });
 
+        // the REPL terminal: a ticket from the console, the WebREPL underneath
+        browser.click("#nav-repl");
+        WebDriverClient.awaitCondition(() -> scriptValue("document.getElementById('repl-connect').disabled === false"),
+                () -> browser.safeText("#repl-status"));
+        browser.click("#repl-connect");
+        browser.awaitText("#repl-screen", "WebREPL connected");
+        browser.awaitText("#repl-status", "Connected to a fresh interpreter");
+        browser.keys("#repl-screen", "1+2" + ENTER);
+        browser.awaitText("#repl-screen", "1+2\n3\n>>>");
+        // line editing: Home, a character, End, Backspace, Tab completion
+        browser.keys("#repl-screen", "0*7" + "\uE011" + "1" + "\uE010" + "\uE003" + "8" + ENTER);
+        browser.awaitText("#repl-screen", "10*8\n80\n>>>");
+        browser.keys("#repl-screen", "impo" + "\uE004" + "sys" + ENTER);
+        browser.awaitText("#repl-screen", "import sys\n>>>");
+        browser.keys("#repl-screen", "sys.maxsi" + "\uE004" + " > 0" + ENTER);
+        browser.awaitText("#repl-screen", "sys.maxsize > 0\nTrue\n>>>");
+
         browser.click("#nav-apps");
         browser.click("#app-create summary");
         browser.type("#app-create-name", "ticker");
@@ -118,6 +158,8 @@ class ConsoleBrowserTest {
         browser.click("button[data-action=start][data-app=ticker]");
         browser.awaitText("#log-view", "tick 5");
         browser.awaitText("#apps-table", "RUNNING");
+        assertTrue(scriptValue("document.getElementById('log-view').dataset.mode === 'stream'"),
+                "the log came through the event stream");
 
         Bundle sim = Bundles.bundle("dev.mica.driver.sim");
         long modifiedBefore = sim.getLastModified();
@@ -142,6 +184,15 @@ class ConsoleBrowserTest {
         browser.click("button[data-action=stop][data-app=ticker]");
         browser.awaitText("#message", "stopped ticker");
         assertTrue(gateway.log.ofApp("ticker").stream().anyMatch(line -> line.startsWith("tick")), "the app's output reached the log");
+    }
+
+    /** Whether a script expression is true in the page. */
+    private boolean scriptValue(String expression) {
+        try {
+            return browser.script("return " + expression + ";").contains("\"value\":true");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static int lastTick(String log) {

@@ -3,6 +3,10 @@ package dev.mica.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +109,74 @@ class ConsoleTest {
         assertEquals(403, admin.post("/api/apps/idle/start", null).status(), "another session's token");
         admin.csrf = wrong;
         assertEquals(1, admin.login("admin", "wrong password") == 401 ? 1 : 0);
+    }
+
+    @Test
+    void anAppsLogStreamsAsServerSentEventsAndResumesAfterTheLastId() throws Exception {
+        String program = "import time\nfor i in range(4):\n    print('streamed', i)\n    time.sleep(0.2)\n";
+        assertEquals(200, admin.put("/api/apps/sse/upload?filename=main.py", program.getBytes(StandardCharsets.UTF_8)).status());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(admin.base + "/api/apps/sse/log/stream"))
+                .header("Cookie", admin.cookie).build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                response.headers().map().toString());
+        assertEquals(200, admin.post("/api/apps/sse/start", null).status());
+        List<String> seen = new java.util.ArrayList<>();
+        String lastId = null;
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            java.util.Iterator<String> events = lines.iterator();
+            // the lines come while the program runs, each with its line number, then the state turns FINISHED
+            while (events.hasNext()) {
+                String line = events.next();
+                seen.add(line);
+                if (line.startsWith("id: ") && lastId == null && seen.stream().anyMatch(l -> l.contains("streamed 1"))) {
+                    lastId = line.substring(4);
+                }
+                if (line.startsWith("data: {") && line.contains("\"FINISHED\"")) {
+                    break;
+                }
+            }
+        }
+        String all = String.join("\n", seen);
+        assertTrue(all.contains("streamed 0") && all.contains("streamed 3"), all);
+        assertTrue(all.contains("event: state"), all);
+        assertTrue(lastId != null, all);
+
+        // an EventSource that reconnects sends the last id it saw: the stream goes on after it
+        HttpRequest resume = HttpRequest.newBuilder(URI.create(admin.base + "/api/apps/sse/log/stream"))
+                .header("Cookie", admin.cookie).header("Last-Event-ID", lastId).build();
+        HttpResponse<java.util.stream.Stream<String>> resumed = http.send(resume, HttpResponse.BodyHandlers.ofLines());
+        List<String> again = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<String> lines = resumed.body()) {
+            java.util.Iterator<String> events = lines.iterator();
+            while (events.hasNext()) {
+                String line = events.next();
+                again.add(line);
+                if (line.startsWith("event: state")) {
+                    break;
+                }
+            }
+        }
+        String after = String.join("\n", again);
+        assertTrue(after.contains("id: " + (Long.parseLong(lastId) + 1)), after);
+        assertTrue(!after.contains("id: " + lastId + "\n"), after);
+
+        // logging out ends the session's streams
+        HttpResponse<java.util.stream.Stream<String>> open = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        java.util.Iterator<String> openEvents = open.body().iterator();
+        assertEquals("retry: 2000", openEvents.next());
+        assertEquals(200, admin.post("/api/logout", null).status());
+        String last = null;
+        while (openEvents.hasNext()) {
+            last = openEvents.next();
+            if (last.startsWith("event: end")) {
+                break;
+            }
+        }
+        assertEquals("event: end", last);
+        assertEquals("data: session ended", openEvents.next());
     }
 
     @Test

@@ -114,6 +114,11 @@ final class WebDriverClient implements AutoCloseable {
         command("POST", "/element/" + element + "/value", "{\"text\":" + quote(text) + "}");
     }
 
+    /** Types keys into a focusable element without clearing it first (WebDriver key codes such as U+E007, Enter). */
+    void keys(String css, String text) throws Exception {
+        command("POST", "/element/" + await(css) + "/value", "{\"text\":" + quote(text) + "}");
+    }
+
     /** Gives a file to an {@code <input type=file>}. */
     void chooseFile(String css, Path file) throws Exception {
         command("POST", "/element/" + await(css) + "/value", "{\"text\":" + quote(file.toString()) + "}");

@@ -5,9 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the API answers: status, content type, extra headers and body bytes. */
-record ApiResponse(int status, String contentType, Map<String, String> headers, byte[] body) {
+/**
+ * What the API answers: status, content type, extra headers and body bytes; or, for a stream of
+ * server-sent events, the stream that writes the body after the headers.
+ */
+record ApiResponse(int status, String contentType, Map<String, String> headers, byte[] body, EventStream events) {
     static final String JSON = "application/json; charset=utf-8";
+    static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
+
+    ApiResponse(int status, String contentType, Map<String, String> headers, byte[] body) {
+        this(status, contentType, headers, body, null);
+    }
+
+    /** A 200 answer whose body the stream writes as it goes. */
+    static ApiResponse stream(EventStream events) {
+        return new ApiResponse(200, EVENT_STREAM, Map.of(), new byte[0], events);
+    }
 
     static ApiResponse json(int status, Object value) {
         return new ApiResponse(status, JSON, Map.of(), Json.write(value).getBytes(StandardCharsets.UTF_8));
@@ -35,7 +48,7 @@ record ApiResponse(int status, String contentType, Map<String, String> headers, 
     ApiResponse withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiResponse(status, contentType, more, body);
+        return new ApiResponse(status, contentType, more, body, events);
     }
 
     String text() {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -29,7 +31,10 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.mica.gateway.api.AppControl;
+import dev.mica.repl.ticket.ReplTickets;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +48,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class, configurationPid = ConsoleConfiguration.PID, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/*",
-        "osgi.http.whiteboard.servlet.name=mica-console-api"})
+        "osgi.http.whiteboard.servlet.name=mica-console-api",
+        // the log streams (server-sent events) are written after service() returns
+        "osgi.http.whiteboard.servlet.asyncSupported:Boolean=true"})
 @Designate(ocd = ConsoleConfiguration.class)
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -58,8 +65,21 @@ public class ApiServlet extends HttpServlet {
     private transient ConfigurationAdmin configurationAdmin;
 
     private transient volatile LoggerFactory loggers;
+    private transient volatile ReplTickets replTickets;
     private transient ApiDispatcher dispatcher;
     private transient ScheduledExecutorService sampler;
+    private transient LogStreams logStreams;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindReplTickets(ReplTickets tickets) {
+        replTickets = tickets;
+    }
+
+    void unbindReplTickets(ReplTickets tickets) {
+        if (replTickets == tickets) {
+            replTickets = null;
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindLoggerFactory(LoggerFactory factory) {
@@ -91,6 +111,10 @@ public class ApiServlet extends HttpServlet {
         String version = gatewayVersion(context);
         GatewayRoutes gateway = new GatewayRoutes(apps, new HeapHistory(Math.max(1, config.heap_history_samples())),
                 version, clock, sampleInterval);
+        logStreams = new LogStreams(apps, sessions, clock, LogStreams.PER_SESSION, LogStreams.OVERALL);
+        List<Route> more = new ArrayList<>();
+        more.addAll(new ReplTicketRoutes(apps, () -> replTickets).routes());
+        more.addAll(new LogStreamRoutes(apps, logStreams).routes());
         dispatcher = new ApiDispatcher(ConsoleApi.routes(
                 new SessionRoutes(users, sessions, throttle, lifetime),
                 gateway,
@@ -99,7 +123,8 @@ public class ApiServlet extends HttpServlet {
                 new FileRoutes(new ConfinedPaths(apps.storage()), usersFile),
                 new BundleRoutes(context),
                 new BoardRoutes(context),
-                version), sessions, uploadLimit, this::logError);
+                version, more), sessions, uploadLimit, this::logError);
+        logStreams.start();
 
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "mica-console-heap-sampler");
@@ -118,6 +143,7 @@ public class ApiServlet extends HttpServlet {
     @Deactivate
     void deactivate() {
         sampler.shutdownNow();
+        logStreams.stop();
     }
 
     /** Shows the generated admin password once: on the gateway's console and in its log. */
@@ -164,12 +190,29 @@ public class ApiServlet extends HttpServlet {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
         answer.headers().forEach(response::setHeader);
+        if (answer.events() != null) {
+            stream(request, response, answer.events());
+            return;
+        }
         response.setContentLength(answer.body().length);
         if (!"HEAD".equals(request.getMethod())) {
             try (OutputStream out = response.getOutputStream()) {
                 out.write(answer.body());
             }
         }
+    }
+
+    /** Hands the connection to an event stream, which writes it without blocking until either side ends. */
+    private static void stream(HttpServletRequest request, HttpServletResponse response, EventStream events)
+            throws IOException {
+        // proxies must not hold the events back
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        ServletOutputStream out = response.getOutputStream();
+        ServletEventSink sink = new ServletEventSink(async, out, events);
+        async.addListener(sink);
+        out.setWriteListener(sink);
     }
 
     /**

@@ -10,6 +10,12 @@ final class ConsoleApi {
 
     static List<Route> routes(SessionRoutes sessions, GatewayRoutes gateway, AppRoutes apps, ConfigRoutes config,
             FileRoutes files, BundleRoutes bundles, BoardRoutes board, String version) {
+        return routes(sessions, gateway, apps, config, files, bundles, board, version, List.of());
+    }
+
+    /** The table with more routes (the REPL tickets, the log streams) before the OpenAPI document. */
+    static List<Route> routes(SessionRoutes sessions, GatewayRoutes gateway, AppRoutes apps, ConfigRoutes config,
+            FileRoutes files, BundleRoutes bundles, BoardRoutes board, String version, List<Route> more) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(sessions.routes());
         routes.addAll(gateway.routes());
@@ -18,6 +24,7 @@ final class ConsoleApi {
         routes.addAll(files.routes());
         routes.addAll(bundles.routes());
         routes.addAll(board.routes());
+        routes.addAll(more);
         List<List<Route>> table = new ArrayList<>(1);
         // public: it describes the API and holds no data of the gateway
         routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "This OpenAPI 3 document", Route.Body.NONE,

@@ -81,6 +81,10 @@ final class OpenApi {
             responses.put("401", Map.of("description", "wrong user name or password", "content", errorContent));
             responses.put("429", Map.of("description", "too many failed attempts: wait Retry-After seconds", "content", errorContent));
         }
+        if (route.produces() == Route.Produces.EVENT_STREAM) {
+            responses.put("429", Map.of("description", "this session has as many streams open as it may", "content", errorContent));
+            responses.put("503", Map.of("description", "the console has as many streams open as it may", "content", errorContent));
+        }
         if (route.body() != Route.Body.NONE) {
             responses.put("413", Map.of("description", "body larger than the upload limit", "content", errorContent));
         }
@@ -110,6 +114,7 @@ final class OpenApi {
             case PNG -> "image/png";
             case TEXT -> "text/plain";
             case BINARY -> "application/octet-stream";
+            case EVENT_STREAM -> "text/event-stream";
         };
     }
 }

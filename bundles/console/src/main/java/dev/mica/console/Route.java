@@ -18,7 +18,7 @@ record Route(String method, String path, Access access, String summary, Body bod
     enum Body { NONE, JSON, BINARY }
 
     /** What a successful answer is. */
-    enum Produces { JSON, BINARY, PNG, TEXT }
+    enum Produces { JSON, BINARY, PNG, TEXT, EVENT_STREAM }
 
     record Param(String name, String description, boolean required) {
     }

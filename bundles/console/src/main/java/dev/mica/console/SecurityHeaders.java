@@ -11,7 +11,14 @@ final class SecurityHeaders {
     }
 
     static void apply(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        apply(response, java.util.List.of());
+    }
+
+    /** The headers, with more places the page's scripts may connect to (the WebREPL's WebSocket). */
+    static void apply(HttpServletResponse response, java.util.List<String> connectSources) {
+        String policy = connectSources.isEmpty() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' " + String.join(" ", connectSources));
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");

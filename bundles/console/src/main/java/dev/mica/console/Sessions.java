@@ -73,6 +73,12 @@ final class Sessions {
         return Optional.of(touched);
     }
 
+    /** Whether the session with this id is live, without restarting its idle time (a stream's check). */
+    synchronized boolean isLive(String id) {
+        expire();
+        return id != null && byId.containsKey(id);
+    }
+
     synchronized void close(String id) {
         byId.remove(id);
     }

@@ -2,9 +2,17 @@ package dev.mica.console;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import dev.mica.repl.ticket.ReplEndpoint;
+import dev.mica.repl.ticket.ReplTickets;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,6 +29,31 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.servlet.name=mica-console-pages"})
 public class StaticServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    private transient volatile ReplTickets replTickets;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindReplTickets(ReplTickets tickets) {
+        replTickets = tickets;
+    }
+
+    void unbindReplTickets(ReplTickets tickets) {
+        if (replTickets == tickets) {
+            replTickets = null;
+        }
+    }
+
+    /** The WebREPL listeners' ports, where the terminal's WebSocket goes (any host name: the page's own). */
+    private List<String> webReplSources() {
+        ReplTickets tickets = replTickets;
+        if (tickets == null) {
+            return List.of();
+        }
+        List<String> sources = new ArrayList<>();
+        for (ReplEndpoint endpoint : tickets.endpoints()) {
+            sources.add((endpoint.tls() ? "wss" : "ws") + "://*:" + endpoint.port());
+        }
+        return sources;
+    }
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -31,7 +64,7 @@ public class StaticServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SecurityHeaders.apply(response);
+        SecurityHeaders.apply(response, webReplSources());
         String servletPath = request.getServletPath();
         String path = request.getPathInfo();
         if (!"/console".equals(servletPath)) {

@@ -13,29 +13,42 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.mica.interp.Interpreter;
 import dev.mica.repl.InterpreterSource;
+import dev.mica.repl.ticket.ReplTicket;
+import dev.mica.repl.ticket.ReplTickets;
 
 /**
- * One WebREPL client: the WebSocket handshake, the password, then the REPL session on the text
- * frames and file transfers on the binary frames, until either side ends.
+ * One WebREPL client: the WebSocket handshake, the password (or a ticket), then the REPL session
+ * on the text frames and file transfers on the binary frames, until either side ends.
  */
 final class WebReplConnection {
     static final String PASSWORD_PROMPT = "Password: ";
     static final String CONNECTED = "\r\nWebREPL connected\r\n>>> ";
     static final String DENIED = "\r\nAccess denied\r\n";
-    /** Longer entries are never right (the configured password has at most 9 characters). */
+    /** Longer entries are never right (a password has at most 9 characters, a ticket 43). */
     private static final int MAX_PASSWORD_ENTRY = 64;
     /** How long a file transfer waits for the session's first interpreter. */
     private static final long INTERPRETER_WAIT_MILLIS = 30_000;
     private static final int TERMINAL_INPUT_BUFFER = 4096;
 
-    /** What every connection of a listener shares. */
-    record Settings(byte[] passwordDigest, String banner, InterpreterSource interpreters, LoginThrottle throttle,
+    /**
+     * What every connection of a listener shares.
+     *
+     * @param passwordDigest the password's digest, or null when only tickets log in
+     * @param interpreters the interpreters of password logins
+     * @param tickets the ticket office, or null when tickets are not taken
+     * @param ticketInterpreters the interpreters of a ticket's target (an app's name, or "" for fresh ones)
+     */
+    record Settings(byte[] passwordDigest, String banner, InterpreterSource interpreters, ReplTickets tickets,
+            Function<String, InterpreterSource> ticketInterpreters, LoginThrottle throttle,
             long failureDelayMillis, int loginTimeoutMillis, int maxFramePayload, long maxUpload,
             byte[] versionBytes, String page, ScheduledExecutorService deadlines) {}
 
@@ -68,7 +81,7 @@ final class WebReplConnection {
             socket.setSoTimeout(settings.loginTimeoutMillis());
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            WebSocketHandshake.accept(in, out, settings.page());
+            Map<String, String> request = WebSocketHandshake.accept(in, out, settings.page());
             WebSocketConnection ws = new WebSocketConnection(in, out, settings.maxFramePayload());
             try {
                 long blocked = settings.throttle().blockedFor(address);
@@ -81,15 +94,15 @@ final class WebReplConnection {
                 ws.sendText(PASSWORD_PROMPT);
                 ByteArrayOutputStream rest = new ByteArrayOutputStream();
                 int[] restType = new int[1];
-                if (!login(ws, rest, restType, address)) {
+                InterpreterSource target = login(ws, rest, restType, address, request.get("origin"));
+                if (target == null) {
                     return;
                 }
                 if (!loginDeadline.cancel(false)) {
                     return;
                 }
                 socket.setSoTimeout(0);
-                TransportLog.info("WebREPL connection from " + address.getHostAddress());
-                session(ws, rest.toByteArray(), restType[0]);
+                session(ws, rest.toByteArray(), restType[0], target);
             } catch (WebSocketConnection.ProtocolException e) {
                 ws.close(e.closeCode, e.getMessage());
             }
@@ -119,15 +132,17 @@ final class WebReplConnection {
     /**
      * Reads the password (up to a CR or LF, from frames of either kind, as a board does) and
      * answers it. Bytes after the line end in the same frame are kept in {@code rest}.
+     *
+     * @return the interpreters of the session the entry opens, or null when it was refused
      */
-    private boolean login(WebSocketConnection ws, ByteArrayOutputStream rest, int[] restType, InetAddress address)
-            throws IOException {
+    private InterpreterSource login(WebSocketConnection ws, ByteArrayOutputStream rest, int[] restType,
+            InetAddress address, String origin) throws IOException {
         ByteArrayOutputStream entry = new ByteArrayOutputStream();
         boolean overlong = false;
         while (true) {
             WebSocketConnection.DataFrame frame = ws.read();
             if (frame == null) {
-                return false;
+                return null;
             }
             byte[] payload = frame.payload();
             for (int i = 0; i < payload.length; i++) {
@@ -135,7 +150,7 @@ final class WebReplConnection {
                 if (b == '\r' || b == '\n') {
                     rest.write(payload, i + 1, payload.length - i - 1);
                     restType[0] = frame.type();
-                    return answerPassword(ws, entry.toByteArray(), overlong, address);
+                    return answerPassword(ws, entry.toByteArray(), overlong, address, origin);
                 }
                 if (entry.size() < MAX_PASSWORD_ENTRY) {
                     entry.write(b);
@@ -146,18 +161,39 @@ final class WebReplConnection {
         }
     }
 
-    private boolean answerPassword(WebSocketConnection ws, byte[] entry, boolean overlong, InetAddress address)
-            throws IOException {
+    /**
+     * Takes the entry as the password or, failing that, as a ticket; a failure is answered as
+     * MicroPython's WebREPL answers a wrong password, whichever was tried.
+     */
+    private InterpreterSource answerPassword(WebSocketConnection ws, byte[] entry, boolean overlong,
+            InetAddress address, String origin) throws IOException {
         byte[] entered = digest(entry);
+        String asTicket = overlong ? null : new String(entry, StandardCharsets.US_ASCII);
         Arrays.fill(entry, (byte) 0);
-        boolean right = MessageDigest.isEqual(entered, settings.passwordDigest()) && !overlong;
-        if (right) {
+        InterpreterSource target = null;
+        String who = null;
+        if (settings.passwordDigest() != null && !overlong && MessageDigest.isEqual(entered, settings.passwordDigest())) {
+            target = settings.interpreters();
+            who = "with the password";
+        } else if (settings.tickets() != null && asTicket != null) {
+            Optional<ReplTicket> ticket = settings.tickets().redeem(asTicket);
+            if (ticket.isPresent() && !ticket.get().allowsOrigin(origin)) {
+                TransportLog.warning("WebREPL: a ticket of " + ticket.get().holder() + " came from the page of "
+                        + origin + ", not of " + ticket.get().origin() + ": refused");
+            } else if (ticket.isPresent()) {
+                target = settings.ticketInterpreters().apply(ticket.get().app());
+                who = "with a ticket of " + ticket.get().holder() + " ("
+                        + (ticket.get().app().isEmpty() ? "fresh interpreter" : "app " + ticket.get().app()) + ")";
+            }
+        }
+        if (target != null) {
             settings.throttle().succeeded(address);
+            TransportLog.info("WebREPL connection from " + address.getHostAddress() + " " + who);
             ws.sendText(CONNECTED);
-            return true;
+            return target;
         }
         boolean blocks = settings.throttle().failed(address);
-        TransportLog.warning("WebREPL: wrong password from " + address.getHostAddress()
+        TransportLog.warning("WebREPL: wrong password or ticket from " + address.getHostAddress()
                 + (blocks ? "; further logins from there are refused for a while" : ""));
         try {
             // a pause before the answer slows guessing even below the limit
@@ -167,16 +203,17 @@ final class WebReplConnection {
         }
         ws.sendText(DENIED);
         ws.close(WebSocketConnection.CLOSE_POLICY_VIOLATION, "access denied");
-        return false;
+        return null;
     }
 
     /** The REPL on the text frames and file transfers on the binary ones, until either side ends. */
-    private void session(WebSocketConnection ws, byte[] rest, int restType) throws IOException {
+    private void session(WebSocketConnection ws, byte[] rest, int restType, InterpreterSource interpreters)
+            throws IOException {
         BytePipe terminalInput = new BytePipe(TERMINAL_INPUT_BUFFER);
         SessionInterpreter current = new SessionInterpreter();
         OutputStream terminal = new PrefixDroppingOutput(new TerminalFrameOutput(ws),
                 (settings.banner() + "\r\nType \"help()\" for more information.\r\n>>> ").getBytes(StandardCharsets.UTF_8));
-        InterpreterSource source = (stdin, stdout, stderr) -> current.opened(settings.interpreters().open(stdin, stdout, stderr));
+        InterpreterSource source = (stdin, stdout, stderr) -> current.opened(interpreters.open(stdin, stdout, stderr));
         Thread repl = new Thread(() -> {
             try {
                 ReplConnection.serve(terminalInput, terminal, settings.banner(), source);

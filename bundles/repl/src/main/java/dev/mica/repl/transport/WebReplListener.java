@@ -11,14 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -31,15 +34,19 @@ import org.osgi.service.metatype.annotations.Designate;
 import dev.mica.gateway.api.AppInterpreters;
 import dev.mica.interp.InterpreterFactory;
 import dev.mica.repl.InterpreterSource;
+import dev.mica.repl.ticket.ReplEndpoint;
+import dev.mica.repl.ticket.ReplTickets;
 
 /**
  * MicroPython's WebREPL: a WebSocket listener (ws://, or wss:// with a configured keystore)
  * whose clients log in with a password, then get a REPL in a board's style on text frames and
  * file transfers on binary frames, as MicroPython's {@code webrepl.html} and
- * {@code webrepl_cli.py} expect. Only exists when configured with a password; bound to the
- * loopback address unless configured otherwise.
+ * {@code webrepl_cli.py} expect. A one-time ticket of {@link ReplTickets} (the web console's
+ * terminal) is taken where the password is. Runs without a configuration too: then, as with
+ * any configuration without a valid password, only tickets log in. Bound to the loopback
+ * address unless configured otherwise.
  */
-@Component(configurationPid = WebReplListener.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(configurationPid = WebReplListener.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = WebReplConfiguration.class, factory = true)
 public class WebReplListener {
     static final String PID = "dev.mica.repl.webrepl";
@@ -50,7 +57,11 @@ public class WebReplListener {
 
     @Reference
     InterpreterFactory factory;
+    /** The ticket office of this bundle (null in tests without tickets: then a password is needed). */
+    @Reference(target = "(component.name=dev.mica.repl.transport.ReplTicketService)")
+    ReplTickets tickets;
     private volatile AppInterpreters apps;
+    private AutoCloseable ticketRegistration;
 
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
@@ -73,13 +84,21 @@ public class WebReplListener {
     }
 
     @Activate
-    void activate(WebReplConfiguration config) throws IOException, GeneralSecurityException {
+    void activate(WebReplConfiguration config, Map<String, Object> properties)
+            throws IOException, GeneralSecurityException {
+        // without a configuration of its own the listener serves the console's tickets on the default port
+        boolean configured = properties.containsKey(Constants.SERVICE_PID);
         String password = config.password() == null ? "" : config.password();
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-        if (password.length() < MIN_PASSWORD || bytes > MAX_PASSWORD) {
+        boolean passwordValid = password.length() >= MIN_PASSWORD && bytes <= MAX_PASSWORD;
+        if (!passwordValid && tickets == null) {
             TransportLog.warning("configuration " + PID + " needs a password of " + MIN_PASSWORD + " to "
                     + MAX_PASSWORD + " characters: no WebREPL");
             return;
+        }
+        if (!passwordValid && !password.isEmpty()) {
+            TransportLog.warning("configuration " + PID + " needs a password of " + MIN_PASSWORD + " to "
+                    + MAX_PASSWORD + " characters: the WebREPL takes only the console's tickets");
         }
         maxConnections = Math.max(1, config.max_connections());
         deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -88,11 +107,14 @@ public class WebReplListener {
             return thread;
         });
         String app = config.app();
+        String storage = config.storage();
         InterpreterSource interpreters = (stdin, stdout, stderr) -> SessionInterpreters
-                .of(app, config.storage(), factory, apps).open(stdin, stdout, stderr);
+                .of(app, storage, factory, apps).open(stdin, stdout, stderr);
+        Function<String, InterpreterSource> ticketInterpreters = target -> (stdin, stdout, stderr) -> SessionInterpreters
+                .of(target, storage, factory, apps).open(stdin, stdout, stderr);
         settings = new WebReplConnection.Settings(
-                WebReplConnection.digest(password.getBytes(StandardCharsets.UTF_8)),
-                SessionInterpreters.banner(factory), interpreters,
+                passwordValid ? WebReplConnection.digest(password.getBytes(StandardCharsets.UTF_8)) : null,
+                SessionInterpreters.banner(factory), interpreters, tickets, ticketInterpreters,
                 new LoginThrottle(config.login_attempts(), config.login_block_seconds() * 1000L, System::currentTimeMillis),
                 failureDelayMillis, Math.max(1, config.login_timeout_seconds()) * 1000,
                 Math.max(1024, config.max_frame_size()), Math.max(0, config.max_upload_size()),
@@ -108,11 +130,20 @@ public class WebReplListener {
                 server.close();
                 server = null;
             }
+            if (!configured) {
+                TransportLog.warning("WebREPL for the console's terminal: cannot listen on " + config.host() + ":"
+                        + config.port() + " (" + e.getMessage() + "); configure " + PID + " with another port");
+                return;
+            }
             throw e;
         }
-        String target = app.isBlank() ? "fresh interpreters over " + config.storage() : "app " + app.strip();
+        String target = app.isBlank() ? "fresh interpreters over " + storage : "app " + app.strip();
         TransportLog.info("WebREPL on " + (tls ? "wss" : "ws") + "://" + config.host() + ":" + server.getLocalPort()
-                + "/ (" + target + ")");
+                + "/ (" + target + (passwordValid ? "" : "; console tickets only") + ")");
+        if (tickets instanceof ReplTicketService office) {
+            ticketRegistration = office.listening(new ReplEndpoint(config.host(), server.getLocalPort(), tls,
+                    passwordValid, app.strip()));
+        }
         Thread acceptor = new Thread(this::accept, "mica-webrepl-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -127,6 +158,13 @@ public class WebReplListener {
     void deactivate() {
         if (server == null) {
             return;
+        }
+        if (ticketRegistration != null) {
+            try {
+                ticketRegistration.close();
+            } catch (Exception e) {
+                // only a list entry
+            }
         }
         deadlines.shutdownNow();
         try {

@@ -39,11 +39,12 @@ final class WebSocketHandshake {
      * Reads the client's request and answers it: 101 for a WebSocket upgrade, after which the
      * streams carry frames.
      *
+     * @return the request's headers, names in lower case (repeated ones joined with ", ")
      * @param page the HTML sent to a plain HTTP request (a browser opening the address)
      * @throws Refused when the request was answered without an upgrade
      * @throws IOException when the connection fails
      */
-    static void accept(InputStream in, OutputStream out, String page) throws IOException {
+    static Map<String, String> accept(InputStream in, OutputStream out, String page) throws IOException {
         String requestLine = readLine(in);
         if (requestLine == null) {
             throw new Refused("the connection ended before a request");
@@ -96,6 +97,7 @@ final class WebSocketHandshake {
         out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + acceptKey(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        return headers;
     }
 
     /** The {@code Sec-WebSocket-Accept} value for a client's key. */

@@ -30,7 +30,7 @@ class WebReplListenerTest {
         listener = new WebReplListener();
         listener.factory = new MicaInterpreterFactory();
         listener.failureDelayMillis = 0;
-        listener.activate(settings);
+        listener.activate(settings, WebReplSettings.CONFIGURED);
         return listener;
     }
 
@@ -61,6 +61,79 @@ class WebReplListenerTest {
         listener = null;
         settings.password = "abcdefghi";
         assertTrue(start(settings).port() > 0);
+    }
+
+    @Test
+    void withoutAPasswordOnlyTicketsLogIn() throws Exception {
+        WebReplSettings settings = settings();
+        settings.password = "";
+        settings.loginAttempts = 10;
+        ReplTicketService office = new ReplTicketService();
+        listener = new WebReplListener();
+        listener.factory = new MicaInterpreterFactory();
+        listener.tickets = office;
+        listener.failureDelayMillis = 0;
+        listener.activate(settings, WebReplSettings.CONFIGURED);
+        assertTrue(listener.port() > 0);
+        assertEquals(1, office.endpoints().size());
+        assertFalse(office.endpoints().get(0).passwordLogin());
+        assertEquals(listener.port(), office.endpoints().get(0).port());
+
+        String ticket = office.issue("", "admin", "http://127.0.0.1:8080").value();
+        try (WebSocketTestClient client = connect("http://127.0.0.1:8080").login(ticket)) {
+            client.sendText("1+2\r");
+            client.expectText("1+2\r\n3\r\n>>> ");
+        }
+        // used once: the same ticket again is a wrong password, as is an empty one or a made-up one
+        for (String entry : new String[] {ticket, "", "secret1", "x".repeat(43)}) {
+            try (WebSocketTestClient client = connect(null)) {
+                client.expectText("Password: ");
+                client.sendText(entry + "\r");
+                client.expectText("\r\nAccess denied\r\n");
+                assertEquals(WebSocketConnection.CLOSE_POLICY_VIOLATION, client.awaitClose());
+            }
+        }
+        // a page of another origin cannot use a ticket issued to the console's
+        String stolen = office.issue("", "admin", "http://127.0.0.1:8080").value();
+        try (WebSocketTestClient client = connect("http://evil.example")) {
+            client.expectText("Password: ");
+            client.sendText(stolen + "\r");
+            client.expectText("\r\nAccess denied\r\n");
+        }
+        assertFalse(office.redeem(stolen).isPresent(), "a refused ticket is spent too");
+        // the ticket names the session's target: here an app, which this listener cannot reach
+        String appTicket = office.issue("nosuch", "admin", null).value();
+        try (WebSocketTestClient client = connect(null).login(appTicket)) {
+            client.readTextUntil("no REPL: ");
+            client.readTextUntil("nosuch");
+        }
+        listener.deactivate();
+        listener = null;
+        assertTrue(office.endpoints().isEmpty(), "a stopped listener takes no tickets");
+    }
+
+    @Test
+    void thePasswordAndTicketsBothLogIn() throws Exception {
+        ReplTicketService office = new ReplTicketService();
+        listener = new WebReplListener();
+        listener.factory = new MicaInterpreterFactory();
+        listener.tickets = office;
+        listener.failureDelayMillis = 0;
+        listener.activate(settings(), WebReplSettings.CONFIGURED);
+        assertTrue(office.endpoints().get(0).passwordLogin());
+        try (WebSocketTestClient client = connect(null).login("secret1")) {
+            client.sendText("print('by password')\r");
+            client.readTextUntil("by password\r\n>>> ");
+        }
+        try (WebSocketTestClient client = connect(null).login(office.issue("", "admin", null).value())) {
+            client.sendText("print('by ticket')\r");
+            client.readTextUntil("by ticket\r\n>>> ");
+        }
+    }
+
+    private WebSocketTestClient connect(String origin) throws Exception {
+        return new WebSocketTestClient(java.net.http.HttpClient.newHttpClient(), "ws://127.0.0.1:" + listener.port() + "/",
+                origin);
     }
 
     @Test

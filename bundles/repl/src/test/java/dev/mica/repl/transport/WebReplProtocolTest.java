@@ -40,7 +40,7 @@ class WebReplProtocolTest {
         listener.failureDelayMillis = 0;
         WebReplSettings settings = new WebReplSettings(storage.toString());
         settings.maxFrame = 4096;
-        listener.activate(settings);
+        listener.activate(settings, WebReplSettings.CONFIGURED);
     }
 
     @AfterEach

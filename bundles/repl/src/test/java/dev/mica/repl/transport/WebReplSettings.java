@@ -4,6 +4,8 @@ import java.lang.annotation.Annotation;
 
 /** A WebREPL configuration for tests: a free port on loopback, settings changed field by field. */
 final class WebReplSettings implements WebReplConfiguration {
+    /** The component properties of a configured listener. */
+    static final java.util.Map<String, Object> CONFIGURED = java.util.Map.of("service.pid", "dev.mica.repl.webrepl~test");
     String password = "secret1";
     String storage;
     String app = "";

@@ -43,7 +43,7 @@ class WebReplTlsTest {
         settings.keystorePassword = "changeit";
         WebReplListener listener = new WebReplListener();
         listener.factory = new MicaInterpreterFactory();
-        listener.activate(settings);
+        listener.activate(settings, WebReplSettings.CONFIGURED);
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {

@@ -29,7 +29,16 @@ final class WebSocketTestClient implements AutoCloseable {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     WebSocketTestClient(HttpClient http, String uri) throws Exception {
-        socket = http.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
+        this(http, uri, null);
+    }
+
+    /** A client whose handshake carries an {@code Origin} header, as a browser's (null: none). */
+    WebSocketTestClient(HttpClient http, String uri, String origin) throws Exception {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 synchronized (WebSocketTestClient.this) {
