@@ -6,6 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -24,12 +27,15 @@ import dev.mica.vm.frozen.FrozenModules;
  *
  * <p>A bundle is on its way when it is meant to run (persistently started, within the
  * framework's start level) but is not active yet, or is active but has not yet registered the
- * module providers it declares. Misses wait only within {@link #GRACE_NANOS} of the factory's
- * activation or of the last change of such a bundle, so a bundle that never starts delays no
- * import for long.
+ * module providers it declares; and while module providers were registered or unregistered
+ * less than {@link #SETTLE_NANOS} ago, since a bundle registers its providers one after the
+ * other and the factory binds each as it comes. Misses wait only within {@link #GRACE_NANOS}
+ * of the factory's activation or of the last change of such a bundle, so a bundle that never
+ * starts delays no import for long.
  */
-final class ModuleBundleArrivals implements SynchronousBundleListener, AutoCloseable {
+final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceListener, AutoCloseable {
     static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_MILLIS = 20;
     private static final String SERVICE_NAMESPACE = "osgi.service";
 
@@ -37,6 +43,8 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, AutoClose
     private final Object changes = new Object();
     /** Until when (System.nanoTime) a miss waits for arriving bundles. */
     private volatile long deadline;
+    /** When (System.nanoTime) a module provider was last registered or unregistered. */
+    private volatile long lastProviderChange;
 
     private ModuleBundleArrivals(BundleContext context) {
         this.context = context;
@@ -45,7 +53,13 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, AutoClose
     static ModuleBundleArrivals start(BundleContext context) {
         ModuleBundleArrivals arrivals = new ModuleBundleArrivals(context);
         arrivals.deadline = System.nanoTime() + GRACE_NANOS;
+        arrivals.lastProviderChange = System.nanoTime() - SETTLE_NANOS;
         context.addBundleListener(arrivals);
+        try {
+            context.addServiceListener(arrivals, "(objectClass=" + ModuleProvider.class.getName() + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         return arrivals;
     }
 
@@ -54,6 +68,7 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, AutoClose
         deadline = System.nanoTime();
         try {
             context.removeBundleListener(this);
+            context.removeServiceListener(this);
         } catch (IllegalStateException e) {
             // this bundle is stopping: its listeners go with its context
         }
@@ -69,6 +84,14 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, AutoClose
         }
     }
 
+    @Override
+    public void serviceChanged(ServiceEvent event) {
+        synchronized (changes) {
+            lastProviderChange = System.nanoTime();
+            changes.notifyAll();
+        }
+    }
+
     /**
      * Waits while a bundle that offers modules is on its way, at most until the deadline; true
      * if it waited (a lookup that failed may now succeed).
@@ -76,7 +99,7 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, AutoClose
     boolean awaitArrivals() {
         boolean waited = false;
         synchronized (changes) {
-            while (System.nanoTime() - deadline < 0 && anyArriving()) {
+            while (System.nanoTime() - deadline < 0 && (anyArriving() || unsettled())) {
                 waited = true;
                 try {
                     changes.wait(POLL_MILLIS);
@@ -88,6 +111,11 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, AutoClose
             }
         }
         return waited;
+    }
+
+    /** Providers came or went a moment ago: more of the same bundle may follow. */
+    private boolean unsettled() {
+        return System.nanoTime() - lastProviderChange < SETTLE_NANOS;
     }
 
     private boolean anyArriving() {
