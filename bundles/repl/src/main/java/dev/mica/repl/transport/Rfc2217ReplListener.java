@@ -45,6 +45,7 @@ public class Rfc2217ReplListener {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
     private Thread acceptor;
+    private final ConnectionWorkers workers = new ConnectionWorkers();
     private int maxConnections;
     private InterpreterSource interpreters;
     private String banner;
@@ -92,6 +93,7 @@ public class Rfc2217ReplListener {
         for (Socket socket : connections) {
             closeQuietly(socket);
         }
+        workers.awaitEnd(WebReplListener.STOP_WAIT_MILLIS);
     }
 
     private void accept() {
@@ -110,9 +112,7 @@ public class Rfc2217ReplListener {
                 continue;
             }
             connections.add(socket);
-            Thread worker = new Thread(() -> serve(socket), "mica-repl-" + socket.getRemoteSocketAddress());
-            worker.setDaemon(true);
-            worker.start();
+            workers.start("mica-repl-" + socket.getRemoteSocketAddress(), () -> serve(socket));
         }
     }
 

@@ -64,6 +64,7 @@ public class WebReplListener {
     private AutoCloseable ticketRegistration;
 
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final ConnectionWorkers workers = new ConnectionWorkers();
     private ServerSocket server;
     private int maxConnections;
     private WebReplConnection.Settings settings;
@@ -179,7 +180,11 @@ public class WebReplListener {
                 // closed already
             }
         }
+        workers.awaitEnd(STOP_WAIT_MILLIS);
     }
+
+    /** How long a stopping listener waits for its sessions to end. */
+    static final long STOP_WAIT_MILLIS = 2000;
 
     private void accept() {
         while (!server.isClosed()) {
@@ -202,15 +207,13 @@ public class WebReplListener {
                 continue;
             }
             connections.add(socket);
-            Thread worker = new Thread(() -> {
+            workers.start("mica-webrepl-" + socket.getRemoteSocketAddress(), () -> {
                 try {
                     new WebReplConnection(socket, settings).serve();
                 } finally {
                     connections.remove(socket);
                 }
-            }, "mica-webrepl-" + socket.getRemoteSocketAddress());
-            worker.setDaemon(true);
-            worker.start();
+            });
         }
     }
 
