@@ -694,17 +694,21 @@ final class FunctionTranslator {
                 }
                 case Opcodes.LOAD_ATTR -> {
                     position(ip);
+                    frame();
                     loadObject(--depth);
+                    push(ip / 3);
                     mv.visitLdcInsn(names[arg]);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "loadAttr", "(" + OBJ_D + "Ljava/lang/String;)" + OBJ_D, false);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "loadAttr", "(" + OBJ_D + "ILjava/lang/String;)" + OBJ_D, false);
                     pushObject();
                 }
                 case Opcodes.LOAD_METHOD -> {
                     position(ip);
+                    frame();
                     loadObject(--depth);
+                    push(ip / 3);
                     mv.visitLdcInsn(names[arg]);
                     mv.visitVarInsn(ALOAD, PAIR_VAR);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "loadMethod", "(" + OBJ_D + "Ljava/lang/String;[" + OBJ_D + ")V", false);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "loadMethod", "(" + OBJ_D + "ILjava/lang/String;[" + OBJ_D + ")V", false);
                     pairToStack();
                 }
                 case Opcodes.LOAD_SUPER_METHOD -> {
@@ -721,11 +725,13 @@ final class FunctionTranslator {
                 }
                 case Opcodes.STORE_ATTR -> {
                     position(ip);
+                    frame();
                     loadObject(depth - 1);
+                    push(ip / 3);
                     mv.visitLdcInsn(names[arg]);
                     loadObject(depth - 2);
                     depth -= 2;
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "storeAttr", "(" + OBJ_D + "Ljava/lang/String;" + OBJ_D + ")V", false);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "storeAttr", "(" + OBJ_D + "ILjava/lang/String;" + OBJ_D + ")V", false);
                 }
                 case Opcodes.LOAD_SUBSCR -> loadSubscript(ip);
                 case Opcodes.STORE_SUBSCR -> storeSubscript(ip);

@@ -15,8 +15,19 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
     private String[] names = new String[4];
     private PyObject[] values = new PyObject[4];
     private int size;
+    /**
+     * For objects with many attributes: entry number + 1 by hash slot (0 free), open addressing;
+     * null while the entries are few enough to search linearly.
+     */
+    private int[] index;
+
+    /** Above this many entries lookups go through {@link #index}. */
+    private static final int LINEAR_LIMIT = 8;
 
     private int indexOf(Object name) {
+        if (index != null) {
+            return hashedIndexOf(name);
+        }
         String[] n = names;
         for (int i = 0; i < size; i++) {
             if (n[i] == name) {
@@ -31,8 +42,53 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         return -1;
     }
 
+    private int hashedIndexOf(Object name) {
+        int[] ix = index;
+        int mask = ix.length - 1;
+        String[] n = names;
+        int i = slotOf(name.hashCode(), mask);
+        while (true) {
+            int e = ix[i];
+            if (e == 0) {
+                return -1;
+            }
+            String k = n[e - 1];
+            if (k == name || k.equals(name)) {
+                return e - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private static int slotOf(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    /** Builds the hash index for the current entries (after growth or a removal), or drops it when few are left. */
+    private void reindex() {
+        if (size <= LINEAR_LIMIT) {
+            index = null;
+            return;
+        }
+        int[] ix = new int[Integer.highestOneBit(names.length) * 4];
+        int mask = ix.length - 1;
+        for (int e = 0; e < size; e++) {
+            int i = slotOf(names[e].hashCode(), mask);
+            while (ix[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            ix[i] = e + 1;
+        }
+        index = ix;
+    }
+
     @Override
     public PyObject get(Object name) {
+        if (index != null) {
+            int e = hashedIndexOf(name);
+            return e < 0 ? null : values[e];
+        }
         String[] n = names;
         for (int i = 0; i < size; i++) {
             if (n[i] == name) {
@@ -64,6 +120,16 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         names[size] = name.intern();
         values[size] = value;
         size++;
+        if (index != null && size * 2 <= index.length) {
+            int mask = index.length - 1;
+            int slot = slotOf(names[size - 1].hashCode(), mask);
+            while (index[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = size;
+        } else if (size > LINEAR_LIMIT) {
+            reindex();
+        }
         return null;
     }
 
@@ -80,6 +146,9 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         size--;
         names[size] = null;
         values[size] = null;
+        if (index != null) {
+            reindex();
+        }
         return old;
     }
 
@@ -93,6 +162,7 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         Arrays.fill(names, null);
         Arrays.fill(values, null);
         size = 0;
+        index = null;
     }
 
     @Override

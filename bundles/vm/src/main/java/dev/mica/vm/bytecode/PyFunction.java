@@ -108,6 +108,10 @@ public final class PyFunction extends PyObject {
 
     @Override
     public PyObject call(PyObject[] args, String[] kwNames) {
+        if (kwNames == null && args.length == directArity) {
+            // exactly the positional parameters: no binding needed (as calls from bytecode)
+            return callFromStack(args, 0, args.length, null);
+        }
         Frame f = new Frame(code, runtime, globals, null);
         bindArguments(f, args, kwNames);
         if (code.isGenerator()) {

@@ -142,7 +142,7 @@ public final class VirtualMachine {
     }
 
     /** LOAD_ATTR: an instance's own attribute straight from its dict when the class allows it. */
-    private static PyObject loadAttr(PyObject obj, String name, AttributeCache[] caches, int slot) {
+    static PyObject loadAttr(PyObject obj, String name, AttributeCache[] caches, int slot) {
         if (obj.getClass() == PyInstance.class) {
             PyInstance inst = (PyInstance) obj;
             AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
@@ -157,7 +157,7 @@ public final class VirtualMachine {
     }
 
     /** STORE_ATTR: straight into an instance's dict when no descriptor or __setattr__ intervenes. */
-    private static void storeAttr(PyObject obj, String name, PyObject value, AttributeCache[] caches, int slot) {
+    static void storeAttr(PyObject obj, String name, PyObject value, AttributeCache[] caches, int slot) {
         // a null value is "del obj.name" (compiled as a store of NULL), always the general way
         if (value != null && obj.getClass() == PyInstance.class) {
             PyInstance inst = (PyInstance) obj;
@@ -171,7 +171,7 @@ public final class VirtualMachine {
     }
 
     /** LOAD_METHOD with the class lookup remembered by the instruction's cache. */
-    private static void loadMethodCached(PyObject obj, String name, Object[] st, int at, AttributeCache[] caches, int slot) {
+    static void loadMethodCached(PyObject obj, String name, Object[] st, int at, AttributeCache[] caches, int slot) {
         if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
             PyObject m = AttributeCache.lookup(caches, slot, obj.type(), name).inType;
             if (m != null && m.isMethodFunction()) {
@@ -461,12 +461,9 @@ public final class VirtualMachine {
                             ((PyCell) st[nState - 1 - arg]).value = (PyObject) st[sp--];
                             break;
                         case DispatchCodes.LOAD_GLOBAL: {
-                            PyObject v = f.globals.get(nameObjs[arg]);
+                            PyObject v = c.module.globalCache.get(arg, nameObjs[arg], f.globals, rt.builtins());
                             if (v == null) {
-                                v = rt.builtins().get(nameObjs[arg]);
-                                if (v == null) {
-                                    throw nameError(names[arg]);
-                                }
+                                throw nameError(names[arg]);
                             }
                             st[++sp] = v;
                             break;
