@@ -117,7 +117,9 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        names[size] = name.intern();
+        // names are interned so that lookups match by identity; a known name skips the JVM's string table
+        String known = PyStr.knownName(name);
+        names[size] = known != null ? known : name.intern();
         values[size] = value;
         size++;
         if (index != null && size * 2 <= index.length) {

@@ -52,6 +52,17 @@ public final class NativeSupport {
         return fn.call(args, kwNames);
     }
 
+    /**
+     * CALL_METHOD after LOAD_METHOD found a plain attribute: the call of {@code args} without
+     * its first (empty) slot.
+     */
+    public static PyObject callWithoutSelf(PyObject fn, PyObject[] args, String[] kwNames) {
+        if (kwNames == null && fn instanceof PyFunction pf && pf.simpleCall(args.length - 1)) {
+            return pf.callFromStack(args, 1, args.length - 1, null);
+        }
+        return fn.call(java.util.Arrays.copyOfRange(args, 1, args.length), kwNames);
+    }
+
     public static PyObject callVarKw(PyObject fn, PyObject self, Object[] items, int nPos, int nKw) {
         return VirtualMachine.callVarKw(items, 0, nPos, nKw, fn, self);
     }

@@ -151,6 +151,16 @@ public final class VirtualMachine {
                 if (v != null) {
                     return v;
                 }
+                if (cache.inType != null) {
+                    // what PyInstance.getAttr gives for a class attribute that is no data descriptor
+                    return PyType.bindToInstance(cache.inType, inst, inst.type());
+                }
+            }
+        } else if (obj instanceof PyType t) {
+            // a class attribute read through the class (Done.SOME_CONSTANT): PyType.getAttr's first step
+            PyObject v = AttributeCache.lookup(caches, slot, t, name).inType;
+            if (v != null && !(v instanceof dev.mica.obj.PyDescriptors.StaticMethod) && !(v instanceof dev.mica.obj.PyDescriptors.ClassMethod)) {
+                return v;
             }
         }
         return Ops.getAttr(obj, name);
