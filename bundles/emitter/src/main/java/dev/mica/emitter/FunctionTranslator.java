@@ -39,6 +39,7 @@ final class FunctionTranslator {
     private static final String VIPER = "dev/mica/emit/ViperOps";
     private static final String FRAME = "dev/mica/emit/NativeFrame";
     private static final String MEMORY = "dev/mica/emit/ViperMemory";
+    private static final String CALLS = "dev/mica/emit/NativeCallOps";
 
     // fixed JVM locals of the run method
     private static final int THIS = 0;
@@ -1274,6 +1275,19 @@ final class FunctionTranslator {
             position(ip);
             checkInterrupts();
             int argsAt = fnAt + 1;
+            if (nKw == 0 && nPos <= (method ? 2 : 3)) {
+                // the common short calls pass their arguments one by one (NativeCallOps)
+                int n = (method ? 1 : 0) + nPos;
+                mv.visitVarInsn(ALOAD, objVar(fnAt));
+                for (int i = 0; i < n; i++) {
+                    loadObject(argsAt + i);
+                }
+                mv.visitMethodInsn(INVOKESTATIC, CALLS, (method ? "callMethod" : "call") + nPos,
+                        "(" + OBJ_D.repeat(n + 1) + ")" + OBJ_D, false);
+                depth = fnAt;
+                pushObject();
+                return;
+            }
             mv.visitVarInsn(ALOAD, objVar(fnAt));
             int nArgs = (method ? 1 : 0) + nPos + nKw;
             push(nArgs);

@@ -104,6 +104,37 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         return indexOf(name) >= 0;
     }
 
+    /** The value of {@code name}, an interned string (a name from code): matched by identity alone. */
+    PyObject getInterned(String name) {
+        if (index != null) {
+            int e = hashedIndexOf(name);
+            return e < 0 ? null : values[e];
+        }
+        String[] n = names;
+        for (int i = 0; i < size; i++) {
+            if (n[i] == name) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /** Sets {@code name}, an interned string (a name from code). */
+    PyObject putInterned(String name, PyObject value) {
+        if (index == null) {
+            String[] n = names;
+            for (int i = 0; i < size; i++) {
+                if (n[i] == name) {
+                    PyObject old = values[i];
+                    values[i] = value;
+                    return old;
+                }
+            }
+            return append(name, value);
+        }
+        return put(name, value);
+    }
+
     @Override
     public PyObject put(String name, PyObject value) {
         int i = indexOf(name);
@@ -112,14 +143,19 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
             values[i] = value;
             return old;
         }
+        // names are interned so that lookups match by identity; a known name skips the JVM's string table
+        String known = PyStr.knownName(name);
+        return append(known != null ? known : name.intern(), value);
+    }
+
+    /** Adds an entry for an interned name that is not there yet. */
+    private PyObject append(String name, PyObject value) {
         if (size == names.length) {
             dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks(16L * size * 2));
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        // names are interned so that lookups match by identity; a known name skips the JVM's string table
-        String known = PyStr.knownName(name);
-        names[size] = known != null ? known : name.intern();
+        names[size] = name;
         values[size] = value;
         size++;
         if (index != null && size * 2 <= index.length) {

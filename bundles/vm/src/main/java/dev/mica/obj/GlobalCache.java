@@ -65,4 +65,15 @@ public final class GlobalCache {
         }
         return null;
     }
+
+    /** STORE_GLOBAL of {@code name}: in place when its entry in globals is known, else as {@link PyDict#put}. */
+    public void put(int index, PyStr name, PyDict globals, PyObject value) {
+        Place p = places[index];
+        ObjectTable g = globals.map;
+        if (p != null && p.globals == g && p.globalsLayout == g.layout() && p.globalsEntry >= 0) {
+            g.setValueAt(p.globalsEntry, value);
+            return;
+        }
+        globals.put(name, value);
+    }
 }

@@ -89,6 +89,11 @@ final class ObjectTable extends AbstractMap<PyObject, PyObject> {
         return values[entry];
     }
 
+    /** Replaces the value of a live entry (as put does for a key that is there). */
+    void setValueAt(int entry, PyObject value) {
+        values[entry] = value;
+    }
+
     @Override
     public PyObject get(Object key) {
         if (!(key instanceof PyObject)) {

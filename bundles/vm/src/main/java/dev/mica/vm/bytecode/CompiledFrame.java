@@ -60,7 +60,7 @@ final class CompiledFrame extends NativeFrame {
 
     @Override
     public void storeGlobal(int name, PyObject value) {
-        frame.globals.put(code.module.nameObjects[name], value);
+        code.module.globalCache.put(name, code.module.nameObjects[name], frame.globals, value);
     }
 
     @Override

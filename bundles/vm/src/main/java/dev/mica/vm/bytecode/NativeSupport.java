@@ -53,6 +53,18 @@ public final class NativeSupport {
     }
 
     /**
+     * A call with {@code n} (at most three) positional arguments and no keywords, given one by
+     * one: a Python function with exactly these parameters gets them without an argument array.
+     */
+    public static PyObject callArgs(PyObject fn, int n, PyObject a, PyObject b, PyObject c) {
+        if (fn instanceof PyFunction pf && pf.simpleCall(n)) {
+            return pf.callArgs(n, a, b, c);
+        }
+        PyObject[] args = n == 0 ? Py.NO_ARGS : n == 1 ? new PyObject[] {a} : n == 2 ? new PyObject[] {a, b} : new PyObject[] {a, b, c};
+        return fn.call(args, null);
+    }
+
+    /**
      * CALL_METHOD after LOAD_METHOD found a plain attribute: the call of {@code args} without
      * its first (empty) slot.
      */

@@ -154,6 +154,40 @@ public final class PyFunction extends PyObject {
         for (int i = 0; i < n; i++) {
             st[top - k - i] = stack[base + i];
         }
+        return start(f);
+    }
+
+    /**
+     * A call with {@code n} (at most three) positional arguments given one by one, for a
+     * function where {@link #simpleCall} holds for {@code n}: fills the frame without an array.
+     */
+    PyObject callArgs(int n, PyObject a, PyObject b, PyObject c) {
+        Frame f = new Frame(code, runtime, globals, null);
+        Object[] st = f.state;
+        int top = code.nState - 1;
+        PyObject[] cl = closed;
+        if (cl != null) {
+            for (int k = 0; k < cl.length; k++) {
+                st[top - k] = cl[k];
+            }
+            top -= cl.length;
+        }
+        if (n > 0) {
+            st[top] = a;
+            if (n > 1) {
+                st[top - 1] = b;
+                if (n > 2) {
+                    st[top - 2] = c;
+                }
+            }
+        }
+        return start(f);
+    }
+
+    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
+    private PyObject start(Frame f) {
+        Object[] st = f.state;
+        int top = code.nState - 1;
         int[] cells = code.cells;
         if (cells.length != 0) {
             for (int local : cells) {

@@ -147,7 +147,7 @@ public final class VirtualMachine {
             PyInstance inst = (PyInstance) obj;
             AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
             if (!cache.dataDescriptor) {
-                PyObject v = inst.dict().get(name);
+                PyObject v = inst.ownAttribute(name);
                 if (v != null) {
                     return v;
                 }
@@ -173,7 +173,7 @@ public final class VirtualMachine {
             PyInstance inst = (PyInstance) obj;
             AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
             if (cache.plainStore) {
-                inst.dict().put(name, value);
+                inst.putOwnAttribute(name, value);
                 return;
             }
         }
@@ -185,7 +185,7 @@ public final class VirtualMachine {
         if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
             PyObject m = AttributeCache.lookup(caches, slot, obj.type(), name).inType;
             if (m != null && m.isMethodFunction()) {
-                if (!(obj instanceof PyInstance inst) || !inst.dict().containsKey(name)) {
+                if (!(obj instanceof PyInstance inst) || inst.ownAttribute(name) == null) {
                     st[at] = m;
                     st[at + 1] = obj;
                     return;
@@ -803,7 +803,7 @@ public final class VirtualMachine {
                 st[sp--] = null;
                 break;
             case Opcodes.STORE_GLOBAL:
-                f.globals.put(nameObjs[arg], (PyObject) st[sp]);
+                c.module.globalCache.put(arg, nameObjs[arg], f.globals, (PyObject) st[sp]);
                 st[sp--] = null;
                 break;
             case Opcodes.DELETE_NAME:
