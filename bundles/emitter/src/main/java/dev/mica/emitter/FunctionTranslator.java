@@ -39,6 +39,7 @@ final class FunctionTranslator {
     private static final String VIPER = "dev/mica/emit/ViperOps";
     private static final String FRAME = "dev/mica/emit/NativeFrame";
     private static final String MEMORY = "dev/mica/emit/ViperMemory";
+    private static final String CALLS = "dev/mica/emit/NativeCallOps";
 
     // fixed JVM locals of the run method
     private static final int THIS = 0;
@@ -694,17 +695,21 @@ final class FunctionTranslator {
                 }
                 case Opcodes.LOAD_ATTR -> {
                     position(ip);
+                    frame();
                     loadObject(--depth);
+                    push(ip / 3);
                     mv.visitLdcInsn(names[arg]);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "loadAttr", "(" + OBJ_D + "Ljava/lang/String;)" + OBJ_D, false);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "loadAttr", "(" + OBJ_D + "ILjava/lang/String;)" + OBJ_D, false);
                     pushObject();
                 }
                 case Opcodes.LOAD_METHOD -> {
                     position(ip);
+                    frame();
                     loadObject(--depth);
+                    push(ip / 3);
                     mv.visitLdcInsn(names[arg]);
                     mv.visitVarInsn(ALOAD, PAIR_VAR);
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "loadMethod", "(" + OBJ_D + "Ljava/lang/String;[" + OBJ_D + ")V", false);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "loadMethod", "(" + OBJ_D + "ILjava/lang/String;[" + OBJ_D + ")V", false);
                     pairToStack();
                 }
                 case Opcodes.LOAD_SUPER_METHOD -> {
@@ -721,11 +726,13 @@ final class FunctionTranslator {
                 }
                 case Opcodes.STORE_ATTR -> {
                     position(ip);
+                    frame();
                     loadObject(depth - 1);
+                    push(ip / 3);
                     mv.visitLdcInsn(names[arg]);
                     loadObject(depth - 2);
                     depth -= 2;
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, "storeAttr", "(" + OBJ_D + "Ljava/lang/String;" + OBJ_D + ")V", false);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "storeAttr", "(" + OBJ_D + "ILjava/lang/String;" + OBJ_D + ")V", false);
                 }
                 case Opcodes.LOAD_SUBSCR -> loadSubscript(ip);
                 case Opcodes.STORE_SUBSCR -> storeSubscript(ip);
@@ -1268,6 +1275,19 @@ final class FunctionTranslator {
             position(ip);
             checkInterrupts();
             int argsAt = fnAt + 1;
+            if (nKw == 0 && nPos <= (method ? 2 : 3)) {
+                // the common short calls pass their arguments one by one (NativeCallOps)
+                int n = (method ? 1 : 0) + nPos;
+                mv.visitVarInsn(ALOAD, objVar(fnAt));
+                for (int i = 0; i < n; i++) {
+                    loadObject(argsAt + i);
+                }
+                mv.visitMethodInsn(INVOKESTATIC, CALLS, (method ? "callMethod" : "call") + nPos,
+                        "(" + OBJ_D.repeat(n + 1) + ")" + OBJ_D, false);
+                depth = fnAt;
+                pushObject();
+                return;
+            }
             mv.visitVarInsn(ALOAD, objVar(fnAt));
             int nArgs = (method ? 1 : 0) + nPos + nKw;
             push(nArgs);

@@ -62,4 +62,24 @@ public abstract class NativeFrame {
      * traceback line added; Java failures become the Python exceptions the interpreter gives.
      */
     public abstract PyException traceback(Throwable failure, int position);
+
+    /*
+     * Attribute access of instruction number {@code site} (its index in the instruction list):
+     * the VM keeps a per-instruction cache of the class lookup, as for bytecode.
+     */
+
+    /** LOAD_ATTR at instruction {@code site}. */
+    public PyObject loadAttr(PyObject o, int site, String name) {
+        return NativeOps.loadAttr(o, name);
+    }
+
+    /** STORE_ATTR at instruction {@code site}; a null value deletes the attribute. */
+    public void storeAttr(PyObject o, int site, String name, PyObject value) {
+        NativeOps.storeAttr(o, name, value);
+    }
+
+    /** LOAD_METHOD at instruction {@code site}: {@code pair[0]} the function, {@code pair[1]} self or null. */
+    public void loadMethod(PyObject o, int site, String name, PyObject[] pair) {
+        NativeOps.loadMethod(o, name, pair);
+    }
 }

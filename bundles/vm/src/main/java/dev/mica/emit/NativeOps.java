@@ -128,7 +128,7 @@ public final class NativeOps {
     /** CALL_METHOD: {@code args[0]} is self, or null when LOAD_METHOD found a plain attribute. */
     public static PyObject callMethod(PyObject fn, PyObject[] args, String[] kwNames) {
         if (args[0] == null) {
-            return NativeSupport.call(fn, java.util.Arrays.copyOfRange(args, 1, args.length), kwNames);
+            return NativeSupport.callWithoutSelf(fn, args, kwNames);
         }
         return NativeSupport.call(fn, args, kwNames);
     }

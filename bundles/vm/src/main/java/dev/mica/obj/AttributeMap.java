@@ -15,8 +15,19 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
     private String[] names = new String[4];
     private PyObject[] values = new PyObject[4];
     private int size;
+    /**
+     * For objects with many attributes: entry number + 1 by hash slot (0 free), open addressing;
+     * null while the entries are few enough to search linearly.
+     */
+    private int[] index;
+
+    /** Above this many entries lookups go through {@link #index}. */
+    private static final int LINEAR_LIMIT = 8;
 
     private int indexOf(Object name) {
+        if (index != null) {
+            return hashedIndexOf(name);
+        }
         String[] n = names;
         for (int i = 0; i < size; i++) {
             if (n[i] == name) {
@@ -31,8 +42,53 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         return -1;
     }
 
+    private int hashedIndexOf(Object name) {
+        int[] ix = index;
+        int mask = ix.length - 1;
+        String[] n = names;
+        int i = slotOf(name.hashCode(), mask);
+        while (true) {
+            int e = ix[i];
+            if (e == 0) {
+                return -1;
+            }
+            String k = n[e - 1];
+            if (k == name || k.equals(name)) {
+                return e - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private static int slotOf(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    /** Builds the hash index for the current entries (after growth or a removal), or drops it when few are left. */
+    private void reindex() {
+        if (size <= LINEAR_LIMIT) {
+            index = null;
+            return;
+        }
+        int[] ix = new int[Integer.highestOneBit(names.length) * 4];
+        int mask = ix.length - 1;
+        for (int e = 0; e < size; e++) {
+            int i = slotOf(names[e].hashCode(), mask);
+            while (ix[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            ix[i] = e + 1;
+        }
+        index = ix;
+    }
+
     @Override
     public PyObject get(Object name) {
+        if (index != null) {
+            int e = hashedIndexOf(name);
+            return e < 0 ? null : values[e];
+        }
         String[] n = names;
         for (int i = 0; i < size; i++) {
             if (n[i] == name) {
@@ -48,6 +104,37 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         return indexOf(name) >= 0;
     }
 
+    /** The value of {@code name}, an interned string (a name from code): matched by identity alone. */
+    PyObject getInterned(String name) {
+        if (index != null) {
+            int e = hashedIndexOf(name);
+            return e < 0 ? null : values[e];
+        }
+        String[] n = names;
+        for (int i = 0; i < size; i++) {
+            if (n[i] == name) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /** Sets {@code name}, an interned string (a name from code). */
+    PyObject putInterned(String name, PyObject value) {
+        if (index == null) {
+            String[] n = names;
+            for (int i = 0; i < size; i++) {
+                if (n[i] == name) {
+                    PyObject old = values[i];
+                    values[i] = value;
+                    return old;
+                }
+            }
+            return append(name, value);
+        }
+        return put(name, value);
+    }
+
     @Override
     public PyObject put(String name, PyObject value) {
         int i = indexOf(name);
@@ -56,14 +143,31 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
             values[i] = value;
             return old;
         }
+        // names are interned so that lookups match by identity; a known name skips the JVM's string table
+        String known = PyStr.knownName(name);
+        return append(known != null ? known : name.intern(), value);
+    }
+
+    /** Adds an entry for an interned name that is not there yet. */
+    private PyObject append(String name, PyObject value) {
         if (size == names.length) {
             dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.blocks(16L * size * 2));
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
-        names[size] = name.intern();
+        names[size] = name;
         values[size] = value;
         size++;
+        if (index != null && size * 2 <= index.length) {
+            int mask = index.length - 1;
+            int slot = slotOf(names[size - 1].hashCode(), mask);
+            while (index[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = size;
+        } else if (size > LINEAR_LIMIT) {
+            reindex();
+        }
         return null;
     }
 
@@ -80,6 +184,9 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         size--;
         names[size] = null;
         values[size] = null;
+        if (index != null) {
+            reindex();
+        }
         return old;
     }
 
@@ -93,6 +200,7 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         Arrays.fill(names, null);
         Arrays.fill(values, null);
         size = 0;
+        index = null;
     }
 
     @Override

@@ -71,6 +71,29 @@ final class ObjectTable extends AbstractMap<PyObject, PyObject> {
         }
     }
 
+    /**
+     * Counts the entries added and removed (never a value replaced): an entry number found for a
+     * key stays that key's while this is unchanged.
+     */
+    int layout() {
+        return modCount;
+    }
+
+    /** The entry number of {@code key}, or -1. */
+    int entryOf(PyObject key) {
+        return find(key, spread(key.hashCode()));
+    }
+
+    /** The value of a live entry. */
+    PyObject valueAt(int entry) {
+        return values[entry];
+    }
+
+    /** Replaces the value of a live entry (as put does for a key that is there). */
+    void setValueAt(int entry, PyObject value) {
+        values[entry] = value;
+    }
+
     @Override
     public PyObject get(Object key) {
         if (!(key instanceof PyObject)) {

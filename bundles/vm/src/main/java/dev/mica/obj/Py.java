@@ -60,7 +60,9 @@ public final class Py {
                 && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
             throw runtimeError("name too long");
         }
-        return s.intern();
+        // a name the program already uses: its interned text without the JVM's string table
+        String known = PyStr.knownName(s);
+        return known != null ? known : s.intern();
     }
 
     public static PyException runtimeError(String message) {

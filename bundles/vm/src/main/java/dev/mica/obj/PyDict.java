@@ -9,7 +9,7 @@ import java.util.Map;
 public class PyDict extends PyObject {
     public static final PyType TYPE = PyType.builtin("dict", PyType.OBJECT);
 
-    private final ObjectTable map = new ObjectTable();
+    final ObjectTable map = new ObjectTable();
 
     /** MicroPython's dict object: type and the map's counts and table pointer. */
     static final long HEADER_BYTES = 32;

@@ -55,6 +55,16 @@ public class PyInstance extends PyObject {
         return dict;
     }
 
+    /** The instance's own attribute {@code name}, an interned string (a name from code), or null. */
+    public PyObject ownAttribute(String name) {
+        return ((AttributeMap) dict).getInterned(name);
+    }
+
+    /** Sets the instance's own attribute {@code name}, an interned string (a name from code), in its dict. */
+    public void putOwnAttribute(String name, PyObject value) {
+        ((AttributeMap) dict).putInterned(name, value);
+    }
+
     @Override
     public PyType type() {
         return type;

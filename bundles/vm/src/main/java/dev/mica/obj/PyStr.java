@@ -48,6 +48,12 @@ public final class PyStr extends PyObject {
         return p;
     }
 
+    /** The interned text equal to {@code s} when it is already a name (a qstr), else null. */
+    static String knownName(String s) {
+        PyStr p = NAMES.get(s);
+        return p == null ? null : p.value;
+    }
+
     public String value() {
         return value;
     }

@@ -431,8 +431,19 @@ public final class PyType extends PyObject {
         return instantiate(args, kwNames);
     }
 
+    /** __new__ and __init__ as found along the MRO at namespace version {@code creationVersion}. */
+    private PyObject creationNew;
+    private PyObject creationInit;
+    private int creationVersion = -1;
+
     private PyObject instantiate(PyObject[] args, String[] kwNames) {
-        PyObject newFn = lookup("__new__");
+        int version = namespaceVersion;
+        if (creationVersion != version) {
+            creationNew = lookup("__new__");
+            creationInit = lookup("__init__");
+            creationVersion = version;
+        }
+        PyObject newFn = creationNew;
         PyObject obj;
         PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
         if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
@@ -444,7 +455,8 @@ public final class PyType extends PyObject {
         } else {
             obj = allocate(args, kwNames);
         }
-        PyObject init = lookup("__init__");
+        // __new__ may have changed a class namespace meanwhile
+        PyObject init = creationVersion == namespaceVersion ? creationInit : lookup("__init__");
         if (init != null && !(init instanceof PyBuiltinFunction)) {
             PyObject r = init.call(Py.prepend(obj, args), kwNames);
             if (r != PyNone.NONE) {

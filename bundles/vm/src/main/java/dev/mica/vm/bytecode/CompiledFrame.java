@@ -50,19 +50,17 @@ final class CompiledFrame extends NativeFrame {
 
     @Override
     public PyObject loadGlobal(int name) {
-        PyObject v = frame.globals.get(code.module.nameObjects[name]);
+        ModuleContext m = code.module;
+        PyObject v = m.globalCache.get(name, m.nameObjects[name], frame.globals, rt.builtins());
         if (v == null) {
-            v = rt.builtins().get(code.module.nameObjects[name]);
-            if (v == null) {
-                throw Py.error(PyBaseException.NAME_ERROR, "name '" + code.module.names[name] + "' isn't defined");
-            }
+            throw Py.error(PyBaseException.NAME_ERROR, "name '" + m.names[name] + "' isn't defined");
         }
         return v;
     }
 
     @Override
     public void storeGlobal(int name, PyObject value) {
-        frame.globals.put(code.module.nameObjects[name], value);
+        code.module.globalCache.put(name, code.module.nameObjects[name], frame.globals, value);
     }
 
     @Override
@@ -132,5 +130,20 @@ final class CompiledFrame extends NativeFrame {
             exc.addTraceback(code.sourceFile(), code.lineOf(position), code.name);
         }
         return e;
+    }
+
+    @Override
+    public PyObject loadAttr(PyObject o, int site, String name) {
+        return VirtualMachine.loadAttr(o, name, code.attributeCaches, site);
+    }
+
+    @Override
+    public void storeAttr(PyObject o, int site, String name, PyObject value) {
+        VirtualMachine.storeAttr(o, name, value, code.attributeCaches, site);
+    }
+
+    @Override
+    public void loadMethod(PyObject o, int site, String name, PyObject[] pair) {
+        VirtualMachine.loadMethodCached(o, name, pair, 0, code.attributeCaches, site);
     }
 }

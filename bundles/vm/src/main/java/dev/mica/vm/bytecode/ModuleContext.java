@@ -19,6 +19,8 @@ public final class ModuleContext {
     final String[] names;
     final PyStr[] nameObjects;
     final PyObject[] constants;
+    /** Where LOAD_GLOBAL found each name last (shared by the module's bytecode and compiled code). */
+    final dev.mica.obj.GlobalCache globalCache;
     private final boolean fromMpyFile;
 
     public ModuleContext(CompiledModule module) {
@@ -36,6 +38,7 @@ public final class ModuleContext {
             names[i] = q.get(i).intern();
             nameObjects[i] = PyStr.name(names[i]);
         }
+        globalCache = new dev.mica.obj.GlobalCache(names.length);
         constants = new PyObject[module.constants().size()];
         for (int i = 0; i < constants.length; i++) {
             constants[i] = toObject(module.constants().get(i));

@@ -52,6 +52,29 @@ public final class NativeSupport {
         return fn.call(args, kwNames);
     }
 
+    /**
+     * A call with {@code n} (at most three) positional arguments and no keywords, given one by
+     * one: a Python function with exactly these parameters gets them without an argument array.
+     */
+    public static PyObject callArgs(PyObject fn, int n, PyObject a, PyObject b, PyObject c) {
+        if (fn instanceof PyFunction pf && pf.simpleCall(n)) {
+            return pf.callArgs(n, a, b, c);
+        }
+        PyObject[] args = n == 0 ? Py.NO_ARGS : n == 1 ? new PyObject[] {a} : n == 2 ? new PyObject[] {a, b} : new PyObject[] {a, b, c};
+        return fn.call(args, null);
+    }
+
+    /**
+     * CALL_METHOD after LOAD_METHOD found a plain attribute: the call of {@code args} without
+     * its first (empty) slot.
+     */
+    public static PyObject callWithoutSelf(PyObject fn, PyObject[] args, String[] kwNames) {
+        if (kwNames == null && fn instanceof PyFunction pf && pf.simpleCall(args.length - 1)) {
+            return pf.callFromStack(args, 1, args.length - 1, null);
+        }
+        return fn.call(java.util.Arrays.copyOfRange(args, 1, args.length), kwNames);
+    }
+
     public static PyObject callVarKw(PyObject fn, PyObject self, Object[] items, int nPos, int nKw) {
         return VirtualMachine.callVarKw(items, 0, nPos, nKw, fn, self);
     }

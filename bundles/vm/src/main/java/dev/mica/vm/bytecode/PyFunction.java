@@ -21,8 +21,8 @@ public final class PyFunction extends PyObject {
     final PyObject[] closed;
     /**
      * The number of arguments with which a call can fill the frame straight from the caller's
-     * stack (exactly the positional parameters; no defaults, *args, **kwargs, keyword-only
-     * parameters or closed-over cells involved), or -1 when calls always bind arguments.
+     * stack (exactly the positional parameters after a closure's cells; no defaults, *args,
+     * **kwargs or keyword-only parameters involved), or -1 when calls always bind arguments.
      */
     private final int directArity;
 
@@ -35,8 +35,9 @@ public final class PyFunction extends PyObject {
         this.kwDefaults = kwDefaults;
         this.closed = closed;
         boolean direct = (code.scopeFlags & (Opcodes.SCOPE_FLAG_VARARGS | Opcodes.SCOPE_FLAG_VARKEYWORDS)) == 0
-                && code.nKwonlyArgs == 0 && (closed == null || closed.length == 0);
-        this.directArity = direct ? code.nPosArgs : -1;
+                && code.nKwonlyArgs == 0;
+        // a closure's cells come first among its positional parameters; callers pass the rest
+        this.directArity = direct ? code.nPosArgs - (closed == null ? 0 : closed.length) : -1;
     }
 
     /**
@@ -108,6 +109,10 @@ public final class PyFunction extends PyObject {
 
     @Override
     public PyObject call(PyObject[] args, String[] kwNames) {
+        if (kwNames == null && args.length == directArity) {
+            // exactly the positional parameters: no binding needed (as calls from bytecode)
+            return callFromStack(args, 0, args.length, null);
+        }
         Frame f = new Frame(code, runtime, globals, null);
         bindArguments(f, args, kwNames);
         if (code.isGenerator()) {
@@ -124,7 +129,7 @@ public final class PyFunction extends PyObject {
 
     /**
      * True when a call with exactly the positional parameters can fill the frame directly:
-     * no defaults needed, no *args/**kwargs, keyword-only parameters or closed-over cells.
+     * no defaults needed, no *args/**kwargs or keyword-only parameters.
      */
     boolean simpleCall(int nArgs) {
         return nArgs == directArity;
@@ -136,13 +141,53 @@ public final class PyFunction extends PyObject {
         Object[] st = f.state;
         int top = code.nState - 1;
         int k = 0;
+        PyObject[] cl = closed;
+        if (cl != null) {
+            for (; k < cl.length; k++) {
+                st[top - k] = cl[k];
+            }
+        }
         if (self != null) {
-            st[top] = self;
-            k = 1;
+            st[top - k] = self;
+            k++;
         }
         for (int i = 0; i < n; i++) {
             st[top - k - i] = stack[base + i];
         }
+        return start(f);
+    }
+
+    /**
+     * A call with {@code n} (at most three) positional arguments given one by one, for a
+     * function where {@link #simpleCall} holds for {@code n}: fills the frame without an array.
+     */
+    PyObject callArgs(int n, PyObject a, PyObject b, PyObject c) {
+        Frame f = new Frame(code, runtime, globals, null);
+        Object[] st = f.state;
+        int top = code.nState - 1;
+        PyObject[] cl = closed;
+        if (cl != null) {
+            for (int k = 0; k < cl.length; k++) {
+                st[top - k] = cl[k];
+            }
+            top -= cl.length;
+        }
+        if (n > 0) {
+            st[top] = a;
+            if (n > 1) {
+                st[top - 1] = b;
+                if (n > 2) {
+                    st[top - 2] = c;
+                }
+            }
+        }
+        return start(f);
+    }
+
+    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
+    private PyObject start(Frame f) {
+        Object[] st = f.state;
+        int top = code.nState - 1;
         int[] cells = code.cells;
         if (cells.length != 0) {
             for (int local : cells) {

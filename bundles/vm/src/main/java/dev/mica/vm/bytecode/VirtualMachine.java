@@ -142,28 +142,38 @@ public final class VirtualMachine {
     }
 
     /** LOAD_ATTR: an instance's own attribute straight from its dict when the class allows it. */
-    private static PyObject loadAttr(PyObject obj, String name, AttributeCache[] caches, int slot) {
+    static PyObject loadAttr(PyObject obj, String name, AttributeCache[] caches, int slot) {
         if (obj.getClass() == PyInstance.class) {
             PyInstance inst = (PyInstance) obj;
             AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
             if (!cache.dataDescriptor) {
-                PyObject v = inst.dict().get(name);
+                PyObject v = inst.ownAttribute(name);
                 if (v != null) {
                     return v;
                 }
+                if (cache.inType != null) {
+                    // what PyInstance.getAttr gives for a class attribute that is no data descriptor
+                    return PyType.bindToInstance(cache.inType, inst, inst.type());
+                }
+            }
+        } else if (obj instanceof PyType t) {
+            // a class attribute read through the class (Done.SOME_CONSTANT): PyType.getAttr's first step
+            PyObject v = AttributeCache.lookup(caches, slot, t, name).inType;
+            if (v != null && !(v instanceof dev.mica.obj.PyDescriptors.StaticMethod) && !(v instanceof dev.mica.obj.PyDescriptors.ClassMethod)) {
+                return v;
             }
         }
         return Ops.getAttr(obj, name);
     }
 
     /** STORE_ATTR: straight into an instance's dict when no descriptor or __setattr__ intervenes. */
-    private static void storeAttr(PyObject obj, String name, PyObject value, AttributeCache[] caches, int slot) {
+    static void storeAttr(PyObject obj, String name, PyObject value, AttributeCache[] caches, int slot) {
         // a null value is "del obj.name" (compiled as a store of NULL), always the general way
         if (value != null && obj.getClass() == PyInstance.class) {
             PyInstance inst = (PyInstance) obj;
             AttributeCache cache = AttributeCache.lookup(caches, slot, inst.type(), name);
             if (cache.plainStore) {
-                inst.dict().put(name, value);
+                inst.putOwnAttribute(name, value);
                 return;
             }
         }
@@ -171,11 +181,11 @@ public final class VirtualMachine {
     }
 
     /** LOAD_METHOD with the class lookup remembered by the instruction's cache. */
-    private static void loadMethodCached(PyObject obj, String name, Object[] st, int at, AttributeCache[] caches, int slot) {
+    static void loadMethodCached(PyObject obj, String name, Object[] st, int at, AttributeCache[] caches, int slot) {
         if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
             PyObject m = AttributeCache.lookup(caches, slot, obj.type(), name).inType;
             if (m != null && m.isMethodFunction()) {
-                if (!(obj instanceof PyInstance inst) || !inst.dict().containsKey(name)) {
+                if (!(obj instanceof PyInstance inst) || inst.ownAttribute(name) == null) {
                     st[at] = m;
                     st[at + 1] = obj;
                     return;
@@ -461,12 +471,9 @@ public final class VirtualMachine {
                             ((PyCell) st[nState - 1 - arg]).value = (PyObject) st[sp--];
                             break;
                         case DispatchCodes.LOAD_GLOBAL: {
-                            PyObject v = f.globals.get(nameObjs[arg]);
+                            PyObject v = c.module.globalCache.get(arg, nameObjs[arg], f.globals, rt.builtins());
                             if (v == null) {
-                                v = rt.builtins().get(nameObjs[arg]);
-                                if (v == null) {
-                                    throw nameError(names[arg]);
-                                }
+                                throw nameError(names[arg]);
                             }
                             st[++sp] = v;
                             break;
@@ -796,7 +803,7 @@ public final class VirtualMachine {
                 st[sp--] = null;
                 break;
             case Opcodes.STORE_GLOBAL:
-                f.globals.put(nameObjs[arg], (PyObject) st[sp]);
+                c.module.globalCache.put(arg, nameObjs[arg], f.globals, (PyObject) st[sp]);
                 st[sp--] = null;
                 break;
             case Opcodes.DELETE_NAME:

@@ -319,6 +319,9 @@ final class Builtins {
             }
             case 5: { // abs
                 PyObject x = a[0];
+                if (x instanceof PyInt i && i.big == null && i.value != Long.MIN_VALUE) {
+                    return PyInt.of(Math.abs(i.value));
+                }
                 if (x instanceof PyInt i) {
                     return i.toBig().signum() < 0 ? Ops.unary(Ops.NEGATIVE, i) : PyInt.of(i.toBig());
                 }
