@@ -327,9 +327,8 @@ public final class PyFunction extends PyObject {
         }
     }
 
+    /** Counts include the closed-over variables, which MicroPython passes as leading arguments. */
     private RuntimeException mismatch(int expected, int given) {
-        int closedCount = closed == null ? 0 : closed.length;
-        return Py.typeError(code.name + "() takes " + (expected - closedCount) + " positional arguments but "
-                + (given - closedCount) + " were given");
+        return Py.typeError(code.name + "() takes " + expected + " positional arguments but " + given + " were given");
     }
 }
