@@ -36,6 +36,8 @@ final class FunctionTranslator {
     private static final String OBJ = "dev/mica/obj/PyObject";
     private static final String OBJ_D = "L" + OBJ + ";";
     private static final String OPS = "dev/mica/emit/NativeOps";
+    private static final String NUMBERS = "dev/mica/emit/NativeNumbers";
+    private static final String GENERATORS = "dev/mica/emit/NativeGenerators";
     private static final String VIPER = "dev/mica/emit/ViperOps";
     private static final String FRAME = "dev/mica/emit/NativeFrame";
     private static final String MEMORY = "dev/mica/emit/ViperMemory";
@@ -489,7 +491,7 @@ final class FunctionTranslator {
             if (code.isGenerator()) {
                 // a resumed generator continues after the yield it stopped at
                 for (int ip = 0; ip < ins.length; ip += 3) {
-                    if (ins[ip] == Opcodes.YIELD_VALUE) {
+                    if (ins[ip] == Opcodes.YIELD_VALUE || ins[ip] == Opcodes.YIELD_FROM) {
                         resumeLabels.add(new Label());
                     }
                 }
@@ -1018,7 +1020,7 @@ final class FunctionTranslator {
                     if (viper) {
                         throw notImplemented("native yield");
                     }
-                    throw new Declined("yield from");
+                    yieldFrom(ip);
                 }
                 default -> throw new Declined("opcode 0x" + Integer.toHexString(op));
             }
@@ -1030,12 +1032,7 @@ final class FunctionTranslator {
          * (the sent value is then on top) and raises what was thrown in, if anything.
          */
         void yieldValue(int ip) {
-            int point = 0;
-            for (int q = 0; q <= ip; q += 3) {
-                if (ins[q] == Opcodes.YIELD_VALUE) {
-                    point++;
-                }
-            }
+            int point = resumePoint(ip);
             for (int i = 0; i < nLocals; i++) {
                 mv.visitVarInsn(ALOAD, STATE_VAR);
                 push(nState - 1 - i);
@@ -1064,6 +1061,83 @@ final class FunctionTranslator {
                 stack[d] = Slot.OBJECT;
             }
             throwInjected(ip);
+        }
+
+        /** The resume point of the yield at {@code ip}: yields (and yield froms) are numbered from 1 in code order. */
+        int resumePoint(int ip) {
+            int point = 0;
+            for (int q = 0; q <= ip; q += 3) {
+                if (ins[q] == Opcodes.YIELD_VALUE || ins[q] == Opcodes.YIELD_FROM) {
+                    point++;
+                }
+            }
+            return point;
+        }
+
+        /**
+         * YIELD_FROM (the delegate under the value to send): one step of the delegate per
+         * resume. While it yields, this generator suspends as at a yield, with the delegate's
+         * value on top, and its next resume (the sent value then on top, or an exception to
+         * throw in) comes back to the same step; once the delegate is done, its return value
+         * replaces it on the stack.
+         */
+        void yieldFrom(int ip) {
+            int point = resumePoint(ip);
+            int target = depth - 2;
+            int sent = depth - 1;
+            for (int d = target; d <= sent; d++) {
+                loadObject(d);
+                mv.visitVarInsn(ASTORE, objVar(d));
+                stack[d] = Slot.OBJECT;
+            }
+            Label step = new Label();
+            Label done = new Label();
+            position(ip);
+            mv.visitLabel(step);
+            frame();
+            mv.visitVarInsn(ALOAD, objVar(target));
+            mv.visitVarInsn(ALOAD, objVar(sent));
+            mv.visitVarInsn(ALOAD, PAIR_VAR);
+            mv.visitMethodInsn(INVOKESTATIC, GENERATORS, "yieldFrom", "(L" + FRAME + ";" + OBJ_D + OBJ_D + "[" + OBJ_D + ")" + OBJ_D, false);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNULL, done);
+            mv.visitVarInsn(ASTORE, objVar(sent));
+            for (int i = 0; i < nLocals; i++) {
+                mv.visitVarInsn(ALOAD, STATE_VAR);
+                push(nState - 1 - i);
+                mv.visitVarInsn(ALOAD, localVar[i]);
+                mv.visitInsn(AASTORE);
+            }
+            for (int d = 0; d < depth; d++) {
+                mv.visitVarInsn(ALOAD, STATE_VAR);
+                push(d);
+                loadObject(d);
+                mv.visitInsn(AASTORE);
+            }
+            frame();
+            push(point);
+            push(sent);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "suspend", "(II)V", false);
+            mv.visitVarInsn(ALOAD, objVar(sent));
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(resumeLabels.get(point - 1));
+            for (int d = 0; d < depth; d++) {
+                mv.visitVarInsn(ALOAD, STATE_VAR);
+                push(d);
+                mv.visitInsn(AALOAD);
+                mv.visitTypeInsn(CHECKCAST, OBJ);
+                mv.visitVarInsn(ASTORE, objVar(d));
+                stack[d] = Slot.OBJECT;
+            }
+            position(ip);
+            mv.visitJumpInsn(GOTO, step);
+            mv.visitLabel(done);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(ALOAD, PAIR_VAR);
+            push(0);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, objVar(target));
+            depth = sent;
         }
 
         /** Raises the exception thrown into a resumed generator, if any, as if at instruction {@code ip}. */
@@ -1198,6 +1272,20 @@ final class FunctionTranslator {
                 case BinaryOp.SUBTRACT, BinaryOp.INPLACE_SUBTRACT -> "subtract";
                 case BinaryOp.LESS, BinaryOp.MORE, BinaryOp.LESS_EQUAL, BinaryOp.MORE_EQUAL, BinaryOp.EQUAL,
                         BinaryOp.NOT_EQUAL -> "compare";
+                default -> numbersBinaryOpHelper(op);
+            };
+        }
+
+        /** The NativeNumbers method for the arithmetic ops it has a fast path for, else NativeOps' binaryOp. */
+        String numbersBinaryOpHelper(int op) {
+            return switch (op) {
+                case BinaryOp.MULTIPLY, BinaryOp.INPLACE_MULTIPLY -> "multiply";
+                case BinaryOp.TRUE_DIVIDE, BinaryOp.INPLACE_TRUE_DIVIDE -> "trueDivide";
+                case BinaryOp.FLOOR_DIVIDE, BinaryOp.INPLACE_FLOOR_DIVIDE -> "floorDivide";
+                case BinaryOp.MODULO, BinaryOp.INPLACE_MODULO -> "modulo";
+                case BinaryOp.AND, BinaryOp.INPLACE_AND, BinaryOp.OR, BinaryOp.INPLACE_OR, BinaryOp.XOR,
+                        BinaryOp.INPLACE_XOR -> "bitwise";
+                case BinaryOp.LSHIFT, BinaryOp.INPLACE_LSHIFT, BinaryOp.RSHIFT, BinaryOp.INPLACE_RSHIFT -> "shift";
                 default -> "binaryOp";
             };
         }
@@ -1432,7 +1520,7 @@ final class FunctionTranslator {
                 position(ip);
                 push(op);
                 mv.visitVarInsn(ALOAD, objVar(d));
-                mv.visitMethodInsn(INVOKESTATIC, OPS, "unaryOp", "(I" + OBJ_D + ")" + OBJ_D, false);
+                mv.visitMethodInsn(INVOKESTATIC, NUMBERS, "unaryOp", "(I" + OBJ_D + ")" + OBJ_D, false);
                 depth--;
                 pushObject();
                 return;
@@ -1476,7 +1564,9 @@ final class FunctionTranslator {
                     push(op);
                     mv.visitVarInsn(ALOAD, objVar(l));
                     mv.visitVarInsn(ALOAD, objVar(r));
-                    mv.visitMethodInsn(INVOKESTATIC, OPS, objectBinaryOpHelper(op), "(I" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
+                    String helper = objectBinaryOpHelper(op);
+                    String owner = numbersBinaryOpHelper(op).equals("binaryOp") ? OPS : NUMBERS;
+                    mv.visitMethodInsn(INVOKESTATIC, owner, helper, "(I" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
                 }
                 depth -= 2;
                 pushObject();

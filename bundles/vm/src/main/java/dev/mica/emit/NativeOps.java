@@ -44,7 +44,7 @@ public final class NativeOps {
                 }
             }
         }
-        return NativeSupport.binaryOp(op, a, b);
+        return NativeNumbers.add(op, a, b);
     }
 
     /** SUBTRACT or INPLACE_SUBTRACT ({@code op}). */
@@ -61,7 +61,7 @@ public final class NativeOps {
                 }
             }
         }
-        return NativeSupport.binaryOp(op, a, b);
+        return NativeNumbers.subtract(op, a, b);
     }
 
     /** LESS, MORE, LESS_EQUAL, MORE_EQUAL, EQUAL or NOT_EQUAL ({@code op}). */
@@ -87,7 +87,7 @@ public final class NativeOps {
                 return r ? PyBool.TRUE : PyBool.FALSE;
             }
         }
-        return NativeSupport.binaryOp(op, a, b);
+        return NativeNumbers.compare(op, a, b);
     }
 
     public static PyObject unaryOp(int op, PyObject a) {

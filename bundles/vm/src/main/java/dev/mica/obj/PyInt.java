@@ -497,6 +497,38 @@ public class PyInt extends PyObject {
         return of(base.pow((int) exp));
     }
 
+    /**
+     * a // b for positive a and b whose quotient is small (fewer than 31 bits), as in digit
+     * extraction: the quotient estimated from the leading bits, then corrected by at most a few
+     * steps of the remainder, which is cheaper than a full long division. Null in other cases.
+     */
+    static BigInteger smallQuotient(BigInteger a, BigInteger b) {
+        if (a.signum() <= 0 || b.signum() <= 0) {
+            return null;
+        }
+        int lengthA = a.bitLength();
+        int lengthB = b.bitLength();
+        if (lengthA < lengthB) {
+            return BigInteger.ZERO;
+        }
+        if (lengthA - lengthB > 30 || lengthB < 64) {
+            return null;
+        }
+        // 64 leading bits of b (and the same bits of a) give the quotient to within one
+        int shift = lengthB - 64;
+        long q = (long) (a.shiftRight(shift).doubleValue() / b.shiftRight(shift).doubleValue());
+        BigInteger r = a.subtract(b.multiply(BigInteger.valueOf(q)));
+        while (r.signum() < 0) {
+            q--;
+            r = r.add(b);
+        }
+        while (r.compareTo(b) >= 0) {
+            q++;
+            r = r.subtract(b);
+        }
+        return BigInteger.valueOf(q);
+    }
+
     static PyObject bigOp(int op, BigInteger a, BigInteger b) {
         switch (op) {
             case Ops.LESS:
@@ -545,6 +577,10 @@ public class PyInt extends PyObject {
             case Ops.INPLACE_FLOOR_DIVIDE: {
                 if (b.signum() == 0) {
                     throw Py.zeroDivision();
+                }
+                BigInteger small = smallQuotient(a, b);
+                if (small != null) {
+                    return of(small);
                 }
                 BigInteger[] qr = a.divideAndRemainder(b);
                 BigInteger q = qr[0];

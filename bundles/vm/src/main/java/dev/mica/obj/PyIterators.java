@@ -97,7 +97,7 @@ public final class PyIterators {
             }
             int cp = s.codePointAt(i);
             int n = Character.charCount(cp);
-            PyObject r = PyStr.of(s.substring(i, i + n));
+            PyObject r = n == 1 ? PyStr.ofCodePoint(cp) : PyStr.of(s.substring(i, i + n));
             i += n;
             return r;
         }

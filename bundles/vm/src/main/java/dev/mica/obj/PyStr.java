@@ -28,6 +28,26 @@ public final class PyStr extends PyObject {
         return new PyStr(s);
     }
 
+    /** The one-character strings of code points below 256, made on first use. */
+    private static final PyStr[] SINGLE_CHARS = new PyStr[256];
+
+    /**
+     * The one-character string of a code point. MicroPython makes these (chr(), a str's items
+     * and iteration) through its qstr table, so below 256 each is one interned object that
+     * costs no heap, as a name does.
+     */
+    public static PyStr ofCodePoint(int cp) {
+        if (cp >= 0 && cp < SINGLE_CHARS.length) {
+            PyStr s = SINGLE_CHARS[cp];
+            if (s == null) {
+                s = name(String.valueOf((char) cp));
+                SINGLE_CHARS[cp] = s;
+            }
+            return s;
+        }
+        return of(new String(Character.toChars(cp)));
+    }
+
     /** MicroPython's str: an object of type, hash, length and data pointer, and the UTF-8 data. */
     private static long bytesFor(String s) {
         return 32 + dev.mica.heap.HeapAccount.blocks(s.length() + 1L);
@@ -227,7 +247,7 @@ public final class PyStr extends PyObject {
         if (i < 0 || i >= n) {
             throw Py.indexError("string index out of range");
         }
-        return of(new String(Character.toChars(codePointAt((int) i))));
+        return ofCodePoint(codePointAt((int) i));
     }
 
     @Override

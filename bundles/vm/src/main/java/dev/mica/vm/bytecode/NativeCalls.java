@@ -128,10 +128,12 @@ final class NativeCalls {
     /**
      * Counts a call of a bytecode function towards tiering; true when it has just become hot
      * (it is then compiled as native code, and runs compiled from this call on when the
-     * emitter takes it). Generators are left alone: they are not compiled yet.
+     * emitter takes it). For a generator function the calls are the generators it made: a
+     * generator made once it is hot runs compiled for its whole life, those made before stay
+     * bytecode.
      */
     static boolean heatUp(CodeInfo code, Runtime rt) {
-        if (++code.heat < rt.tierThreshold || code.generator || rt.emitter() == null) {
+        if (++code.heat < rt.tierThreshold || rt.emitter() == null) {
             return false;
         }
         code.tiered = true;

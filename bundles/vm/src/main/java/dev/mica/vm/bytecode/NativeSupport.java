@@ -104,6 +104,32 @@ public final class NativeSupport {
         return new PyException(VirtualMachine.makeRaiseObject(o));
     }
 
+    /**
+     * One step of YIELD_FROM, as the interpreter takes it: sends {@code send} into the delegate
+     * (or throws {@code thrown} in). Returns what the delegate yielded, or null when it is done;
+     * its return value is then in {@code returned[0]}. A GeneratorExit thrown in is raised again
+     * once the delegate has closed.
+     */
+    public static PyObject yieldFrom(PyObject target, PyObject send, PyObject thrown, PyObject[] returned) {
+        if (thrown == null && target instanceof PyGenerator g) {
+            PyObject r = g.resume(send, null);
+            if (r != null) {
+                return r;
+            }
+            returned[0] = g.returnValue();
+            return null;
+        }
+        Object[] result = VirtualMachine.delegate(target, send, thrown);
+        if (result[0] == Boolean.TRUE) {
+            return (PyObject) result[1];
+        }
+        returned[0] = (PyObject) result[1];
+        if (thrown != null && VirtualMachine.matchesGeneratorExit(thrown)) {
+            throw new PyException(VirtualMachine.makeRaiseObject(thrown));
+        }
+        return null;
+    }
+
     public static boolean exceptionMatch(PyObject exception, PyObject pattern) {
         return VirtualMachine.exceptionMatch(exception, pattern);
     }

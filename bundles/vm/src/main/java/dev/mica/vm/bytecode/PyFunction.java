@@ -116,7 +116,8 @@ public final class PyFunction extends PyObject {
         Frame f = new Frame(code, runtime, globals, null);
         bindArguments(f, args, kwNames);
         if (code.isGenerator()) {
-            return new PyGenerator(f, code.name, code.wantsNative ? NativeCalls.body(code, runtime) : null);
+            return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
+                    ? NativeCalls.body(code, runtime) : null);
         }
         if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
             dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
@@ -196,7 +197,8 @@ public final class PyFunction extends PyObject {
             }
         }
         if (code.generator) {
-            return new PyGenerator(f, code.name, code.wantsNative ? NativeCalls.body(code, runtime) : null);
+            return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
+                    ? NativeCalls.body(code, runtime) : null);
         }
         if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
             dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);

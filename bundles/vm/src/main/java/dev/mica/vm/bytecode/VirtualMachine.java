@@ -1156,7 +1156,7 @@ public final class VirtualMachine {
      * One step of {@code yield from}: {true, value} when the delegate yielded,
      * {false, returnValue} when it finished.
      */
-    private static Object[] delegate(PyObject target, PyObject send, PyObject thrown) {
+    static Object[] delegate(PyObject target, PyObject send, PyObject thrown) {
         if (target instanceof PyGenerator g) {
             PyObject r = g.resume(thrown != null ? null : send, thrown);
             if (r != null) {
@@ -1201,7 +1201,7 @@ public final class VirtualMachine {
     }
 
     /** True for GeneratorExit or a subclass, given as a class or an instance. */
-    private static boolean matchesGeneratorExit(PyObject thrown) {
+    static boolean matchesGeneratorExit(PyObject thrown) {
         PyType t = thrown instanceof PyType c ? c : thrown.type();
         return t.isSubclassOf(PyBaseException.GENERATOR_EXIT);
     }

@@ -436,7 +436,7 @@ final class Builtins {
                 if (c < 0 || c >= 0x110000) {
                     throw Py.valueError("chr() arg not in range(0x110000)");
                 }
-                return PyStr.of(new String(Character.toChars((int) c)));
+                return PyStr.ofCodePoint((int) c);
             }
             case 20: // hex
                 return PyStr.of(radix(a[0], 16, "0x"));
