@@ -15,6 +15,8 @@ public final class PyComplex extends PyObject {
     public final double imag;
 
     public PyComplex(double real, double imag) {
+        // MicroPython's complex object (its type and two doubles) takes one heap block, as a float does
+        dev.mica.heap.HeapAccount.chargeCurrent(dev.mica.heap.HeapAccount.BLOCK_BYTES);
         this.real = real;
         this.imag = imag;
     }
