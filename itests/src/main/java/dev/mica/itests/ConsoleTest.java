@@ -37,16 +37,24 @@ class ConsoleTest {
     void startWithAFreshStorage() throws Exception {
         gateway = new GatewayFixture(storage);
         gateway.useStorage();
+        admin = awaitAdminLogin(gateway, storage);
+    }
+
+    /**
+     * A client logged in as the first admin of this storage folder. The console restarts with
+     * the gateway, so it waits until the console answers from the new storage.
+     */
+    static ConsoleClient awaitAdminLogin(GatewayFixture gateway, Path storage) throws Exception {
         String password = awaitFirstPassword(gateway, storage);
-        admin = new ConsoleClient(ConsoleClient.endpoint());
-        // the console restarts with the gateway; wait until it answers from the new storage
+        ConsoleClient client = new ConsoleClient(ConsoleClient.endpoint());
         Await.until(() -> {
             try {
-                return admin.login("admin", password) == 200;
+                return client.login("admin", password) == 200;
             } catch (Exception e) {
                 return false;
             }
         }, () -> "no login with the password of " + storage);
+        return client;
     }
 
     /** The password the console announced for this storage folder (shown once, in the log). */

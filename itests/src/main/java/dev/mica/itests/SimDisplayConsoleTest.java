@@ -67,15 +67,7 @@ class SimDisplayConsoleTest {
         sim.awaitChip("ssd1306", "1");
         gateway.writeApp("oled", APP);
         gateway.useStorage();
-        String password = ConsoleTest.awaitFirstPassword(gateway, storage);
-        console = new ConsoleClient(ConsoleClient.endpoint());
-        Await.until(() -> {
-            try {
-                return console.login("admin", password) == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }, () -> "no login with the password of " + storage);
+        console = ConsoleTest.awaitAdminLogin(gateway, storage);
 
         gateway.log.awaitApp("oled", "frame1 ");
         Map<String, Object> display = display();

@@ -65,21 +65,12 @@ public class ApiServlet extends HttpServlet {
     private transient ConfigurationAdmin configurationAdmin;
 
     private transient volatile LoggerFactory loggers;
+    /** The WebREPL's tickets (the repl bundle), when it runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile ReplTickets replTickets;
     private transient ApiDispatcher dispatcher;
     private transient ScheduledExecutorService sampler;
     private transient LogStreams logStreams;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindReplTickets(ReplTickets tickets) {
-        replTickets = tickets;
-    }
-
-    void unbindReplTickets(ReplTickets tickets) {
-        if (replTickets == tickets) {
-            replTickets = null;
-        }
-    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindLoggerFactory(LoggerFactory factory) {

@@ -29,18 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.servlet.name=mica-console-pages"})
 public class StaticServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private transient volatile ReplTickets replTickets;
-
+    /** The WebREPL's tickets (the repl bundle), when it runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindReplTickets(ReplTickets tickets) {
-        replTickets = tickets;
-    }
-
-    void unbindReplTickets(ReplTickets tickets) {
-        if (replTickets == tickets) {
-            replTickets = null;
-        }
-    }
+    private transient volatile ReplTickets replTickets;
 
     /** The WebREPL listeners' ports, where the terminal's WebSocket goes (any host name: the page's own). */
     private List<String> webReplSources() {

@@ -1032,7 +1032,16 @@ final class FunctionTranslator {
          * (the sent value is then on top) and raises what was thrown in, if anything.
          */
         void yieldValue(int ip) {
-            int point = resumePoint(ip);
+            suspendAt(resumePoint(ip));
+            throwInjected(ip);
+        }
+
+        /**
+         * Stores the locals and the stack into the frame's state array, suspends at resume
+         * point {@code point} giving the top of the stack, and there, on the next resume,
+         * reloads the stack (the sent value then on top).
+         */
+        void suspendAt(int point) {
             for (int i = 0; i < nLocals; i++) {
                 mv.visitVarInsn(ALOAD, STATE_VAR);
                 push(nState - 1 - i);
@@ -1060,7 +1069,6 @@ final class FunctionTranslator {
                 mv.visitVarInsn(ASTORE, objVar(d));
                 stack[d] = Slot.OBJECT;
             }
-            throwInjected(ip);
         }
 
         /** The resume point of the yield at {@code ip}: yields (and yield froms) are numbered from 1 in code order. */
@@ -1101,34 +1109,9 @@ final class FunctionTranslator {
             mv.visitMethodInsn(INVOKESTATIC, GENERATORS, "yieldFrom", "(L" + FRAME + ";" + OBJ_D + OBJ_D + "[" + OBJ_D + ")" + OBJ_D, false);
             mv.visitInsn(DUP);
             mv.visitJumpInsn(IFNULL, done);
+            // the delegate's value takes the sent value's place on top of the stack
             mv.visitVarInsn(ASTORE, objVar(sent));
-            for (int i = 0; i < nLocals; i++) {
-                mv.visitVarInsn(ALOAD, STATE_VAR);
-                push(nState - 1 - i);
-                mv.visitVarInsn(ALOAD, localVar[i]);
-                mv.visitInsn(AASTORE);
-            }
-            for (int d = 0; d < depth; d++) {
-                mv.visitVarInsn(ALOAD, STATE_VAR);
-                push(d);
-                loadObject(d);
-                mv.visitInsn(AASTORE);
-            }
-            frame();
-            push(point);
-            push(sent);
-            mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "suspend", "(II)V", false);
-            mv.visitVarInsn(ALOAD, objVar(sent));
-            mv.visitInsn(ARETURN);
-            mv.visitLabel(resumeLabels.get(point - 1));
-            for (int d = 0; d < depth; d++) {
-                mv.visitVarInsn(ALOAD, STATE_VAR);
-                push(d);
-                mv.visitInsn(AALOAD);
-                mv.visitTypeInsn(CHECKCAST, OBJ);
-                mv.visitVarInsn(ASTORE, objVar(d));
-                stack[d] = Slot.OBJECT;
-            }
+            suspendAt(point);
             position(ip);
             mv.visitJumpInsn(GOTO, step);
             mv.visitLabel(done);

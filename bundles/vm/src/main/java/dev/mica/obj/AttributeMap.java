@@ -85,16 +85,6 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
 
     @Override
     public PyObject get(Object name) {
-        if (index != null) {
-            int e = hashedIndexOf(name);
-            return e < 0 ? null : values[e];
-        }
-        String[] n = names;
-        for (int i = 0; i < size; i++) {
-            if (n[i] == name) {
-                return values[i];
-            }
-        }
         int i = indexOf(name);
         return i < 0 ? null : values[i];
     }

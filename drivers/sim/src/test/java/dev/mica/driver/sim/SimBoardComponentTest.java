@@ -33,7 +33,7 @@ class SimBoardComponentTest {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("registerService")) {
-                        throw new UnsupportedOperationException(method.getName());
+                        throw new AssertionError("unexpected call of BundleContext." + method.getName());
                     }
                     String type = args[0] instanceof Class<?> c ? c.getName() : (String) args[0];
                     @SuppressWarnings("unchecked")
@@ -42,7 +42,7 @@ class SimBoardComponentTest {
                     return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServiceRegistration.class},
                             (p, m, a) -> {
                                 if (!m.getName().equals("unregister")) {
-                                    throw new UnsupportedOperationException(m.getName());
+                                    throw new AssertionError("unexpected call of ServiceRegistration." + m.getName());
                                 }
                                 if (!registry.remove(entry)) {
                                     throw new IllegalStateException("already unregistered");
