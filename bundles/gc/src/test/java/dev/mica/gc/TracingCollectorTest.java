@@ -84,4 +84,13 @@ class TracingCollectorTest {
                         + "gc.threshold(1000)\nprint(gc.threshold())\ngc.disable()\nprint(gc.isenabled())\n");
         assertEquals("True\nTrue\n2072832\n992\nFalse\n", out);
     }
+
+    @Test
+    void complexNumbersTakeAHeapBlockEachAsFloatsDo() {
+        String out = run(new TracingCollector(), 2 * 1024 * 1024,
+                "import gc\nx = [None] * 100\ngc.collect()\ngc.disable()\na = gc.mem_alloc()\n"
+                        + "for i in range(100):\n    x[i] = complex(i, 1)\nprint(gc.mem_alloc() - a)\n"
+                        + "a = gc.mem_alloc()\nfor i in range(100):\n    x[i] = i + 0.5\nprint(gc.mem_alloc() - a)\n");
+        assertEquals("3200\n3200\n", out);
+    }
 }
