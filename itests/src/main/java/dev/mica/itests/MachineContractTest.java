@@ -363,7 +363,8 @@ class MachineContractTest {
                     from machine import Timer
                     hits = []
                     t = Timer(period=2, mode=Timer.ONE_SHOT, callback=lambda t: hits.append('o'))
-                    time.sleep_ms(30)
+                    wait_until(lambda: 'o' in hits, 3000)
+                    time.sleep_ms(20)
                     print('one-shot', hits.count('o'))
                     p = Timer(-1, period=5, callback=lambda t: hits.append('p'))
                     wait_until(lambda: hits.count('p') >= 3, 3000)
