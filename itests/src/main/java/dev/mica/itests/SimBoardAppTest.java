@@ -18,7 +18,9 @@ import org.osgi.service.cm.Configuration;
 /**
  * Apps on the simulated board, set up through Config Admin as an operator would: a gateway
  * app reads a BME280 and draws on an SSD1306 with the frozen chip drivers over
- * {@code machine.I2C}, and pin interrupts fire from an output wired to an input.
+ * {@code machine.I2C}, and a sensor's changed environment is measured. (The {@code machine}
+ * API itself, pins and interrupts included, is checked on every board driver by
+ * {@link MachineContractTest}.)
  */
 class SimBoardAppTest {
     @TempDir
@@ -94,43 +96,6 @@ class SimBoardAppTest {
                     return false;
                 }
             }, py::stdout);
-        }
-    }
-
-    @Test
-    void softAndHardHandlersRunForEdgesOfAWiredInput() throws Exception {
-        sim.configureBoard(Map.of("wire", "5->6, 5->7"));
-        try (PythonInterpreter py = PythonInterpreter.create()) {
-            assertEquals("soft [1, 0, 1, 0]\nhard [0, 4, 0, 4]\n", py.run("""
-                    import time, micropython
-                    from machine import Pin
-                    out = Pin(5, Pin.OUT, value=0)
-                    soft_in = Pin(6, Pin.IN)
-                    hard_in = Pin(7, Pin.IN)
-                    seen = []
-                    soft_in.irq(lambda p: seen.append(p.value()), Pin.IRQ_RISING | Pin.IRQ_FALLING)
-                    # a hard handler runs with the heap locked: it stores into memory allocated before
-                    hard = [None] * 4
-                    count = [0]
-                    def on_fall(p):
-                        depth = micropython.heap_unlock()  # 0 after undoing the handler's lock
-                        micropython.heap_lock()
-                        n = count[0]
-                        if n < len(hard):  # edges past the two awaited are not recorded
-                            hard[n] = depth
-                            hard[n + 1] = p.irq().flags()
-                            count[0] = n + 2
-                    hard_in.irq(on_fall, Pin.IRQ_FALLING, hard=True)
-                    def wait_until(done):
-                        deadline = time.ticks_add(time.ticks_ms(), 5000)
-                        while not done() and time.ticks_diff(deadline, time.ticks_ms()) > 0:
-                            time.sleep_ms(1)
-                    for n in range(2):
-                        out.on(); wait_until(lambda: len(seen) == 2 * n + 1)
-                        out.off(); wait_until(lambda: len(seen) == 2 * n + 2 and count[0] == 2 * n + 2)
-                    print('soft', seen)
-                    print('hard', hard)
-                    """));
         }
     }
 

@@ -142,6 +142,7 @@ final class Pi4jGpioPin implements GpioPin {
                         .id(ioId).name(name).address(number).provider(runtime.digitalInput())
                         .pull(pullResistance()).debounce(debounceMicros));
                 input.addListener(pi4jListener);
+                runtime.platform().settleUndrivenInput(input, pullResistance());
             }
         } catch (RuntimeException e) {
             throw Pi4jErrors.translate(e, HalException.EBUSY, "cannot configure GPIO" + number);

@@ -166,10 +166,7 @@ final class Pi4jI2cBus implements I2cBus {
         int count = register.length == 1
                 ? device.readRegister(register[0] & 0xFF, into, 0, into.length)
                 : device.readRegister(register, into, 0, into.length);
-        if (count != into.length) {
-            throw new HalException(HalException.EIO, String.format(
-                    "I2C bus %s, address 0x%02x: %d of %d bytes read", id, write.address(), Math.max(count, 0), into.length));
-        }
+        checkReadCount(write.address(), count, into.length);
         read.scatter(into);
     }
 
@@ -194,11 +191,32 @@ final class Pi4jI2cBus implements I2cBus {
     private void read(Run run) {
         byte[] into = new byte[run.length()];
         int count = into.length == 0 ? 0 : device(run.address()).read(into, 0, into.length);
-        if (count != into.length) {
-            throw new HalException(HalException.EIO, String.format(
-                    "I2C bus %s, address 0x%02x: %d of %d bytes read", id, run.address(), Math.max(count, 0), into.length));
-        }
+        checkReadCount(run.address(), count, into.length);
         run.scatter(into);
+    }
+
+    /**
+     * A read Pi4J answered with -1 got nothing at all from the address: as with an address
+     * nobody acknowledges, the caller reports ENODEV unless the address answered earlier in
+     * the transfer (on the mock platform, a device with nothing queued). A short read is EIO.
+     */
+    private void checkReadCount(int address, int count, int wanted) {
+        if (count < 0) {
+            throw new NoAnswer(String.format("I2C bus %s, address 0x%02x: no answer", id, address));
+        }
+        if (count != wanted) {
+            throw new HalException(HalException.EIO, String.format(
+                    "I2C bus %s, address 0x%02x: %d of %d bytes read", id, address, count, wanted));
+        }
+    }
+
+    /** Nothing came back from an address; {@link #transfer} turns it into ENODEV or EIO. */
+    private static final class NoAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoAnswer(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The Pi4J device for an address, opened on first use and kept (the mock keeps its data in it). */

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.library.pigpio.PiGpio;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
@@ -18,6 +21,7 @@ import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
 import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProviderImpl;
 import com.pi4j.plugin.linuxfs.provider.spi.LinuxFsSpiProvider;
 import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
@@ -112,6 +116,18 @@ enum Pi4jPlatform {
                 }
             }
         };
+    }
+
+    /**
+     * Settles a newly opened input whose line nothing drives. On a Pi an unconnected input
+     * reads what its pull resistor makes it; Pi4J's mock line starts low whatever the pull, so
+     * on the mock the line is set to the pull level (with the edge a rising line gives). Real
+     * platforms read the line itself.
+     */
+    void settleUndrivenInput(DigitalInput input, PullResistance pull) {
+        if (this == MOCK && input instanceof MockDigitalInput line) {
+            line.mockState(pull == PullResistance.PULL_UP ? DigitalState.HIGH : DigitalState.LOW);
+        }
     }
 
     private static LinuxFsPwmProvider linuxPwm(Pi4jBoardSettings settings) {

@@ -96,7 +96,8 @@ final class Pi4jPwmChannel implements PwmChannel {
     @Override
     public synchronized long dutyNs() {
         if (dutyAsNanos) {
-            return dutyNs;
+            // a pulse longer than the period is a steady high: the output gives at most the period
+            return Math.min(dutyNs, Math.round(NANOS_PER_SECOND / frequency));
         }
         return Math.round(dutyU16 * NANOS_PER_SECOND / frequency / 0xFFFF);
     }

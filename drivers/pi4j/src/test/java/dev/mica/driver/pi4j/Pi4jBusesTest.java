@@ -50,9 +50,9 @@ class Pi4jBusesTest {
         byte[] into = new byte[2];
         assertEquals(1, bus.transfer(readMem(0x48, 0x01, into)));
         assertArrayEquals(new byte[] {0x42, 0x17}, into);
-        // the mock hands register bytes out once: nothing is left to read
+        // the mock hands register bytes out once: nothing answers now, as from an absent device
         HalException empty = assertThrows(HalException.class, () -> bus.transfer(readMem(0x48, 0x01, new byte[1])));
-        assertEquals(HalException.EIO, empty.errno());
+        assertEquals(HalException.ENODEV, empty.errno());
     }
 
     @Test
@@ -106,10 +106,15 @@ class Pi4jBusesTest {
         byte[] rest = new byte[2];
         bus.transfer(List.of(I2cMessage.read(0x3C, rest).with(I2cMessage.STOP)));
         assertArrayEquals(new byte[] {2, 3}, rest);
-        // a mock device with nothing queued returns no bytes: a short read
+        // a mock device with nothing queued answers nothing: an absent device, as the scan says
         HalException nothing = assertThrows(HalException.class,
                 () -> bus.transfer(List.of(I2cMessage.read(0x3C, new byte[1]).with(I2cMessage.STOP))));
-        assertEquals(HalException.EIO, nothing.errno());
+        assertEquals(HalException.ENODEV, nothing.errno());
+        // a device that answered earlier in the transfer and then gives nothing: an I/O error
+        HalException afterWrite = assertThrows(HalException.class, () -> bus.transfer(List.of(
+                I2cMessage.write(0x3C, new byte[] {4}).with(I2cMessage.STOP),
+                I2cMessage.read(0x3C, new byte[2]).with(I2cMessage.STOP))));
+        assertEquals(HalException.EIO, afterWrite.errno());
     }
 
     @Test
@@ -190,5 +195,15 @@ class Pi4jBusesTest {
         assertEquals(12.5, line.dutyCycle(), 0.01);
         pwm.setEnabled(false);
         assertFalse(line.isOn());
+    }
+
+    @Test
+    void aPulseLongerThanThePeriodReadsBackAsThePeriod() {
+        PwmChannel pwm = board.pwm("0");
+        pwm.setFrequency(1000);
+        pwm.setDutyNs(2_500_000);
+        assertEquals(1_000_000, pwm.dutyNs());
+        assertEquals(0xFFFF, pwm.dutyU16());
+        assertEquals(100.0, ((Pwm) board.context().registry().get("mica-pwm-0")).dutyCycle(), 0.01);
     }
 }

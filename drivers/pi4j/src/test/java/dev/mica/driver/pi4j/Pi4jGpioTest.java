@@ -74,9 +74,9 @@ class Pi4jGpioTest {
         button.configure(PinMode.INPUT, Pull.UP);
         DigitalInput line = assertInstanceOf(DigitalInput.class, pi4jIo(27));
         assertEquals(PullResistance.PULL_UP, line.pull());
-        assertFalse(button.read()); // the mock line starts low whatever the pull
-        ((MockDigitalInput) line).mockState(DigitalState.HIGH);
-        assertTrue(button.read());
+        assertTrue(button.read()); // nothing drives the line: the pull-up holds it high
+        ((MockDigitalInput) line).mockState(DigitalState.LOW);
+        assertFalse(button.read());
 
         button.configure(PinMode.INPUT, Pull.DOWN);
         DigitalInput reopened = assertInstanceOf(DigitalInput.class, pi4jIo(27));
@@ -106,8 +106,7 @@ class Pi4jGpioTest {
         pin.write(true);
         DigitalInput released = assertInstanceOf(DigitalInput.class, pi4jIo(6));
         assertEquals(PullResistance.PULL_UP, released.pull());
-        ((MockDigitalInput) released).mockState(DigitalState.HIGH);
-        assertTrue(pin.read());
+        assertTrue(pin.read()); // released, the line is pulled up
         pin.write(false);
         assertInstanceOf(DigitalOutput.class, pi4jIo(6));
     }
@@ -124,10 +123,10 @@ class Pi4jGpioTest {
             edges.add(edge);
         });
         MockDigitalInput line = (MockDigitalInput) pi4jIo(27);
+        line.mockState(DigitalState.LOW); // pulled up until something drives it low
         line.mockState(DigitalState.HIGH);
-        line.mockState(DigitalState.LOW);
-        assertEquals(Edge.RISING, edges.poll(2, TimeUnit.SECONDS));
         assertEquals(Edge.FALLING, edges.poll(2, TimeUnit.SECONDS));
+        assertEquals(Edge.RISING, edges.poll(2, TimeUnit.SECONDS));
         Thread deliverer = threads.poll();
         assertTrue(deliverer != Thread.currentThread() && deliverer.getName().startsWith("mica-pi4j-gpio-"));
     }
@@ -146,6 +145,29 @@ class Pi4jGpioTest {
         line.mockState(DigitalState.HIGH);
         line.mockState(DigitalState.LOW);
         assertNull(edges.poll(200, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void anUndrivenInputReadsItsPullLevel() {
+        GpioPin pin = board.gpio().pin(22);
+        pin.configure(PinMode.INPUT, Pull.UP);
+        assertTrue(pin.read());
+        pin.configure(PinMode.INPUT, Pull.DOWN);
+        assertFalse(pin.read());
+        pin.configure(PinMode.INPUT, Pull.NONE);
+        assertFalse(pin.read());
+    }
+
+    @Test
+    void releasingAnOpenDrainLineWithPullUpIsARisingEdge() throws InterruptedException {
+        GpioPin pin = board.gpio().pin(23);
+        pin.write(false);
+        pin.configure(PinMode.OPEN_DRAIN, Pull.UP);
+        BlockingQueue<Edge> edges = new LinkedBlockingQueue<>();
+        pin.setEdgeListener(EnumSet.of(Edge.RISING, Edge.FALLING), (p, edge, when) -> edges.add(edge));
+        pin.write(true);
+        assertEquals(Edge.RISING, edges.poll(2, TimeUnit.SECONDS));
+        assertTrue(pin.read());
     }
 
     @Test

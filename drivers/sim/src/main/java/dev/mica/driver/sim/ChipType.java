@@ -2,7 +2,7 @@ package dev.mica.driver.sim;
 
 /** The chips the simulator has, with the address a chip has when none is configured. */
 enum ChipType {
-    BME280(0x76), SSD1306(0x3C), MCP23017(0x20), ADS1115(0x48);
+    BME280(0x76), SSD1306(0x3C), MCP23017(0x20), ADS1115(0x48), AT24C32(0x50);
 
     final int defaultAddress;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A simulated chip attached to a board, built from its configuration (a Config Admin factory
  * configuration or a {@code chip.<name>.*} group of a properties file). Keys: {@code type}
- * (bme280, ssd1306, mcp23017, ads1115), {@code bus}, {@code address}; BME280:
+ * (bme280, ssd1306, mcp23017, ads1115, at24c32), {@code bus}, {@code address}; BME280:
  * {@code temperature} (°C), {@code pressure} (hPa), {@code humidity} (%RH); SSD1306:
  * {@code width}, {@code height}, {@code external.vcc}, {@code interface} (i2c or spi) and for
  * SPI {@code cs} (hardware line) or {@code cs.pin}, {@code dc.pin}, {@code reset.pin};
@@ -96,6 +96,9 @@ public final class SimChip {
                 SimChip handle = onI2c(board, type, bus, address, chip);
                 handle.reconfigure(map);
                 return handle;
+            }
+            case AT24C32 -> {
+                return onI2c(board, type, bus, address, new At24c32Chip());
             }
             default -> throw new IllegalArgumentException("unknown simulated chip type: " + type);
         }

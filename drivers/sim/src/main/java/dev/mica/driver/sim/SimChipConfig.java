@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.Option;
         @Option(value = "ssd1306", label = "SSD1306 OLED display"),
         @Option(value = "mcp23017", label = "MCP23017 GPIO expander"),
         @Option(value = "ads1115", label = "ADS1115 analog-to-digital converter"),
+        @Option(value = "at24c32", label = "AT24C32 4 KiB EEPROM (two-byte memory addresses)"),
     })
     String type();
 
