@@ -218,10 +218,14 @@ final class MetaspaceCensus {
         return text.toString();
     }
 
-    /** The metaspace of the long-lived loaders, per owner (the swapped bundles' share is reported apart). */
+    /** The metaspace of the long-lived loaders, per owner, with their number of CLDs (the swapped bundles' share is reported apart). */
     String describeLongLived() {
-        return String.format("JDK %.1f MiB, framework %.1f MiB, other bundles %.1f MiB, reflection %.0f KiB",
-                shares.get(Owner.JDK).usedBytes / 1048576.0, shares.get(Owner.FRAMEWORK).usedBytes / 1048576.0,
-                shares.get(Owner.OTHER_BUNDLE).usedBytes / 1048576.0, shares.get(Owner.REFLECTION).usedBytes / 1024.0);
+        StringBuilder text = new StringBuilder();
+        for (Owner owner : List.of(Owner.JDK, Owner.FRAMEWORK, Owner.OTHER_BUNDLE, Owner.REFLECTION)) {
+            Share share = shares.get(owner);
+            text.append(text.length() == 0 ? "" : ", ").append(owner.name().toLowerCase().replace('_', ' '))
+                    .append(String.format(" %.1f KiB (%d CLDs)", share.usedBytes / 1024.0, share.loaders));
+        }
+        return text.toString();
     }
 }
