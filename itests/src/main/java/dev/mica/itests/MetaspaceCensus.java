@@ -98,10 +98,6 @@ final class MetaspaceCensus {
         return loaders.size();
     }
 
-    long usedBytes() {
-        return loaders.stream().mapToLong(LoaderData::usedBytes).sum();
-    }
-
     /** The JVM's full report (per loader, with classes), in bytes. */
     static String metaspaceReport() throws Exception {
         return (String) ManagementFactory.getPlatformMBeanServer().invoke(
