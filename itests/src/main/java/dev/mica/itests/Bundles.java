@@ -65,10 +65,15 @@ final class Bundles {
 
     /** A new revision from the same location, then a refresh: the old revision is discarded. */
     static void updateAndRefresh(Bundle bundle) throws BundleException, IOException, InterruptedException {
+        update(bundle);
+        refresh(bundle);
+    }
+
+    /** A new revision from the same location; the old one stays wired to whoever used it until a refresh. */
+    static void update(Bundle bundle) throws BundleException, IOException {
         try (InputStream content = open(bundle.getLocation())) {
             bundle.update(content);
         }
-        refresh(bundle);
     }
 
     /** Uninstalls the bundle, refreshes, and installs and starts it again from the same location. */

@@ -58,6 +58,17 @@ final class SimBoards implements AutoCloseable {
         }, () -> "no " + type + " on bus " + bus);
     }
 
+    /** Waits until the board has no chip of that type on that bus (one configured before is gone). */
+    void awaitNoChip(String type, String bus) throws Exception {
+        Await.until(() -> {
+            try {
+                return chip(type, bus).isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        }, () -> "still a " + type + " on bus " + bus);
+    }
+
     /** The RAM of the SSD1306 on that bus, as the display controller holds it now. */
     byte[] displayRam(String bus) throws Exception {
         Object chip = chip("ssd1306", bus).orElseThrow(() -> new AssertionError("no ssd1306 on bus " + bus));
