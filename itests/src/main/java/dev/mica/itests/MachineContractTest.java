@@ -56,18 +56,22 @@ class MachineContractTest {
                     time.sleep_ms(1)
             """;
 
+    /** Where both boards' profiles put the devices the programs use (the same on both). */
+    private static final String BUSES = """
+            I2C_BUS = 1
+            REG_ADDR = 0x20
+            MEM_ADDR = 0x50
+            MISSING_ADDR = 0x51
+            SPI_BUS = 0
+            UART_ID = 0
+            """;
+
     /** A board driver set up as an operator would, and the constants its programs need. */
     enum Board {
         SIM("""
                 IN_IS_OUT = False
                 SPI_ECHO = 'loopback'
-                I2C_BUS = 1
-                REG_ADDR = 0x20
-                MEM_ADDR = 0x50
-                MISSING_ADDR = 0x51
-                SPI_BUS = 0
-                UART_ID = 0
-                """) {
+                """ + BUSES) {
             private SimBoards sim;
 
             @Override
@@ -92,13 +96,7 @@ class MachineContractTest {
         PI4J_MOCK("""
                 IN_IS_OUT = True
                 SPI_ECHO = 'previous'
-                I2C_BUS = 1
-                REG_ADDR = 0x20
-                MEM_ADDR = 0x50
-                MISSING_ADDR = 0x51
-                SPI_BUS = 0
-                UART_ID = 0
-                """) {
+                """ + BUSES) {
             private static final String PID = "dev.mica.driver.pi4j";
             private Configuration configuration;
             private Bundle simBundle;
