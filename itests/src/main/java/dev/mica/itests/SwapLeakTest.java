@@ -250,7 +250,7 @@ class SwapLeakTest {
         return CHECKPOINTS.contains(cycle) || cycle % 100 == 0;
     }
 
-    /** The swapped bundles hold as many class loaders, and about as much metaspace, as at the first checkpoint. */
+    /** The swapped bundles hold no more class loaders, and about as much metaspace, as at the first checkpoint. */
     private static void assertSwappedMetaspaceFlat(String symbolicName, int cycle, MetaspaceCensus first,
             MetaspaceCensus now) {
         MetaspaceCensus.Share before = first.share(MetaspaceCensus.Owner.SWAPPED);
@@ -258,7 +258,8 @@ class SwapLeakTest {
         String figures = "the loaders of " + symbolicName + " and the bundles refreshed with it at cycle "
                 + FIRST_CHECKPOINT + ": " + before + first.describeLoaders(MetaspaceCensus.Owner.SWAPPED)
                 + "\nat cycle " + cycle + ": " + after + now.describeLoaders(MetaspaceCensus.Owner.SWAPPED);
-        assertEquals(before.classLoaders(), after.classLoaders(), "class loaders, " + figures);
+        // a dead loader not yet purged at the first checkpoint may be gone later: only growth is a leak
+        assertTrue(after.classLoaders() <= before.classLoaders(), "class loaders, " + figures);
         assertTrue(after.usedBytes() - before.usedBytes() <= SWAPPED_METASPACE_TOLERANCE, "metaspace grew, " + figures);
     }
 
