@@ -163,6 +163,25 @@ public final class PyFunction extends PyObject {
      * function where {@link #simpleCall} holds for {@code n}: fills the frame without an array.
      */
     PyObject callArgs(int n, PyObject a, PyObject b, PyObject c) {
+        return start(frameWith(n, a, b, c));
+    }
+
+    /**
+     * The same call through a call site of compiled code linked to this function's code
+     * ({@link InlineCallSite}): runs {@code body}, the compiled code the site was linked with,
+     * while it is still this code's current compiled form, else takes the ordinary way.
+     */
+    PyObject callCompiled(dev.mica.emit.CompiledBody body, int n, PyObject a, PyObject b, PyObject c) {
+        NativeCalls.Compiled compiled = code.compiled;
+        if (compiled == null || compiled.body() != body || compiled.owner() != runtime.emitter()) {
+            return callArgs(n, a, b, c);
+        }
+        Frame f = frameWith(n, a, b, c);
+        makeCells(f);
+        return NativeCalls.run(f, body);
+    }
+
+    private Frame frameWith(int n, PyObject a, PyObject b, PyObject c) {
         Frame f = new Frame(code, runtime, globals, null);
         Object[] st = f.state;
         int top = code.nState - 1;
@@ -182,20 +201,25 @@ public final class PyFunction extends PyObject {
                 }
             }
         }
-        return start(f);
+        return f;
     }
 
-    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
-    private PyObject start(Frame f) {
-        Object[] st = f.state;
-        int top = code.nState - 1;
+    /** Turns the locals that inner functions close over into cells, as the function's start does. */
+    private void makeCells(Frame f) {
         int[] cells = code.cells;
         if (cells.length != 0) {
+            Object[] st = f.state;
+            int top = code.nState - 1;
             for (int local : cells) {
                 int slot = top - local;
                 st[slot] = new PyCell((PyObject) st[slot]);
             }
         }
+    }
+
+    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
+    private PyObject start(Frame f) {
+        makeCells(f);
         if (code.generator) {
             return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
                     ? NativeCalls.body(code, runtime) : null);
@@ -207,6 +231,17 @@ public final class PyFunction extends PyObject {
             }
         }
         return VirtualMachine.runFunction(f);
+    }
+
+    /** The code a call site of compiled code can link to for calls with {@code n} arguments, or null. */
+    CodeInfo linkableCode(int n) {
+        return simpleCall(n) && !code.generator ? code : null;
+    }
+
+    /** Whether this function's code has a compiled form now that calls would run. */
+    boolean runsCompiled() {
+        NativeCalls.Compiled compiled = code.compiled;
+        return compiled != null && compiled.owner() == runtime.emitter();
     }
 
     /** Runs the code with a given namespace for names (a class body). */
