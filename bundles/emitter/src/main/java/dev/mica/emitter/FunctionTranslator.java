@@ -59,6 +59,10 @@ final class FunctionTranslator {
     private final FunctionCode code;
     private final String className;
     private final boolean viper;
+    /** After the first pass: whether the code uses the LOAD_METHOD pair, viper's memory. */
+    private boolean scratchKnown;
+    private boolean usesPair;
+    private boolean usesMemory;
     private final int[] ins;
     private final PyObject[] literals;
     private final String[] names;
@@ -105,8 +109,20 @@ final class FunctionTranslator {
         if (code.isGenerator() && viper) {
             throw notImplemented("native yield");
         }
-        Pass first = new Pass(new MethodVisitor(ASM9) { });
+        // the first pass also notes which per-call scratch objects the code reads, so that the
+        // real one allocates only those
+        Pass first = new Pass(new MethodVisitor(ASM9) {
+            @Override
+            public void visitVarInsn(int opcode, int var) {
+                if (opcode == ALOAD && var == PAIR_VAR) {
+                    usesPair = true;
+                } else if (opcode == ALOAD && var == MEMORY_VAR) {
+                    usesMemory = true;
+                }
+            }
+        });
         first.run();
+        scratchKnown = true;
         if (first.lastTypeError != null) {
             PyBaseException error = PyBaseException.withMessage(PyBaseException.VIPER_TYPE_ERROR, first.lastTypeError);
             error.addTraceback(code.sourceFile(), first.typeErrorLine, code.name());
@@ -273,13 +289,17 @@ final class FunctionTranslator {
             mv.visitVarInsn(ASTORE, LITERALS_VAR);
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, POSITION_VAR);
-            mv.visitInsn(ICONST_2);
-            mv.visitTypeInsn(ANEWARRAY, OBJ);
-            mv.visitVarInsn(ASTORE, PAIR_VAR);
-            mv.visitTypeInsn(NEW, MEMORY);
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, MEMORY, "<init>", "()V", false);
-            mv.visitVarInsn(ASTORE, MEMORY_VAR);
+            if (!scratchKnown || usesPair) {
+                mv.visitInsn(ICONST_2);
+                mv.visitTypeInsn(ANEWARRAY, OBJ);
+                mv.visitVarInsn(ASTORE, PAIR_VAR);
+            }
+            if (!scratchKnown || usesMemory) {
+                mv.visitTypeInsn(NEW, MEMORY);
+                mv.visitInsn(DUP);
+                mv.visitMethodInsn(INVOKESPECIAL, MEMORY, "<init>", "()V", false);
+                mv.visitVarInsn(ASTORE, MEMORY_VAR);
+            }
             int nArgs = code.nPosArgs() + code.nKwonlyArgs();
             for (int i = 0; i < nLocals; i++) {
                 ViperType declared = null;

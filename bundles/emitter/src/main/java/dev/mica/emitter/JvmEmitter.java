@@ -37,6 +37,7 @@ public final class JvmEmitter implements NativeEmitter {
             }
             return null;
         }
+        dump(code, classFile);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(classFile, true);
             return (CompiledBody) lookup.lookupClass().getDeclaredConstructor(PyObject[].class)
@@ -52,6 +53,20 @@ public final class JvmEmitter implements NativeEmitter {
     private static void debug(FunctionCode code, String why) {
         if (Boolean.getBoolean("mica.emitter.debug")) {
             System.err.println("emitter: " + code.name() + " stays bytecode: " + why);
+        }
+    }
+
+    /** With -Dmica.emitter.dump=DIR, writes each generated class there (for javap), named after its function. */
+    private static void dump(FunctionCode code, byte[] classFile) {
+        String dir = System.getProperty("mica.emitter.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile(java.nio.file.Path.of(dir),
+                        code.name().replaceAll("[^A-Za-z0-9_]", "_") + "-", ".class");
+                java.nio.file.Files.write(file, classFile);
+            } catch (java.io.IOException | RuntimeException e) {
+                debug(code, "not dumped: " + e);
+            }
         }
     }
 

@@ -7,38 +7,39 @@ import dev.mica.obj.PyBaseException;
 import dev.mica.obj.PyException;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
-import dev.mica.vm.runtime.Runtime;
 
-/** The frame of one call of compiled code: what the interpreter loop would use for it. */
-final class CompiledFrame extends NativeFrame {
-    private final Frame frame;
-    private final CodeInfo code;
-    private final Runtime rt;
-
+/**
+ * What compiled code asks of the frame it runs in: the operations the interpreter loop would
+ * do for it. Every {@link Frame} is one, so that a call of compiled code allocates no second
+ * object beside the frame.
+ */
+abstract sealed class CompiledFrame extends NativeFrame permits Frame {
     /** What a generator's resume throws in at its yield, or null. */
     private PyObject injected;
 
-    CompiledFrame(Frame frame) {
-        this.frame = frame;
-        this.code = frame.code;
-        this.rt = frame.runtime;
+    CompiledFrame() {}
+
+    /** This frame as the interpreter's (the only kind there is). */
+    private Frame frame() {
+        return (Frame) this;
     }
 
-    CompiledFrame(Frame frame, PyObject injected) {
-        this(frame);
-        this.injected = injected;
+    /** Sets what the next resume of a compiled generator throws in at its yield. */
+    final void inject(PyObject exception) {
+        injected = exception;
     }
 
     @Override
     public int resumePoint() {
-        return frame.ip;
+        return frame().ip;
     }
 
     @Override
     public void suspend(int point, int top) {
-        frame.ip = point;
-        frame.sp = top;
-        frame.yielded = true;
+        Frame f = frame();
+        f.ip = point;
+        f.sp = top;
+        f.yielded = true;
     }
 
     @Override
@@ -50,8 +51,9 @@ final class CompiledFrame extends NativeFrame {
 
     @Override
     public PyObject loadGlobal(int name) {
-        ModuleContext m = code.module;
-        PyObject v = m.globalCache.get(name, m.nameObjects[name], frame.globals, rt.builtins());
+        Frame f = frame();
+        ModuleContext m = f.code.module;
+        PyObject v = m.globalCache.get(name, m.nameObjects[name], f.globals, f.runtime.builtins());
         if (v == null) {
             throw Py.error(PyBaseException.NAME_ERROR, "name '" + m.names[name] + "' isn't defined");
         }
@@ -60,52 +62,59 @@ final class CompiledFrame extends NativeFrame {
 
     @Override
     public void storeGlobal(int name, PyObject value) {
-        code.module.globalCache.put(name, code.module.nameObjects[name], frame.globals, value);
+        Frame f = frame();
+        f.code.module.globalCache.put(name, f.code.module.nameObjects[name], f.globals, value);
     }
 
     @Override
     public void deleteGlobal(int name) {
-        if (frame.globals.map().remove(code.module.nameObjects[name]) == null) {
-            throw Py.error(PyBaseException.NAME_ERROR, "name '" + code.module.names[name] + "' isn't defined");
+        Frame f = frame();
+        if (f.globals.map().remove(f.code.module.nameObjects[name]) == null) {
+            throw Py.error(PyBaseException.NAME_ERROR, "name '" + f.code.module.names[name] + "' isn't defined");
         }
     }
 
     @Override
     public PyObject makeFunction(int child, PyObject defaults, PyObject kwDefaults, PyObject[] closed) {
-        return VirtualMachine.makeFunction(frame, code.children[child], defaults, kwDefaults, closed);
+        Frame f = frame();
+        return VirtualMachine.makeFunction(f, f.code.children[child], defaults, kwDefaults, closed);
     }
 
     @Override
     public PyObject importName(int name, PyObject fromList, PyObject level) {
-        return rt.importStatement(code.module.names[name], fromList, (int) Ops.indexValue(level, "int"), frame.globals);
+        Frame f = frame();
+        return f.runtime.importStatement(f.code.module.names[name], fromList, (int) Ops.indexValue(level, "int"), f.globals);
     }
 
     @Override
     public PyObject importFrom(PyObject module, int name) {
-        return rt.importFrom(module, code.module.names[name]);
+        Frame f = frame();
+        return f.runtime.importFrom(module, f.code.module.names[name]);
     }
 
     @Override
     public void importStar(PyObject module) {
-        rt.importStar(module, frame.locals != null ? frame.locals : frame.globals);
+        Frame f = frame();
+        f.runtime.importStar(module, f.locals != null ? f.locals : f.globals);
     }
 
     @Override
     public PyObject buildClass() {
-        return rt.buildClass();
+        return frame().runtime.buildClass();
     }
 
     @Override
     public void checkInterrupts() {
-        if (rt.interruptPending) {
-            rt.checkInterrupt();
+        Frame f = frame();
+        if (f.runtime.interruptPending) {
+            f.runtime.checkInterrupt();
         }
     }
 
     @Override
     public PyException raiseFrom(PyObject exception, PyObject cause) {
         if (cause != PyNone.NONE) {
-            rt.writeErr("Warning: exception chaining not supported\n");
+            frame().runtime.writeErr("Warning: exception chaining not supported\n");
         }
         return new PyException(VirtualMachine.makeRaiseObject(exception));
     }
@@ -113,37 +122,38 @@ final class CompiledFrame extends NativeFrame {
     @Override
     public PyObject enterHandler(PyException caught) {
         PyBaseException exc = caught.value();
-        rt.handledException = exc;
+        frame().runtime.handledException = exc;
         return exc;
     }
 
     @Override
     public void leaveHandler() {
-        rt.handledException = null;
+        frame().runtime.handledException = null;
     }
 
     @Override
     public PyException traceback(Throwable failure, int position) {
-        PyException e = failure instanceof PyException p ? p : VirtualMachine.internalError(frame, failure);
+        Frame f = frame();
+        PyException e = failure instanceof PyException p ? p : VirtualMachine.internalError(f, failure);
         PyBaseException exc = e.value();
         if (exc != null && position >= 0) {
-            exc.addTraceback(code.sourceFile(), code.lineOf(position), code.name);
+            exc.addTraceback(f.code.sourceFile(), f.code.lineOf(position), f.code.name);
         }
         return e;
     }
 
     @Override
     public PyObject loadAttr(PyObject o, int site, String name) {
-        return VirtualMachine.loadAttr(o, name, code.attributeCaches, site);
+        return VirtualMachine.loadAttr(o, name, frame().code.attributeCaches, site);
     }
 
     @Override
     public void storeAttr(PyObject o, int site, String name, PyObject value) {
-        VirtualMachine.storeAttr(o, name, value, code.attributeCaches, site);
+        VirtualMachine.storeAttr(o, name, value, frame().code.attributeCaches, site);
     }
 
     @Override
     public void loadMethod(PyObject o, int site, String name, PyObject[] pair) {
-        VirtualMachine.loadMethodCached(o, name, pair, 0, code.attributeCaches, site);
+        VirtualMachine.loadMethodCached(o, name, pair, 0, frame().code.attributeCaches, site);
     }
 }

@@ -9,7 +9,7 @@ import dev.mica.vm.runtime.Runtime;
  * {@code state[nState - 1 - i]}, the stack growing up from index 0, as MicroPython lays it
  * out), the exception-handler stack, and where to resume a generator.
  */
-public final class Frame implements dev.mica.heap.HeapTraceable {
+public final class Frame extends CompiledFrame implements dev.mica.heap.HeapTraceable {
     final CodeInfo code;
     final Runtime runtime;
     final PyDict globals;

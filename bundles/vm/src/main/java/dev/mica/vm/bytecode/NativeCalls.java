@@ -153,7 +153,8 @@ final class NativeCalls {
         rt.currentGlobals = f.globals;
         f.yielded = false;
         try {
-            return body.run(new CompiledFrame(f, inject), f.state);
+            f.inject(inject);
+            return body.run(f, f.state);
         } catch (StackOverflowError e) {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
@@ -173,7 +174,7 @@ final class NativeCalls {
         PyDict saved = rt.currentGlobals;
         rt.currentGlobals = f.globals;
         try {
-            return body.run(new CompiledFrame(f), f.state);
+            return body.run(f, f.state);
         } catch (StackOverflowError e) {
             throw Py.runtimeError("maximum recursion depth exceeded");
         } finally {
