@@ -11,9 +11,12 @@ public final class PyStr extends PyObject {
     private static final ConcurrentHashMap<String, PyStr> NAMES = new ConcurrentHashMap<>();
     public static final PyStr EMPTY = new PyStr("");
 
-    private final String value;
+    /** The text; once {@link #asName} made it a name, the interned copy of it. */
+    private String value;
     /** -1 unknown, 0 has surrogate pairs, 1 every char is one code point */
     private byte simple = -1;
+    /** Whether {@link #value} is the interned name text already. */
+    private boolean named;
     private int hash;
 
     public PyStr(String value) {
@@ -75,6 +78,19 @@ public final class PyStr extends PyObject {
     }
 
     public String value() {
+        return value;
+    }
+
+    /**
+     * This text as a name ({@link Py#name}: interned, or "name too long"), remembered in this
+     * object: a program that passes the same str to getattr/setattr again and again looks the
+     * name up once.
+     */
+    public String asName() {
+        if (!named) {
+            value = Py.name(value);
+            named = true;
+        }
         return value;
     }
 

@@ -468,7 +468,7 @@ public final class PyType extends PyObject {
 
     /** type(name, bases, dict): a new class. */
     private static PyType newClass(PyObject[] args) {
-        String name = args[0] instanceof PyStr s ? Py.name(s.value()) : args[0].str();
+        String name = args[0] instanceof PyStr s ? s.asName() : args[0].str();
         if (!(args[1] instanceof PyTuple) || !(args[2] instanceof PyDict)) {
             throw new PyException(new PyBaseException(PyBaseException.TYPE_ERROR, Py.NO_ARGS));
         }

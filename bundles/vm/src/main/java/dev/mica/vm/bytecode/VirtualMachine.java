@@ -265,7 +265,7 @@ public final class VirtualMachine {
                         if (!(e.getKey() instanceof PyStr ks)) {
                             throw Py.typeError("keywords must be strings");
                         }
-                        names.add(Py.name(ks.value()));
+                        names.add(ks.asName());
                         values.add(e.getValue());
                     }
                 } else {
@@ -274,7 +274,7 @@ public final class VirtualMachine {
                         if (!(k instanceof PyStr ks)) {
                             throw Py.typeError("keywords must be strings");
                         }
-                        names.add(Py.name(ks.value()));
+                        names.add(ks.asName());
                         values.add(value.getItem(k));
                     }
                 }

@@ -47,7 +47,7 @@ final class NamedTuple extends PyTuple {
         if (!(o instanceof PyStr s)) {
             throw Py.typeError("can't convert " + o.type().name() + " to str");
         }
-        return Py.name(s.value());
+        return s.asName();
     }
 
     private static PyObject construct(PyType type, String typeName, String[] fields, PyObject[] args, String[] kwNames) {

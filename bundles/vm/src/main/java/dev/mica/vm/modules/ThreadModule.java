@@ -85,7 +85,7 @@ final class ThreadModule {
                 if (!(e.getKey() instanceof PyStr key)) {
                     throw Py.typeError("keywords must be strings");
                 }
-                kwNames[i] = Py.name(key.value());
+                kwNames[i] = key.asName();
                 args[positional.length + i] = e.getValue();
                 i++;
             }

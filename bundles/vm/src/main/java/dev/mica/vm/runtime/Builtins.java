@@ -506,7 +506,7 @@ final class Builtins {
                     throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
                 }
                 PyDict g = a.length > 1 && a[1] instanceof PyDict d ? d : rt.currentGlobals();
-                return rt.importName(Py.name(moduleName.value()), fromList, level, g);
+                return rt.importName(moduleName.asName(), fromList, level, g);
             }
             case 33: { // exec
                 execOrEval(rt, a, InputKind.FILE);
@@ -600,7 +600,7 @@ final class Builtins {
         if (!(o instanceof PyStr s)) {
             throw Py.typeError("attribute name must be string");
         }
-        return Py.name(s.value());
+        return s.asName();
     }
 
     private static PyObject print(Runtime rt, PyObject[] a, String[] kw) {
