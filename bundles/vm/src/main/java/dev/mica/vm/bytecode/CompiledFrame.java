@@ -16,6 +16,8 @@ import dev.mica.obj.PyObject;
 abstract sealed class CompiledFrame extends NativeFrame permits Frame {
     /** What a generator's resume throws in at its yield, or null. */
     private PyObject injected;
+    /** The globals current where compiled code called this frame's function, put back when it returns. */
+    dev.mica.obj.PyDict callerGlobals;
 
     CompiledFrame() {}
 

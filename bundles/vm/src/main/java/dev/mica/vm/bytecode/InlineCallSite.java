@@ -138,19 +138,26 @@ public final class InlineCallSite extends MutableCallSite {
         return self == null && fn instanceof PyFunction pf && pf.code == expected;
     }
 
+    // the body runs here, not in a method shared by all sites: inlined into the caller, the
+    // site's constant body is called directly rather than through megamorphic dispatch
+
     private static PyObject enter0(CompiledBody body, PyObject fn) {
-        return ((PyFunction) fn).callCompiled(body, 0, null, null, null);
+        Frame f = ((PyFunction) fn).enterCompiled(body, 0, null, null, null);
+        return f == null ? ((PyFunction) fn).callArgs(0, null, null, null) : NativeCalls.runEntered(f, body);
     }
 
     private static PyObject enter1(CompiledBody body, PyObject fn, PyObject a) {
-        return ((PyFunction) fn).callCompiled(body, 1, a, null, null);
+        Frame f = ((PyFunction) fn).enterCompiled(body, 1, a, null, null);
+        return f == null ? ((PyFunction) fn).callArgs(1, a, null, null) : NativeCalls.runEntered(f, body);
     }
 
     private static PyObject enter2(CompiledBody body, PyObject fn, PyObject a, PyObject b) {
-        return ((PyFunction) fn).callCompiled(body, 2, a, b, null);
+        Frame f = ((PyFunction) fn).enterCompiled(body, 2, a, b, null);
+        return f == null ? ((PyFunction) fn).callArgs(2, a, b, null) : NativeCalls.runEntered(f, body);
     }
 
     private static PyObject enter3(CompiledBody body, PyObject fn, PyObject a, PyObject b, PyObject c) {
-        return ((PyFunction) fn).callCompiled(body, 3, a, b, c);
+        Frame f = ((PyFunction) fn).enterCompiled(body, 3, a, b, c);
+        return f == null ? ((PyFunction) fn).callArgs(3, a, b, c) : NativeCalls.runEntered(f, body);
     }
 }

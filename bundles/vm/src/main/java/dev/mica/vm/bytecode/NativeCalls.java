@@ -163,24 +163,43 @@ final class NativeCalls {
         }
     }
 
-    /** Runs a call of compiled code in a frame whose arguments are bound, as runFunction runs bytecode. */
+    /**
+     * Runs a call of compiled code in a frame whose arguments are bound, as runFunction runs
+     * bytecode. Kept small, with the frame's entry and exit in methods of their own: inlined
+     * where {@code body} is a constant (a linked call site), the JIT calls that body directly.
+     */
     static PyObject run(Frame f, CompiledBody body) {
+        enter(f);
+        return runEntered(f, body);
+    }
+
+    /** Runs {@code body} in a frame that {@link #enter} has entered, and leaves it. */
+    static PyObject runEntered(Frame f, CompiledBody body) {
+        try {
+            return body.run(f, f.state);
+        } catch (StackOverflowError e) {
+            throw Py.runtimeError("maximum recursion depth exceeded");
+        } finally {
+            leave(f);
+        }
+    }
+
+    /** Counts the call against the recursion limit, lists its frame and makes its globals current. */
+    static void enter(Frame f) {
         Runtime rt = f.runtime;
         if (++rt.depth > rt.maxDepth) {
             rt.depth--;
             throw Py.runtimeError("maximum recursion depth exceeded");
         }
         enterFrame(rt, f);
-        PyDict saved = rt.currentGlobals;
+        f.callerGlobals = rt.currentGlobals;
         rt.currentGlobals = f.globals;
-        try {
-            return body.run(f, f.state);
-        } catch (StackOverflowError e) {
-            throw Py.runtimeError("maximum recursion depth exceeded");
-        } finally {
-            leaveFrame(rt, f);
-            rt.currentGlobals = saved;
-        }
+    }
+
+    static void leave(Frame f) {
+        Runtime rt = f.runtime;
+        leaveFrame(rt, f);
+        rt.currentGlobals = f.callerGlobals;
     }
 
     /**

@@ -167,18 +167,20 @@ public final class PyFunction extends PyObject {
     }
 
     /**
-     * The same call through a call site of compiled code linked to this function's code
-     * ({@link InlineCallSite}): runs {@code body}, the compiled code the site was linked with,
-     * while it is still this code's current compiled form, else takes the ordinary way.
+     * The frame of a call through a call site of compiled code linked to this function's code
+     * ({@link InlineCallSite}), entered ({@link NativeCalls#enter}) for {@code body} to run
+     * in; or null when {@code body} is no longer this code's current compiled form, and the
+     * call must take the ordinary way.
      */
-    PyObject callCompiled(dev.mica.emit.CompiledBody body, int n, PyObject a, PyObject b, PyObject c) {
+    Frame enterCompiled(dev.mica.emit.CompiledBody body, int n, PyObject a, PyObject b, PyObject c) {
         NativeCalls.Compiled compiled = code.compiled;
         if (compiled == null || compiled.body() != body || compiled.owner() != runtime.emitter()) {
-            return callArgs(n, a, b, c);
+            return null;
         }
         Frame f = frameWith(n, a, b, c);
         makeCells(f);
-        return NativeCalls.run(f, body);
+        NativeCalls.enter(f);
+        return f;
     }
 
     private Frame frameWith(int n, PyObject a, PyObject b, PyObject c) {
