@@ -11,15 +11,15 @@ import dev.mica.obj.PyObject;
 
 /**
  * A short call in compiled code ({@code invokedynamic}, one of {@link NativeCallOps}'s shapes)
- * that remembers the Python function code it calls. While a site sees one compiled function
- * code, it calls that code's compiled body directly behind a check of the callee's code: the
- * JIT then sees one target (the body is a constant of the site) and can inline the callee
- * into the caller, where the generic call goes through megamorphic dispatch. A site that
- * meets other code relinks a few times, then stays generic; one whose callee is not a plain
- * Python function stays generic at once. A callee still running as bytecode (not yet hot
- * enough for tiering) leaves the site unlinked, to be linked once it runs compiled.
- * Semantics never change: the linked path re-checks that the body is the code's current
- * compiled form and otherwise calls as the generic path does.
+ * that remembers the compiled Python function it calls. While a site sees one function code
+ * running one compiled form, it enters that form's body directly, behind a check that the
+ * callee still runs it: the body is a constant of the site, so the JIT calls it directly (and
+ * may inline it into the caller), where the generic call goes through megamorphic dispatch. A
+ * site that meets other code relinks a few times, then stays generic; one whose callee is not
+ * a plain Python function stays generic at once. A callee still running as bytecode (not yet
+ * hot enough for tiering) leaves the site unlinked, to be linked once it runs compiled.
+ * Semantics never change: a callee that no longer runs the linked form (another function, a
+ * recompiled or dropped body after an emitter swap) takes the site's ordinary way.
  */
 public final class InlineCallSite extends MutableCallSite {
     /** Relinks to another callee before the site settles on the generic call. */
@@ -32,18 +32,21 @@ public final class InlineCallSite extends MutableCallSite {
     private static final MethodHandle SAME_CODE_WITH_SELF;
     private static final MethodHandle SAME_CODE_WITHOUT_SELF;
     private static final MethodHandle[] ENTER = new MethodHandle[4];
+    private static final MethodHandle RUN_ENTERED;
 
     static {
         try {
-            MethodType test = MethodType.methodType(boolean.class, CodeInfo.class, PyObject.class);
+            MethodType test = MethodType.methodType(boolean.class, NativeCalls.Compiled.class, PyObject.class);
             SAME_CODE = LOOKUP.findStatic(InlineCallSite.class, "sameCode", test);
             SAME_CODE_WITH_SELF = LOOKUP.findStatic(InlineCallSite.class, "sameCodeWithSelf", test.appendParameterTypes(PyObject.class));
             SAME_CODE_WITHOUT_SELF = LOOKUP.findStatic(InlineCallSite.class, "sameCodeWithoutSelf", test.appendParameterTypes(PyObject.class));
-            MethodType enter = MethodType.methodType(PyObject.class, CompiledBody.class, PyObject.class);
+            MethodType enter = MethodType.methodType(Frame.class, PyObject.class);
             for (int n = 0; n < ENTER.length; n++) {
                 ENTER[n] = LOOKUP.findStatic(InlineCallSite.class, "enter" + n, enter);
                 enter = enter.appendParameterTypes(PyObject.class);
             }
+            RUN_ENTERED = LOOKUP.findStatic(NativeCalls.class, "runEntered",
+                    MethodType.methodType(PyObject.class, Frame.class, CompiledBody.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -115,8 +118,11 @@ public final class InlineCallSite extends MutableCallSite {
         }
         links++;
         MethodHandle test = !method ? SAME_CODE : withSelf ? SAME_CODE_WITH_SELF : SAME_CODE_WITHOUT_SELF;
-        test = MethodHandles.insertArguments(test, 0, code);
-        MethodHandle enter = MethodHandles.insertArguments(ENTER[n], 0, compiled.body());
+        test = MethodHandles.insertArguments(test, 0, compiled);
+        // enter the frame, then run the body, a constant of the site: no Java method of its
+        // own stands between the caller and the body, so the JIT calls the body directly
+        MethodHandle enter = MethodHandles.filterReturnValue(ENTER[n],
+                MethodHandles.insertArguments(RUN_ENTERED, 1, compiled.body()));
         if (method && !withSelf) {
             enter = MethodHandles.dropArguments(enter, 1, PyObject.class); // the empty self slot
         }
@@ -126,38 +132,31 @@ public final class InlineCallSite extends MutableCallSite {
         setTarget(MethodHandles.guardWithTest(test, enter.asType(type), miss));
     }
 
-    private static boolean sameCode(CodeInfo expected, PyObject fn) {
-        return fn instanceof PyFunction pf && pf.code == expected;
+    private static boolean sameCode(NativeCalls.Compiled expected, PyObject fn) {
+        return fn instanceof PyFunction pf && pf.runs(expected);
     }
 
-    private static boolean sameCodeWithSelf(CodeInfo expected, PyObject fn, PyObject self) {
-        return self != null && fn instanceof PyFunction pf && pf.code == expected;
+    private static boolean sameCodeWithSelf(NativeCalls.Compiled expected, PyObject fn, PyObject self) {
+        return self != null && fn instanceof PyFunction pf && pf.runs(expected);
     }
 
-    private static boolean sameCodeWithoutSelf(CodeInfo expected, PyObject fn, PyObject self) {
-        return self == null && fn instanceof PyFunction pf && pf.code == expected;
+    private static boolean sameCodeWithoutSelf(NativeCalls.Compiled expected, PyObject fn, PyObject self) {
+        return self == null && fn instanceof PyFunction pf && pf.runs(expected);
     }
 
-    // the body runs here, not in a method shared by all sites: inlined into the caller, the
-    // site's constant body is called directly rather than through megamorphic dispatch
-
-    private static PyObject enter0(CompiledBody body, PyObject fn) {
-        Frame f = ((PyFunction) fn).enterCompiled(body, 0, null, null, null);
-        return f == null ? ((PyFunction) fn).callArgs(0, null, null, null) : NativeCalls.runEntered(f, body);
+    private static Frame enter0(PyObject fn) {
+        return ((PyFunction) fn).enterCompiled(0, null, null, null);
     }
 
-    private static PyObject enter1(CompiledBody body, PyObject fn, PyObject a) {
-        Frame f = ((PyFunction) fn).enterCompiled(body, 1, a, null, null);
-        return f == null ? ((PyFunction) fn).callArgs(1, a, null, null) : NativeCalls.runEntered(f, body);
+    private static Frame enter1(PyObject fn, PyObject a) {
+        return ((PyFunction) fn).enterCompiled(1, a, null, null);
     }
 
-    private static PyObject enter2(CompiledBody body, PyObject fn, PyObject a, PyObject b) {
-        Frame f = ((PyFunction) fn).enterCompiled(body, 2, a, b, null);
-        return f == null ? ((PyFunction) fn).callArgs(2, a, b, null) : NativeCalls.runEntered(f, body);
+    private static Frame enter2(PyObject fn, PyObject a, PyObject b) {
+        return ((PyFunction) fn).enterCompiled(2, a, b, null);
     }
 
-    private static PyObject enter3(CompiledBody body, PyObject fn, PyObject a, PyObject b, PyObject c) {
-        Frame f = ((PyFunction) fn).enterCompiled(body, 3, a, b, c);
-        return f == null ? ((PyFunction) fn).callArgs(3, a, b, c) : NativeCalls.runEntered(f, body);
+    private static Frame enter3(PyObject fn, PyObject a, PyObject b, PyObject c) {
+        return ((PyFunction) fn).enterCompiled(3, a, b, c);
     }
 }

@@ -167,16 +167,18 @@ public final class PyFunction extends PyObject {
     }
 
     /**
-     * The frame of a call through a call site of compiled code linked to this function's code
-     * ({@link InlineCallSite}), entered ({@link NativeCalls#enter}) for {@code body} to run
-     * in; or null when {@code body} is no longer this code's current compiled form, and the
-     * call must take the ordinary way.
+     * Whether calls of this function run {@code compiled} now: it is the code's current compiled
+     * form, made by the emitter bound now (what a linked call site checks, {@link InlineCallSite}).
      */
-    Frame enterCompiled(dev.mica.emit.CompiledBody body, int n, PyObject a, PyObject b, PyObject c) {
-        NativeCalls.Compiled compiled = code.compiled;
-        if (compiled == null || compiled.body() != body || compiled.owner() != runtime.emitter()) {
-            return null;
-        }
+    boolean runs(NativeCalls.Compiled compiled) {
+        return code.compiled == compiled && compiled.owner() == runtime.emitter();
+    }
+
+    /**
+     * The frame of a call through a linked call site of compiled code, with its {@code n}
+     * arguments and cells, entered ({@link NativeCalls#enter}) for the site's body to run in.
+     */
+    Frame enterCompiled(int n, PyObject a, PyObject b, PyObject c) {
         Frame f = frameWith(n, a, b, c);
         makeCells(f);
         NativeCalls.enter(f);
