@@ -267,9 +267,42 @@ public final class PyType extends PyObject {
     private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
     private int cacheVersion = -1;
 
+    /** One remembered lookup of a name (by identity: names from code are interned) at one namespace version. */
+    private static final class RecentLookup {
+        final String attr;
+        final int version;
+        /** What {@link #lookup} gives, or null. */
+        final PyObject found;
+
+        RecentLookup(String attr, int version, PyObject found) {
+            this.attr = attr;
+            this.version = version;
+            this.found = found;
+        }
+    }
+
+    private static final int RECENT_SIZE = 16;
+    /**
+     * The last lookups, by the name's hash: special methods (__add__, __getitem__) are looked up
+     * on every use, and a slot here is cheaper than the map below. Entries are immutable, so a
+     * racing reader sees a whole one or another.
+     */
+    private final RecentLookup[] recent = new RecentLookup[RECENT_SIZE];
+
     /** Looks a name up along the MRO, without binding. */
     public PyObject lookup(String attr) {
         int version = namespaceVersion;
+        int slot = attr.hashCode() & (RECENT_SIZE - 1);
+        RecentLookup r = recent[slot];
+        if (r != null && r.attr == attr && r.version == version) {
+            return r.found;
+        }
+        PyObject found = lookupShared(attr, version);
+        recent[slot] = new RecentLookup(attr, version, found);
+        return found;
+    }
+
+    private PyObject lookupShared(String attr, int version) {
         if (cacheVersion != version) {
             lookupCache.clear();
             cacheVersion = version;
@@ -464,6 +497,32 @@ public final class PyType extends PyObject {
             }
         }
         return obj;
+    }
+
+    /**
+     * For a call of this class that needs no more than a fresh plain instance and its
+     * {@code __init__}: that {@code __init__} (a function of the program, as {@link #call} would
+     * find it now). Null when the call needs {@link #call}'s general way: a built-in type or a
+     * built-in base, a metaclass, a {@code __new__} of the program's own, or no {@code __init__}
+     * of the program's own.
+     */
+    public PyObject plainInit() {
+        if (builtin || layout != OBJECT || metatype != null && metatype != TYPE) {
+            return null;
+        }
+        int version = namespaceVersion;
+        if (creationVersion != version) {
+            creationNew = lookup("__new__");
+            creationInit = lookup("__init__");
+            creationVersion = version;
+        }
+        PyObject newFn = creationNew;
+        PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
+        if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
+            return null;
+        }
+        PyObject init = creationInit;
+        return init == null || init instanceof PyBuiltinFunction ? null : init;
     }
 
     /** type(name, bases, dict): a new class. */
