@@ -503,8 +503,9 @@ public final class PyType extends PyObject {
      * For a call of this class that needs no more than a fresh plain instance and its
      * {@code __init__}: that {@code __init__} (a function of the program, as {@link #call} would
      * find it now). Null when the call needs {@link #call}'s general way: a built-in type or a
-     * built-in base, a metaclass, a {@code __new__} of the program's own, or no {@code __init__}
-     * of the program's own.
+     * built-in base, a metaclass or a {@code __new__} of the program's own. {@link PyNone#NONE}
+     * when there is no {@code __init__} of the program's own: the instance is all there is to
+     * make (the arguments are not looked at, as in {@link #call}).
      */
     public PyObject plainInit() {
         if (builtin || layout != OBJECT || metatype != null && metatype != TYPE) {
@@ -522,7 +523,7 @@ public final class PyType extends PyObject {
             return null;
         }
         PyObject init = creationInit;
-        return init == null || init instanceof PyBuiltinFunction ? null : init;
+        return init == null || init instanceof PyBuiltinFunction ? PyNone.NONE : init;
     }
 
     /** type(name, bases, dict): a new class. */

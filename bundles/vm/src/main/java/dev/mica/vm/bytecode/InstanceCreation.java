@@ -18,7 +18,11 @@ final class InstanceCreation {
 
     /** The new instance; null when the call must go the general way. */
     static PyObject construct(PyType type, int n, PyObject a, PyObject b, PyObject c) {
-        if (!(type.plainInit() instanceof PyFunction init) || !init.simpleCall(n + 1)) {
+        PyObject plainInit = type.plainInit();
+        if (plainInit == PyNone.NONE) {
+            return new PyInstance(type);
+        }
+        if (!(plainInit instanceof PyFunction init) || !init.simpleCall(n + 1)) {
             return null;
         }
         PyInstance self = new PyInstance(type);
@@ -33,7 +37,11 @@ final class InstanceCreation {
 
     /** As {@link #construct(PyType, int, PyObject, PyObject, PyObject)}, for positional arguments in an array. */
     static PyObject construct(PyType type, PyObject[] args) {
-        if (!(type.plainInit() instanceof PyFunction init) || !init.simpleCall(args.length + 1)) {
+        PyObject plainInit = type.plainInit();
+        if (plainInit == PyNone.NONE) {
+            return new PyInstance(type);
+        }
+        if (!(plainInit instanceof PyFunction init) || !init.simpleCall(args.length + 1)) {
             return null;
         }
         PyInstance self = new PyInstance(type);
