@@ -281,24 +281,31 @@ public final class PyType extends PyObject {
         }
     }
 
-    private static final int RECENT_SIZE = 16;
+    /** Enough for the special names a class is asked for to rarely share a slot. */
+    private static final int RECENT_SIZE = 64;
     /**
      * The last lookups, by the name's hash: special methods (__add__, __getitem__) are looked up
      * on every use, and a slot here is cheaper than the map below. Entries are immutable, so a
      * racing reader sees a whole one or another.
      */
-    private final RecentLookup[] recent = new RecentLookup[RECENT_SIZE];
+    private RecentLookup[] recent;
 
     /** Looks a name up along the MRO, without binding. */
     public PyObject lookup(String attr) {
         int version = namespaceVersion;
         int slot = attr.hashCode() & (RECENT_SIZE - 1);
-        RecentLookup r = recent[slot];
+        RecentLookup[] table = recent;
+        if (table == null) {
+            // made on first use: most built-in types are never asked
+            table = new RecentLookup[RECENT_SIZE];
+            recent = table;
+        }
+        RecentLookup r = table[slot];
         if (r != null && r.attr == attr && r.version == version) {
             return r.found;
         }
         PyObject found = lookupShared(attr, version);
-        recent[slot] = new RecentLookup(attr, version, found);
+        table[slot] = new RecentLookup(attr, version, found);
         return found;
     }
 
