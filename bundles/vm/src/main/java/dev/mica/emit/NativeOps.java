@@ -21,9 +21,6 @@ public final class NativeOps {
     private NativeOps() {}
 
     public static PyObject binaryOp(int op, PyObject a, PyObject b) {
-        if (op == dev.mica.code.Opcodes.BinaryOp.IN) {
-            return Sequences.in(a, b);
-        }
         return NativeSupport.binaryOp(op, a, b);
     }
 

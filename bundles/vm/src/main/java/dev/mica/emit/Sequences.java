@@ -1,21 +1,16 @@
 package dev.mica.emit;
 
-import dev.mica.obj.Ops;
-import dev.mica.obj.PyBool;
-import dev.mica.obj.PyDict;
 import dev.mica.obj.PyIterators;
 import dev.mica.obj.PyList;
 import dev.mica.obj.PyObject;
 import dev.mica.obj.PyRange;
-import dev.mica.obj.PySet;
 import dev.mica.obj.PyTuple;
-import dev.mica.vm.bytecode.NativeSupport;
 
 /**
- * Subscripts of lists and tuples by a small int, {@code for} over lists, tuples and ranges,
- * and {@code in} on built-in containers: the common cases in compiled code. These helpers are
- * shared by all compiled code, so a virtual call in them sees every type a program uses and
- * the JIT cannot inline it; testing for the common classes first gives it calls it can inline.
+ * Subscripts of lists and tuples by a small int and {@code for} over lists, tuples and ranges:
+ * the common cases in compiled code. These helpers are shared by all compiled code, so a
+ * virtual call in them sees every type a program uses and the JIT cannot inline it; testing
+ * for the common classes first gives it calls it can inline.
  * Anything else (other types, slices, indices out of range and their errors) is left to the
  * object's own methods.
  */
@@ -79,22 +74,5 @@ final class Sequences {
             return a.next();
         }
         return iterator.next();
-    }
-
-    /** {@code item in container}, with lists, tuples, dicts and sets tested first. */
-    static PyObject in(PyObject item, PyObject container) {
-        boolean found;
-        if (container instanceof PyList) {
-            found = Ops.in(item, container);
-        } else if (container.getClass() == PyTuple.class) {
-            found = Ops.in(item, container);
-        } else if (container instanceof PyDict) {
-            found = Ops.in(item, container);
-        } else if (container instanceof PySet) {
-            found = Ops.in(item, container);
-        } else {
-            return NativeSupport.binaryOp(dev.mica.code.Opcodes.BinaryOp.IN, item, container);
-        }
-        return found ? PyBool.TRUE : PyBool.FALSE;
     }
 }

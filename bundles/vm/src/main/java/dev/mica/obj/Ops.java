@@ -214,11 +214,6 @@ public final class Ops {
         return r == PyNone.NOT_IMPLEMENTED ? null : r;
     }
 
-    /** {@code item in container}, with the errors of the IN operation. */
-    public static boolean in(PyObject item, PyObject container) {
-        return containsOrFail(container, item);
-    }
-
     private static boolean containsOrFail(PyObject container, PyObject item) {
         try {
             return container.contains(item);
