@@ -165,8 +165,11 @@ public final class NativeOps {
     }
 
     public static PyObject getItem(PyObject base, PyObject index) {
-        if (base instanceof PyList l && index instanceof PyInt i && !i.isBig() && i.value >= 0 && i.value < l.size()) {
-            return l.get((int) i.value);
+        if (index instanceof PyInt i && !i.isBig()) {
+            PyObject item = Sequences.itemAt(base, i.value);
+            if (item != null) {
+                return item;
+            }
         }
         return base.getItem(index);
     }
@@ -175,18 +178,18 @@ public final class NativeOps {
     public static void setItem(PyObject base, PyObject index, PyObject value) {
         if (value == null) {
             base.delItem(index);
-        } else {
+        } else if (!(index instanceof PyInt i && !i.isBig() && Sequences.storeAt(base, i.value, value))) {
             base.setItem(index, value);
         }
     }
 
     public static PyObject getIter(PyObject o) {
-        return o.iter();
+        return Sequences.iterate(o);
     }
 
     /** The next item, or null at the end. */
     public static PyObject next(PyObject iterator) {
-        return iterator.next();
+        return Sequences.nextOf(iterator);
     }
 
     /** UNPACK_SEQUENCE: the items, last first (the order they go onto the stack). */

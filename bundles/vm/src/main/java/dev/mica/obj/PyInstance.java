@@ -90,6 +90,14 @@ public class PyInstance extends PyObject {
         return m.call(Py.prepend(this, args), null);
     }
 
+    /** {@link #invoke} with one argument, for operators: a plain method gets self and the argument in one array. */
+    private PyObject invokeWith(PyObject m, PyObject arg) {
+        if (m.isMethodFunction()) {
+            return m.call(new PyObject[] {this, arg}, null);
+        }
+        return invoke(m, arg);
+    }
+
     protected final boolean hasSpecial(String name) {
         PyObject m = type.lookup(name);
         return m != null && !(m instanceof PyBuiltinFunction);
@@ -213,9 +221,9 @@ public class PyInstance extends PyObject {
 
     @Override
     public PyObject getItem(PyObject key) {
-        PyObject r = special("__getitem__", key);
-        if (r != null) {
-            return r;
+        PyObject m = type.lookup("__getitem__");
+        if (m != null && !(m instanceof PyBuiltinFunction)) {
+            return invokeWith(m, key);
         }
         return base != null ? base.getItem(key) : super.getItem(key);
     }
@@ -338,7 +346,7 @@ public class PyInstance extends PyObject {
                 m = type.lookup(Ops.binaryMethodName(op + Ops.INPLACE_TO_PLAIN));
             }
             if (m != null && !(m instanceof PyBuiltinFunction)) {
-                PyObject r = invoke(m, other);
+                PyObject r = invokeWith(m, other);
                 return r == PyNone.NOT_IMPLEMENTED ? null : r;
             }
         }
@@ -358,7 +366,7 @@ public class PyInstance extends PyObject {
         if (m == null || m instanceof PyBuiltinFunction) {
             return null;
         }
-        PyObject r = invoke(m, other);
+        PyObject r = invokeWith(m, other);
         return r == PyNone.NOT_IMPLEMENTED ? null : r;
     }
 

@@ -91,9 +91,20 @@ public final class PySet extends PyObject {
         used = 0;
         for (PyObject x : old) {
             if (x != null && x != DELETED) {
-                lookup(x, true, false);
+                reinsert(x);
             }
         }
+    }
+
+    /** Puts an item back after growth: the items are distinct and the new table has no deleted slots, so the first free slot is its place. */
+    private void reinsert(PyObject x) {
+        PyObject[] t = table;
+        int pos = (int) Long.remainderUnsigned(Ops.hash(x), t.length);
+        while (t[pos] != null) {
+            pos = pos + 1 == t.length ? 0 : pos + 1;
+        }
+        t[pos] = x;
+        used++;
     }
 
     /** Finds {@code key}; adds it when missing and {@code add}, removes it when found and {@code remove}. */
@@ -129,7 +140,7 @@ public final class PySet extends PyObject {
                 }
                 return x;
             }
-            pos = (pos + 1) % table.length;
+            pos = pos + 1 == table.length ? 0 : pos + 1;
             if (pos == start) {
                 if (!add) {
                     return null;

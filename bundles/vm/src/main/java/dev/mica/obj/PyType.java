@@ -267,9 +267,49 @@ public final class PyType extends PyObject {
     private final java.util.concurrent.ConcurrentHashMap<String, PyObject> lookupCache = new java.util.concurrent.ConcurrentHashMap<>();
     private int cacheVersion = -1;
 
+    /** One remembered lookup of a name (by identity: names from code are interned) at one namespace version. */
+    private static final class RecentLookup {
+        final String attr;
+        final int version;
+        /** What {@link #lookup} gives, or null. */
+        final PyObject found;
+
+        RecentLookup(String attr, int version, PyObject found) {
+            this.attr = attr;
+            this.version = version;
+            this.found = found;
+        }
+    }
+
+    /** Enough for the special names a class is asked for to rarely share a slot. */
+    private static final int RECENT_SIZE = 64;
+    /**
+     * The last lookups, by the name's hash: special methods (__add__, __getitem__) are looked up
+     * on every use, and a slot here is cheaper than the map below. Entries are immutable, so a
+     * racing reader sees a whole one or another.
+     */
+    private RecentLookup[] recent;
+
     /** Looks a name up along the MRO, without binding. */
     public PyObject lookup(String attr) {
         int version = namespaceVersion;
+        int slot = attr.hashCode() & (RECENT_SIZE - 1);
+        RecentLookup[] table = recent;
+        if (table == null) {
+            // made on first use: most built-in types are never asked
+            table = new RecentLookup[RECENT_SIZE];
+            recent = table;
+        }
+        RecentLookup r = table[slot];
+        if (r != null && r.attr == attr && r.version == version) {
+            return r.found;
+        }
+        PyObject found = lookupShared(attr, version);
+        table[slot] = new RecentLookup(attr, version, found);
+        return found;
+    }
+
+    private PyObject lookupShared(String attr, int version) {
         if (cacheVersion != version) {
             lookupCache.clear();
             cacheVersion = version;
@@ -464,6 +504,33 @@ public final class PyType extends PyObject {
             }
         }
         return obj;
+    }
+
+    /**
+     * For a call of this class that needs no more than a fresh plain instance and its
+     * {@code __init__}: that {@code __init__} (a function of the program, as {@link #call} would
+     * find it now). Null when the call needs {@link #call}'s general way: a built-in type or a
+     * built-in base, a metaclass or a {@code __new__} of the program's own. {@link PyNone#NONE}
+     * when there is no {@code __init__} of the program's own: the instance is all there is to
+     * make (the arguments are not looked at, as in {@link #call}).
+     */
+    public PyObject plainInit() {
+        if (builtin || layout != OBJECT || metatype != null && metatype != TYPE) {
+            return null;
+        }
+        int version = namespaceVersion;
+        if (creationVersion != version) {
+            creationNew = lookup("__new__");
+            creationInit = lookup("__init__");
+            creationVersion = version;
+        }
+        PyObject newFn = creationNew;
+        PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
+        if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
+            return null;
+        }
+        PyObject init = creationInit;
+        return init == null || init instanceof PyBuiltinFunction ? PyNone.NONE : init;
     }
 
     /** type(name, bases, dict): a new class. */

@@ -92,4 +92,40 @@ class NameCachesTest {
         o.putOwnAttribute("a", PyInt.of(5));
         assertEquals(PyInt.of(5), dict.get("a"));
     }
+
+    @Test
+    void dictEntryCacheFollowsValuesAndGoesStaleWhenEntriesChange() {
+        PyDict module = new PyDict();
+        module.put(X, PyInt.of(1));
+        DictEntryCache place = DictEntryCache.find(module, X);
+        assertEquals(PyInt.of(1), place.valueIn(module));
+
+        module.put(X, PyInt.of(2)); // a new value in the same entry
+        assertEquals(PyInt.of(2), place.valueIn(module));
+
+        assertNull(place.valueIn(new PyDict()), "another dict");
+        module.put(LEN, PyInt.of(3)); // a new entry: the place may no longer be the key's
+        assertNull(place.valueIn(module));
+
+        DictEntryCache again = DictEntryCache.find(module, X);
+        module.map().remove(X);
+        assertNull(again.valueIn(module));
+        assertNull(DictEntryCache.find(module, X));
+    }
+
+    @Test
+    void classLookupsFollowNamespaceChanges() {
+        PyType base = PyType.userClass("Base", new PyType[0], new java.util.LinkedHashMap<>());
+        PyType sub = PyType.userClass("Sub", new PyType[] {base}, new java.util.LinkedHashMap<>());
+        assertNull(sub.lookup("__add__"));
+        PyObject add = PyStr.of("add");
+        base.setAttr("__add__", add);
+        assertSame(add, sub.lookup("__add__"));
+        PyObject own = PyStr.of("own");
+        sub.setAttr("__add__", own);
+        assertSame(own, sub.lookup("__add__"));
+        sub.setAttr("__add__", null);
+        assertSame(add, sub.lookup("__add__"));
+        assertSame(add, sub.lookup(new String("__add__")), "a name that is not interned");
+    }
 }

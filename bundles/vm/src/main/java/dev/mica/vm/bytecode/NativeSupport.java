@@ -49,6 +49,12 @@ public final class NativeSupport {
         if (kwNames == null && fn instanceof PyFunction pf && pf.simpleCall(args.length)) {
             return pf.callFromStack(args, 0, args.length, null);
         }
+        if (kwNames == null && fn instanceof PyType t) {
+            PyObject made = InstanceCreation.construct(t, args);
+            if (made != null) {
+                return made;
+            }
+        }
         return fn.call(args, kwNames);
     }
 
@@ -59,6 +65,12 @@ public final class NativeSupport {
     public static PyObject callArgs(PyObject fn, int n, PyObject a, PyObject b, PyObject c) {
         if (fn instanceof PyFunction pf && pf.simpleCall(n)) {
             return pf.callArgs(n, a, b, c);
+        }
+        if (fn instanceof PyType t) {
+            PyObject made = InstanceCreation.construct(t, n, a, b, c);
+            if (made != null) {
+                return made;
+            }
         }
         PyObject[] args = n == 0 ? Py.NO_ARGS : n == 1 ? new PyObject[] {a} : n == 2 ? new PyObject[] {a, b} : new PyObject[] {a, b, c};
         return fn.call(args, null);

@@ -162,6 +162,11 @@ public final class VirtualMachine {
             if (v != null && !(v instanceof dev.mica.obj.PyDescriptors.StaticMethod) && !(v instanceof dev.mica.obj.PyDescriptors.ClassMethod)) {
                 return v;
             }
+        } else if (obj instanceof PyModule m) {
+            PyObject v = AttributeCache.moduleAttribute(caches, slot, m, name);
+            if (v != null) {
+                return v;
+            }
         }
         return Ops.getAttr(obj, name);
     }
@@ -182,7 +187,15 @@ public final class VirtualMachine {
 
     /** LOAD_METHOD with the class lookup remembered by the instruction's cache. */
     static void loadMethodCached(PyObject obj, String name, Object[] st, int at, AttributeCache[] caches, int slot) {
-        if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
+        if (obj instanceof PyModule m) {
+            // a module's function (math.sqrt): called without self, as Ops.getAttr would give it
+            PyObject v = AttributeCache.moduleAttribute(caches, slot, m, name);
+            if (v != null) {
+                st[at] = v;
+                st[at + 1] = null;
+                return;
+            }
+        } else if (!(obj instanceof PyType)) {
             PyObject m = AttributeCache.lookup(caches, slot, obj.type(), name).inType;
             if (m != null && m.isMethodFunction()) {
                 if (!(obj instanceof PyInstance inst) || inst.ownAttribute(name) == null) {
