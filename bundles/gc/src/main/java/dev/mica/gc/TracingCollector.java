@@ -13,8 +13,13 @@ import dev.mica.heap.HeapTrace;
  */
 @Component(service = GarbageCollector.class)
 public final class TracingCollector implements GarbageCollector {
+    /** The live objects the latest trace found: the size hint for the next (only a hint, so a race is harmless). */
+    private volatile int lastLiveObjects = 32;
+
     @Override
     public HeapTrace trace(HeapRoots roots) {
-        return Marker.mark(roots);
+        Marker m = Marker.mark(roots, lastLiveObjects);
+        lastLiveObjects = (int) Math.min(m.liveObjects() + m.liveObjects() / 8, 1 << 24);
+        return m;
     }
 }
