@@ -11,8 +11,6 @@ public class PyInt extends PyObject {
     private static final int CACHE_LOW = -128;
     private static final int CACHE_HIGH = 1024;
     private static final PyInt[] CACHE = new PyInt[CACHE_HIGH - CACHE_LOW + 1];
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** The range of MicroPython's small ints on a 64-bit port; beyond it ints are long ints. */
     public static final long SMALL_MAX = (1L << 62) - 1;
     public static final long SMALL_MIN = -(1L << 62);
@@ -70,7 +68,8 @@ public class PyInt extends PyObject {
     }
 
     public static PyInt of(BigInteger b) {
-        if (b.compareTo(LONG_MIN) >= 0 && b.compareTo(LONG_MAX) <= 0) {
+        // bitLength() excludes the sign bit: under 64 is exactly the range of a long
+        if (b.bitLength() < 64) {
             return of(b.longValue());
         }
         return new PyInt(b);

@@ -369,6 +369,38 @@ public final class PyStr extends PyObject {
         return v.substring(b, e);
     }
 
+    /**
+     * sep.join(items): the parts gathered first and copied once into a string of their summed
+     * length. As in MicroPython, an iterable other than a list or tuple is made a list first
+     * (all of it is consumed before any item is looked at).
+     */
+    private static PyStr join(String sep, PyObject items) {
+        PyObject[] array;
+        int n;
+        if (items instanceof PyList list) {
+            array = list.items;
+            n = list.size();
+        } else if (items instanceof PyTuple tuple) {
+            array = tuple.items();
+            n = array.length;
+        } else {
+            array = Ops.toArray(items); // through a list, charged as MicroPython's is
+            n = array.length;
+        }
+        String[] parts = new String[n];
+        for (int i = 0; i < n; i++) {
+            parts[i] = joinPart(array[i]);
+        }
+        return of(String.join(sep, parts));
+    }
+
+    private static String joinPart(PyObject x) {
+        if (!(x instanceof PyStr xs)) {
+            throw Py.typeError("join expects a list of str/bytes objects consistent with self object");
+        }
+        return xs.value;
+    }
+
     static PyList split(String v, PyObject sepObj, long maxSplit) {
         List<PyObject> out = new ArrayList<>();
         if (sepObj == null || sepObj == PyNone.NONE) {
@@ -398,8 +430,10 @@ public final class PyStr extends PyObject {
                 throw Py.valueError("empty separator");
             }
             int i = 0;
+            // a one-character separator (the common case) is searched for as a char
+            char single = sep.length() == 1 ? sep.charAt(0) : 0;
             while (true) {
-                int j = v.indexOf(sep, i);
+                int j = single != 0 ? v.indexOf(single, i) : v.indexOf(sep, i);
                 if (j < 0 || (maxSplit >= 0 && out.size() >= maxSplit)) {
                     out.add(of(v.substring(i)));
                     break;
@@ -474,23 +508,7 @@ public final class PyStr extends PyObject {
             BufferView data = Buffers.read(a[0]);
             return BytesMethods.decodeUtf8(data.array(), data.offset(), data.length());
         });
-        TYPE.method("join", 2, 2, a -> {
-            PyObject it = a[1].iter();
-            StringBuilder sb = new StringBuilder();
-            String sep = self(a);
-            boolean first = true;
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                if (!first) {
-                    sb.append(sep);
-                }
-                first = false;
-                if (!(x instanceof PyStr xs)) {
-                    throw Py.typeError("join expects a list of str/bytes objects consistent with self object");
-                }
-                sb.append(xs.value);
-            }
-            return of(sb.toString());
-        });
+        TYPE.method("join", 2, 2, a -> join(self(a), a[1]));
         TYPE.methodKw("split", 1, 3, (a, kw) -> {
             PyObject sep = a.length > 1 && Py.positional(a, kw) > 1 ? a[1] : Py.keyword(a, kw, "sep");
             PyObject max = Py.positional(a, kw) > 2 ? a[2] : Py.keyword(a, kw, "maxsplit");
