@@ -19,7 +19,9 @@ public final class TracingCollector implements GarbageCollector {
     @Override
     public HeapTrace trace(HeapRoots roots) {
         Marker m = Marker.mark(roots, lastLiveObjects);
-        lastLiveObjects = (int) Math.min(m.liveObjects() + m.liveObjects() / 8, 1 << 24);
+        // live objects rise and fall between traces: the hint leads the latest by an eighth and shrinks slowly
+        int hint = lastLiveObjects;
+        lastLiveObjects = (int) Math.min(Math.max(m.liveObjects() + m.liveObjects() / 8, hint - hint / 16), 1 << 24);
         return m;
     }
 }
