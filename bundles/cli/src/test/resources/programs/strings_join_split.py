@@ -6,6 +6,9 @@ print("+".join(w.upper() for w in words if len(w) > 3))
 print("|".join([]), "|".join(()), "|".join(["only"]))
 print("::".join(iter(["a", "", "b"])))
 print(len(" ".join(["x" * 50] * 40)))
+# short and long parts, and text beyond Latin-1 in the parts or the separator
+print("é".join(["αβ", "γ" * 3, "x"]), " ".join(["a" * 40, "b", "日本"]), "→".join("abc"))
+print(len("·".join(["ω" * 33] * 3)), "".join(["😀", "x"]), ", ".join(str(i) for i in range(12)))
 for bad in (["a", 1, "b"], ("a", None), [b"x"]):
     try:
         " ".join(bad)

@@ -388,10 +388,44 @@ public final class PyStr extends PyObject {
             n = array.length;
         }
         String[] parts = new String[n];
+        long length = n == 0 ? 0 : (long) (n - 1) * sep.length();
         for (int i = 0; i < n; i++) {
             parts[i] = joinPart(array[i]);
+            length += parts[i].length();
         }
-        return of(String.join(sep, parts));
+        if (n < 2 || length > Integer.MAX_VALUE || length >= 16L * n) {
+            return of(String.join(sep, parts));
+        }
+        return of(joinShortParts(sep, parts, (int) length));
+    }
+
+    /**
+     * Many short parts (words): copied char by char, where a copy call per part (as
+     * String.join and StringBuilder make) would cost more than the few chars it moves.
+     */
+    private static String joinShortParts(String sep, String[] parts, int length) {
+        char[] out = new char[length];
+        int sepLength = sep.length();
+        int pos = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                for (int j = 0; j < sepLength; j++) {
+                    out[pos + j] = sep.charAt(j);
+                }
+                pos += sepLength;
+            }
+            String part = parts[i];
+            int m = part.length();
+            if (m <= 32) {
+                for (int j = 0; j < m; j++) {
+                    out[pos + j] = part.charAt(j);
+                }
+            } else {
+                part.getChars(0, m, out, pos);
+            }
+            pos += m;
+        }
+        return new String(out);
     }
 
     private static String joinPart(PyObject x) {
