@@ -16,12 +16,21 @@ import dev.mica.heap.HeapVisitor;
  * that a list nested a hundred thousand deep is no deeper for the JVM than a flat one.
  */
 final class Marker implements HeapVisitor, HeapTrace {
-    private final Set<Object> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> marked;
     private final ArrayDeque<HeapTraceable> pending = new ArrayDeque<>();
     private long liveBytes;
 
-    static Marker mark(HeapRoots roots) {
-        Marker m = new Marker();
+    private Marker(int expectedObjects) {
+        marked = Collections.newSetFromMap(new IdentityHashMap<>(expectedObjects));
+    }
+
+    /**
+     * Marks what {@code roots} reach. {@code expectedObjects} sizes the identity set: a program
+     * that keeps many objects alive has about as many at every trace, and a set that starts
+     * small spends much of the trace growing and rehashing.
+     */
+    static Marker mark(HeapRoots roots, int expectedObjects) {
+        Marker m = new Marker(expectedObjects);
         roots.visitRoots(m);
         m.drain();
         return m;

@@ -13,8 +13,15 @@ import dev.mica.heap.HeapTrace;
  */
 @Component(service = GarbageCollector.class)
 public final class TracingCollector implements GarbageCollector {
+    /** The live objects the latest trace found: the size hint for the next (only a hint, so a race is harmless). */
+    private volatile int lastLiveObjects = 32;
+
     @Override
     public HeapTrace trace(HeapRoots roots) {
-        return Marker.mark(roots);
+        Marker m = Marker.mark(roots, lastLiveObjects);
+        // live objects rise and fall between traces: the hint leads the latest by an eighth and shrinks slowly
+        int hint = lastLiveObjects;
+        lastLiveObjects = (int) Math.min(Math.max(m.liveObjects() + m.liveObjects() / 8, hint - hint / 16), 1 << 24);
+        return m;
     }
 }

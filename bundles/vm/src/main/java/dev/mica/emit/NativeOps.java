@@ -194,6 +194,17 @@ public final class NativeOps {
 
     /** UNPACK_SEQUENCE: the items, last first (the order they go onto the stack). */
     public static PyObject[] unpackSequence(PyObject seq, int n) {
+        if (seq.getClass() == PyTuple.class) {
+            // the common case (a, b = pair) in one small array; every other case and error as the interpreter's
+            PyObject[] items = ((PyTuple) seq).items();
+            if (items.length == n) {
+                PyObject[] out = new PyObject[n];
+                for (int i = 0; i < n; i++) {
+                    out[n - 1 - i] = items[i];
+                }
+                return out;
+            }
+        }
         return NativeSupport.unpackSequence(seq, n);
     }
 

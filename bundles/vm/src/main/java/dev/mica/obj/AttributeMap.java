@@ -185,6 +185,14 @@ final class AttributeMap extends AbstractMap<String, PyObject> {
         return size;
     }
 
+    /** Visits every value for the gc's trace: no iterator objects for each instance traced. */
+    void visitValues(dev.mica.heap.HeapVisitor visitor) {
+        PyObject[] v = values;
+        for (int i = 0, n = Math.min(size, v.length); i < n; i++) {
+            visitor.visit(v[i]);
+        }
+    }
+
     @Override
     public void clear() {
         Arrays.fill(names, null);

@@ -35,9 +35,7 @@ public class PyInstance extends PyObject {
 
     @Override
     public void traceReferences(dev.mica.heap.HeapVisitor visitor) {
-        for (PyObject v : dict.values()) {
-            visitor.visit(v);
-        }
+        ((AttributeMap) dict).visitValues(visitor);
         visitor.visit(base);
     }
 

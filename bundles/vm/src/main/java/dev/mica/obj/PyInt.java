@@ -11,8 +11,6 @@ public class PyInt extends PyObject {
     private static final int CACHE_LOW = -128;
     private static final int CACHE_HIGH = 1024;
     private static final PyInt[] CACHE = new PyInt[CACHE_HIGH - CACHE_LOW + 1];
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** The range of MicroPython's small ints on a 64-bit port; beyond it ints are long ints. */
     public static final long SMALL_MAX = (1L << 62) - 1;
     public static final long SMALL_MIN = -(1L << 62);
@@ -70,7 +68,8 @@ public class PyInt extends PyObject {
     }
 
     public static PyInt of(BigInteger b) {
-        if (b.compareTo(LONG_MIN) >= 0 && b.compareTo(LONG_MAX) <= 0) {
+        // bitLength() excludes the sign bit: under 64 is exactly the range of a long
+        if (b.bitLength() < 64) {
             return of(b.longValue());
         }
         return new PyInt(b);
@@ -499,8 +498,7 @@ public class PyInt extends PyObject {
 
     /**
      * a // b for positive a and b whose quotient is small (fewer than 31 bits), as in digit
-     * extraction: the quotient estimated from the leading bits, then corrected by at most a few
-     * steps of the remainder, which is cheaper than a full long division. Null in other cases.
+     * extraction. Null in other cases.
      */
     static BigInteger smallQuotient(BigInteger a, BigInteger b) {
         if (a.signum() <= 0 || b.signum() <= 0) {
@@ -514,9 +512,13 @@ public class PyInt extends PyObject {
         if (lengthA - lengthB > 30 || lengthB < 64) {
             return null;
         }
-        // 64 leading bits of b (and the same bits of a) give the quotient to within one
+        long q = quotientFromLeadingBits(a, b, lengthB);
+        if (q >= 0) {
+            return BigInteger.valueOf(q);
+        }
+        // a / b too near an integer for the leading bits to decide: correct an estimate by the remainder
         int shift = lengthB - 64;
-        long q = (long) (a.shiftRight(shift).doubleValue() / b.shiftRight(shift).doubleValue());
+        q = (long) (a.shiftRight(shift).doubleValue() / b.shiftRight(shift).doubleValue());
         BigInteger r = a.subtract(b.multiply(BigInteger.valueOf(q)));
         while (r.signum() < 0) {
             q--;
@@ -527,6 +529,41 @@ public class PyInt extends PyObject {
             r = r.subtract(b);
         }
         return BigInteger.valueOf(q);
+    }
+
+    /**
+     * a // b from the leading bits alone, without touching the rest of either number, or -1
+     * when they do not decide it. With s low bits dropped, a = at * 2^s + (less than 2^s) and
+     * b = bt * 2^s + (less than 2^s), so a / b lies between at / (bt + 1) and (at + 1) / bt:
+     * q = at // bt is the answer when also q * (bt + 1) <= at, since then q * b <= a, and
+     * a < (at + 1) * 2^s <= (q + 1) * bt * 2^s <= (q + 1) * b. bt has 62 bits and at at most
+     * 92 (the quotient has at most 31), so every product fits in 128 bits.
+     */
+    private static long quotientFromLeadingBits(BigInteger a, BigInteger b, int lengthB) {
+        int shift = lengthB - 62;
+        long bt = b.shiftRight(shift).longValue();
+        BigInteger at = a.shiftRight(shift);
+        long atLow = at.longValue();
+        long atHigh = at.shiftRight(64).longValue();
+        long q = (long) ((atHigh * 0x1p64 + (atLow >>> 1) * 2.0) / bt);
+        // the estimate is within a unit or two of at // bt: step it to q * bt <= at < (q + 1) * bt
+        for (int step = 0; step < 4; step++) {
+            if (!productAtMost(q, bt, atHigh, atLow)) {
+                q--;
+            } else if (productAtMost(q + 1, bt, atHigh, atLow)) {
+                q++;
+            } else {
+                return productAtMost(q, bt + 1, atHigh, atLow) ? q : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether x * y <= (high, low) as unsigned 128-bit numbers, for 0 <= x < 2^32 and 0 < y <= 2^62. */
+    private static boolean productAtMost(long x, long y, long high, long low) {
+        long productHigh = Math.multiplyHigh(x, y);
+        long productLow = x * y;
+        return productHigh < high || (productHigh == high && Long.compareUnsigned(productLow, low) <= 0);
     }
 
     static PyObject bigOp(int op, BigInteger a, BigInteger b) {

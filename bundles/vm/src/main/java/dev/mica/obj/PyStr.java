@@ -385,6 +385,72 @@ public final class PyStr extends PyObject {
         return v.substring(b, e);
     }
 
+    /**
+     * sep.join(items): the parts gathered first and copied once into a string of their summed
+     * length. As in MicroPython, an iterable other than a list or tuple is made a list first
+     * (all of it is consumed before any item is looked at).
+     */
+    private static PyStr join(String sep, PyObject items) {
+        PyObject[] array;
+        int n;
+        if (items instanceof PyList list) {
+            array = list.items;
+            n = list.size();
+        } else if (items instanceof PyTuple tuple) {
+            array = tuple.items();
+            n = array.length;
+        } else {
+            array = Ops.toArray(items); // through a list, charged as MicroPython's is
+            n = array.length;
+        }
+        String[] parts = new String[n];
+        long length = n == 0 ? 0 : (long) (n - 1) * sep.length();
+        for (int i = 0; i < n; i++) {
+            parts[i] = joinPart(array[i]);
+            length += parts[i].length();
+        }
+        if (n < 2 || length > Integer.MAX_VALUE || length >= 16L * n) {
+            return of(String.join(sep, parts));
+        }
+        return of(joinShortParts(sep, parts, (int) length));
+    }
+
+    /**
+     * Many short parts (words): copied char by char, where a copy call per part (as
+     * String.join and StringBuilder make) would cost more than the few chars it moves.
+     */
+    private static String joinShortParts(String sep, String[] parts, int length) {
+        char[] out = new char[length];
+        int sepLength = sep.length();
+        int pos = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                for (int j = 0; j < sepLength; j++) {
+                    out[pos + j] = sep.charAt(j);
+                }
+                pos += sepLength;
+            }
+            String part = parts[i];
+            int m = part.length();
+            if (m <= 32) {
+                for (int j = 0; j < m; j++) {
+                    out[pos + j] = part.charAt(j);
+                }
+            } else {
+                part.getChars(0, m, out, pos);
+            }
+            pos += m;
+        }
+        return new String(out);
+    }
+
+    private static String joinPart(PyObject x) {
+        if (!(x instanceof PyStr xs)) {
+            throw Py.typeError("join expects a list of str/bytes objects consistent with self object");
+        }
+        return xs.value;
+    }
+
     static PyList split(String v, PyObject sepObj, long maxSplit) {
         List<PyObject> out = new ArrayList<>();
         if (sepObj == null || sepObj == PyNone.NONE) {
@@ -414,8 +480,10 @@ public final class PyStr extends PyObject {
                 throw Py.valueError("empty separator");
             }
             int i = 0;
+            // a one-character separator (the common case) is searched for as a char
+            char single = sep.length() == 1 ? sep.charAt(0) : 0;
             while (true) {
-                int j = v.indexOf(sep, i);
+                int j = single != 0 ? v.indexOf(single, i) : v.indexOf(sep, i);
                 if (j < 0 || (maxSplit >= 0 && out.size() >= maxSplit)) {
                     out.add(of(v.substring(i)));
                     break;
@@ -490,23 +558,7 @@ public final class PyStr extends PyObject {
             BufferView data = Buffers.read(a[0]);
             return BytesMethods.decodeUtf8(data.array(), data.offset(), data.length());
         });
-        TYPE.method("join", 2, 2, a -> {
-            PyObject it = a[1].iter();
-            StringBuilder sb = new StringBuilder();
-            String sep = self(a);
-            boolean first = true;
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                if (!first) {
-                    sb.append(sep);
-                }
-                first = false;
-                if (!(x instanceof PyStr xs)) {
-                    throw Py.typeError("join expects a list of str/bytes objects consistent with self object");
-                }
-                sb.append(xs.value);
-            }
-            return of(sb.toString());
-        });
+        TYPE.method("join", 2, 2, a -> join(self(a), a[1]));
         TYPE.methodKw("split", 1, 3, (a, kw) -> {
             PyObject sep = a.length > 1 && Py.positional(a, kw) > 1 ? a[1] : Py.keyword(a, kw, "sep");
             PyObject max = Py.positional(a, kw) > 2 ? a[2] : Py.keyword(a, kw, "maxsplit");

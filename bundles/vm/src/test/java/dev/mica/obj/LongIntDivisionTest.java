@@ -31,6 +31,25 @@ class LongIntDivisionTest {
     }
 
     @Test
+    void quotientsTheLeadingBitsCannotDecideAreStillExact() {
+        // divisors whose dropped low bits are all ones or all zeros put a / b right at an integer
+        Random random = new Random(7);
+        for (int length : new int[] {64, 65, 100, 127, 128, 129, 1000}) {
+            for (BigInteger b : new BigInteger[] {BigInteger.ONE.shiftLeft(length).subtract(BigInteger.ONE),
+                    BigInteger.ONE.shiftLeft(length - 1), BigInteger.ONE.shiftLeft(length - 1).add(BigInteger.ONE)}) {
+                for (int i = 0; i < 200; i++) {
+                    BigInteger q = BigInteger.valueOf(1 + random.nextInt(Integer.MAX_VALUE));
+                    for (BigInteger a : new BigInteger[] {b.multiply(q), b.multiply(q).subtract(BigInteger.ONE),
+                            b.multiply(q).add(b).subtract(BigInteger.ONE), b.multiply(q).add(BigInteger.ONE)}) {
+                        BigInteger expected = a.subtract(a.mod(b)).divide(b);
+                        assertEquals(expected, floorDiv(a, b), a + " // " + b);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void otherCasesAreLeftToLongDivision() {
         BigInteger big = BigInteger.ONE.shiftLeft(200);
         assertNull(PyInt.smallQuotient(big.negate(), big.shiftRight(3)));
