@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -42,9 +41,7 @@ final class FunctionTranslator {
     private static final String VIPER = "dev/mica/emit/ViperOps";
     private static final String FRAME = "dev/mica/emit/NativeFrame";
     private static final String MEMORY = "dev/mica/emit/ViperMemory";
-    /** Short calls link themselves to the compiled function they call (NativeCallSites, NativeCallOps' shapes). */
-    private static final Handle CALL_SITES = new Handle(H_INVOKESTATIC, "dev/mica/emit/NativeCallSites", "bootstrap",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+    private static final String CALLS = "dev/mica/emit/NativeCallOps";
 
     // fixed JVM locals of the run method
     private static final int THIS = 0;
@@ -1370,14 +1367,14 @@ final class FunctionTranslator {
             checkInterrupts();
             int argsAt = fnAt + 1;
             if (nKw == 0 && nPos <= (method ? 2 : 3)) {
-                // the common short calls pass their arguments one by one, through a linking call site
+                // the common short calls pass their arguments one by one (NativeCallOps)
                 int n = (method ? 1 : 0) + nPos;
                 mv.visitVarInsn(ALOAD, objVar(fnAt));
                 for (int i = 0; i < n; i++) {
                     loadObject(argsAt + i);
                 }
-                mv.visitInvokeDynamicInsn((method ? "callMethod" : "call") + nPos, "(" + OBJ_D.repeat(n + 1) + ")" + OBJ_D,
-                        CALL_SITES);
+                mv.visitMethodInsn(INVOKESTATIC, CALLS, (method ? "callMethod" : "call") + nPos,
+                        "(" + OBJ_D.repeat(n + 1) + ")" + OBJ_D, false);
                 depth = fnAt;
                 pushObject();
                 return;

@@ -7,5 +7,5 @@
  * {@link dev.mica.emit.NativeFrame}, the same helpers the bytecode interpreter uses.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package dev.mica.emit;

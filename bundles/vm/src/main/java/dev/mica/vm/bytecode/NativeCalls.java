@@ -165,16 +165,11 @@ final class NativeCalls {
 
     /**
      * Runs a call of compiled code in a frame whose arguments are bound, as runFunction runs
-     * bytecode. Kept small, with the frame's entry and exit in methods of their own: inlined
-     * where {@code body} is a constant (a linked call site), the JIT calls that body directly.
+     * bytecode. Kept small, with the frame's entry and exit in methods of their own, so that the
+     * JIT inlines it into its callers.
      */
     static PyObject run(Frame f, CompiledBody body) {
         enter(f);
-        return runEntered(f, body);
-    }
-
-    /** Runs {@code body} in a frame that {@link #enter} has entered, and leaves it. */
-    static PyObject runEntered(Frame f, CompiledBody body) {
         try {
             return body.run(f, f.state);
         } catch (StackOverflowError e) {
@@ -185,7 +180,7 @@ final class NativeCalls {
     }
 
     /** Counts the call against the recursion limit, lists its frame and makes its globals current. */
-    static void enter(Frame f) {
+    private static void enter(Frame f) {
         Runtime rt = f.runtime;
         if (++rt.depth > rt.maxDepth) {
             rt.depth--;
@@ -196,7 +191,7 @@ final class NativeCalls {
         rt.currentGlobals = f.globals;
     }
 
-    static void leave(Frame f) {
+    private static void leave(Frame f) {
         Runtime rt = f.runtime;
         leaveFrame(rt, f);
         rt.currentGlobals = f.callerGlobals;

@@ -163,29 +163,6 @@ public final class PyFunction extends PyObject {
      * function where {@link #simpleCall} holds for {@code n}: fills the frame without an array.
      */
     PyObject callArgs(int n, PyObject a, PyObject b, PyObject c) {
-        return start(frameWith(n, a, b, c));
-    }
-
-    /**
-     * Whether calls of this function run {@code compiled} now: it is the code's current compiled
-     * form, made by the emitter bound now (what a linked call site checks, {@link InlineCallSite}).
-     */
-    boolean runs(NativeCalls.Compiled compiled) {
-        return code.compiled == compiled && compiled.owner() == runtime.emitter();
-    }
-
-    /**
-     * The frame of a call through a linked call site of compiled code, with its {@code n}
-     * arguments and cells, entered ({@link NativeCalls#enter}) for the site's body to run in.
-     */
-    Frame enterCompiled(int n, PyObject a, PyObject b, PyObject c) {
-        Frame f = frameWith(n, a, b, c);
-        makeCells(f);
-        NativeCalls.enter(f);
-        return f;
-    }
-
-    private Frame frameWith(int n, PyObject a, PyObject b, PyObject c) {
         Frame f = new Frame(code, runtime, globals, null);
         Object[] st = f.state;
         int top = code.nState - 1;
@@ -205,25 +182,20 @@ public final class PyFunction extends PyObject {
                 }
             }
         }
-        return f;
+        return start(f);
     }
 
-    /** Turns the locals that inner functions close over into cells, as the function's start does. */
-    private void makeCells(Frame f) {
+    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
+    private PyObject start(Frame f) {
+        Object[] st = f.state;
+        int top = code.nState - 1;
         int[] cells = code.cells;
         if (cells.length != 0) {
-            Object[] st = f.state;
-            int top = code.nState - 1;
             for (int local : cells) {
                 int slot = top - local;
                 st[slot] = new PyCell((PyObject) st[slot]);
             }
         }
-    }
-
-    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
-    private PyObject start(Frame f) {
-        makeCells(f);
         if (code.generator) {
             return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
                     ? NativeCalls.body(code, runtime) : null);
@@ -235,17 +207,6 @@ public final class PyFunction extends PyObject {
             }
         }
         return VirtualMachine.runFunction(f);
-    }
-
-    /** The code a call site of compiled code can link to for calls with {@code n} arguments, or null. */
-    CodeInfo linkableCode(int n) {
-        return simpleCall(n) && !code.generator ? code : null;
-    }
-
-    /** Whether this function's code has a compiled form now that calls would run. */
-    boolean runsCompiled() {
-        NativeCalls.Compiled compiled = code.compiled;
-        return compiled != null && compiled.owner() == runtime.emitter();
     }
 
     /** Runs the code with a given namespace for names (a class body). */
