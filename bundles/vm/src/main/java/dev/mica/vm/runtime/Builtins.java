@@ -299,18 +299,52 @@ final class Builtins {
 
     /**
      * The body of every built-in function, chosen by number. One class serves them all, so that
-     * start-up does not create (and link) a lambda class per function.
+     * start-up does not create (and link) a lambda class per function. The functions that loops
+     * call most are chosen here, in a method small enough for the JIT to inline into its
+     * callers; the rest in {@link #invokeOther}, whose size keeps it out of line.
      */
     private static PyObject invoke(int id, Runtime rt, PyDict b, PyObject[] a, String[] kw) {
         switch (id) {
-            case 0: // print
-                return print(rt, a, kw);
             case 1: // len
                 return PyInt.of(a[0].len());
-            case 2: // repr
-                return PyStr.of(Ops.repr(a[0]));
             case 3: // isinstance
                 return Py.bool(isInstance(a[0], a[1]));
+            case 18:
+                return ord(a[0]);
+            case 19:
+                return chr(a[0]);
+            default:
+                return invokeOther(id, rt, b, a, kw);
+        }
+    }
+
+    private static PyObject ord(PyObject o) {
+        if (o instanceof PyStr s) {
+            if (s.codePointLength() != 1) {
+                throw Py.typeError("ord() expected a character, but string of length " + s.codePointLength() + " found");
+            }
+            return PyInt.of(s.codePointAt(0));
+        }
+        if (o instanceof PyBytes by && by.bytes().length == 1) {
+            return PyInt.of(by.bytes()[0] & 0xff);
+        }
+        throw Py.typeError("ord() expected a character, but string of length " + o.len() + " found");
+    }
+
+    private static PyObject chr(PyObject o) {
+        long c = Ops.indexValue(o, "int");
+        if (c < 0 || c >= 0x110000) {
+            throw Py.valueError("chr() arg not in range(0x110000)");
+        }
+        return PyStr.ofCodePoint((int) c);
+    }
+
+    private static PyObject invokeOther(int id, Runtime rt, PyDict b, PyObject[] a, String[] kw) {
+        switch (id) {
+            case 0: // print
+                return print(rt, a, kw);
+            case 2: // repr
+                return PyStr.of(Ops.repr(a[0]));
             case 4: { // issubclass
                 if (!(a[0] instanceof PyType t)) {
                     throw Py.typeError("issubclass() arg 1 must be a class");
@@ -419,25 +453,6 @@ final class Builtins {
                 return PyInt.of(Py.id(a[0]));
             case 17: // hash
                 return PyInt.of(Ops.hash(a[0]));
-            case 18: { // ord
-                if (a[0] instanceof PyStr s) {
-                    if (s.codePointLength() != 1) {
-                        throw Py.typeError("ord() expected a character, but string of length " + s.codePointLength() + " found");
-                    }
-                    return PyInt.of(s.codePointAt(0));
-                }
-                if (a[0] instanceof PyBytes by && by.bytes().length == 1) {
-                    return PyInt.of(by.bytes()[0] & 0xff);
-                }
-                throw Py.typeError("ord() expected a character, but string of length " + a[0].len() + " found");
-            }
-            case 19: { // chr
-                long c = Ops.indexValue(a[0], "int");
-                if (c < 0 || c >= 0x110000) {
-                    throw Py.valueError("chr() arg not in range(0x110000)");
-                }
-                return PyStr.ofCodePoint((int) c);
-            }
             case 20: // hex
                 return PyStr.of(radix(a[0], 16, "0x"));
             case 21: // oct
