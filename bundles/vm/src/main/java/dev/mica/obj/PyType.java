@@ -476,13 +476,18 @@ public final class PyType extends PyObject {
     private PyObject creationInit;
     private int creationVersion = -1;
 
-    private PyObject instantiate(PyObject[] args, String[] kwNames) {
+    /** Looks __new__ and __init__ up again when a class namespace changed since the last time. */
+    private void refreshCreation() {
         int version = namespaceVersion;
         if (creationVersion != version) {
             creationNew = lookup("__new__");
             creationInit = lookup("__init__");
             creationVersion = version;
         }
+    }
+
+    private PyObject instantiate(PyObject[] args, String[] kwNames) {
+        refreshCreation();
         PyObject newFn = creationNew;
         PyObject obj;
         PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
@@ -518,12 +523,7 @@ public final class PyType extends PyObject {
         if (builtin || layout != OBJECT || metatype != null && metatype != TYPE) {
             return null;
         }
-        int version = namespaceVersion;
-        if (creationVersion != version) {
-            creationNew = lookup("__new__");
-            creationInit = lookup("__init__");
-            creationVersion = version;
-        }
+        refreshCreation();
         PyObject newFn = creationNew;
         PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
         if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
