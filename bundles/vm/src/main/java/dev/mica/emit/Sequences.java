@@ -57,7 +57,7 @@ final class Sequences {
             return l.iter();
         }
         if (o.getClass() == PyTuple.class) {
-            return o.iter();
+            return ((PyTuple) o).iter(); // an exact class: a call the JIT can bind
         }
         return o.iter();
     }

@@ -68,13 +68,22 @@ public class PyInstance extends PyObject {
         return type;
     }
 
+    /** The class's special method {@code name} when the program defined one (not a built-in type's); else null. */
+    private PyObject specialMethod(String name) {
+        PyObject m = type.lookup(name);
+        return m == null || m instanceof PyBuiltinFunction ? null : m;
+    }
+
+    /** Calls a special method of one argument (an operator's other operand, a key) if the class has one; null when it has none. */
+    protected final PyObject special(String name, PyObject arg) {
+        PyObject m = specialMethod(name);
+        return m == null ? null : invoke(m, arg);
+    }
+
     /** Calls a special method if the class has one; null when it has none. */
     protected final PyObject special(String name, PyObject... args) {
-        PyObject m = type.lookup(name);
-        if (m == null || m instanceof PyBuiltinFunction) {
-            return null;
-        }
-        return invoke(m, args);
+        PyObject m = specialMethod(name);
+        return m == null ? null : invoke(m, args);
     }
 
     /** Calls a method found in the class with this instance as self, honouring static/class methods. */
@@ -88,17 +97,16 @@ public class PyInstance extends PyObject {
         return m.call(Py.prepend(this, args), null);
     }
 
-    /** {@link #invoke} with one argument, for operators: a plain method gets self and the argument in one array. */
-    private PyObject invokeWith(PyObject m, PyObject arg) {
+    /** {@link #invoke} with one argument: a plain method gets self and the argument in one array. */
+    protected final PyObject invoke(PyObject m, PyObject arg) {
         if (m.isMethodFunction()) {
             return m.call(new PyObject[] {this, arg}, null);
         }
-        return invoke(m, arg);
+        return invoke(m, new PyObject[] {arg});
     }
 
     protected final boolean hasSpecial(String name) {
-        PyObject m = type.lookup(name);
-        return m != null && !(m instanceof PyBuiltinFunction);
+        return specialMethod(name) != null;
     }
 
     @Override
@@ -219,9 +227,9 @@ public class PyInstance extends PyObject {
 
     @Override
     public PyObject getItem(PyObject key) {
-        PyObject m = type.lookup("__getitem__");
-        if (m != null && !(m instanceof PyBuiltinFunction)) {
-            return invokeWith(m, key);
+        PyObject r = special("__getitem__", key);
+        if (r != null) {
+            return r;
         }
         return base != null ? base.getItem(key) : super.getItem(key);
     }
@@ -344,7 +352,7 @@ public class PyInstance extends PyObject {
                 m = type.lookup(Ops.binaryMethodName(op + Ops.INPLACE_TO_PLAIN));
             }
             if (m != null && !(m instanceof PyBuiltinFunction)) {
-                PyObject r = invokeWith(m, other);
+                PyObject r = invoke(m, other);
                 return r == PyNone.NOT_IMPLEMENTED ? null : r;
             }
         }
@@ -364,7 +372,7 @@ public class PyInstance extends PyObject {
         if (m == null || m instanceof PyBuiltinFunction) {
             return null;
         }
-        PyObject r = invokeWith(m, other);
+        PyObject r = invoke(m, other);
         return r == PyNone.NOT_IMPLEMENTED ? null : r;
     }
 

@@ -486,14 +486,19 @@ public final class PyType extends PyObject {
         }
     }
 
+    /** The {@code __new__} the program defined (a staticmethod's function), as last refreshed; null for the built-in one. */
+    private PyObject programNew() {
+        PyObject newFn = creationNew;
+        PyObject impl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
+        return impl == null || impl instanceof PyBuiltinFunction ? null : impl;
+    }
+
     private PyObject instantiate(PyObject[] args, String[] kwNames) {
         refreshCreation();
-        PyObject newFn = creationNew;
         PyObject obj;
-        PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
-        if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
-            PyObject fn = newImpl;
-            obj = fn.call(Py.prepend(this, args), kwNames);
+        PyObject newImpl = programNew();
+        if (newImpl != null) {
+            obj = newImpl.call(Py.prepend(this, args), kwNames);
             if (!obj.type().isSubclassOf(this)) {
                 return obj;
             }
@@ -503,12 +508,16 @@ public final class PyType extends PyObject {
         // __new__ may have changed a class namespace meanwhile
         PyObject init = creationVersion == namespaceVersion ? creationInit : lookup("__init__");
         if (init != null && !(init instanceof PyBuiltinFunction)) {
-            PyObject r = init.call(Py.prepend(obj, args), kwNames);
-            if (r != PyNone.NONE) {
-                throw Py.typeError("__init__() should return None, not '" + r.type().name() + "'");
-            }
+            checkInitResult(init.call(Py.prepend(obj, args), kwNames));
         }
         return obj;
+    }
+
+    /** What an {@code __init__} returned: None, else TypeError. */
+    public static void checkInitResult(PyObject result) {
+        if (result != PyNone.NONE) {
+            throw Py.typeError("__init__() should return None, not '" + result.type().name() + "'");
+        }
     }
 
     /**
@@ -524,9 +533,7 @@ public final class PyType extends PyObject {
             return null;
         }
         refreshCreation();
-        PyObject newFn = creationNew;
-        PyObject newImpl = newFn instanceof PyDescriptors.StaticMethod s ? s.function() : newFn;
-        if (newImpl != null && !(newImpl instanceof PyBuiltinFunction)) {
+        if (programNew() != null) {
             return null;
         }
         PyObject init = creationInit;

@@ -1,6 +1,5 @@
 package dev.mica.vm.bytecode;
 
-import dev.mica.obj.Py;
 import dev.mica.obj.PyInstance;
 import dev.mica.obj.PyNone;
 import dev.mica.obj.PyObject;
@@ -49,9 +48,7 @@ final class InstanceCreation {
     }
 
     private static PyObject checkedInit(PyObject initResult, PyInstance self) {
-        if (initResult != PyNone.NONE) {
-            throw Py.typeError("__init__() should return None, not '" + initResult.type().name() + "'");
-        }
+        PyType.checkInitResult(initResult);
         return self;
     }
 }

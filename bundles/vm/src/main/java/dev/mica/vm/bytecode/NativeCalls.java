@@ -5,7 +5,6 @@ import dev.mica.emit.CompiledBody;
 import dev.mica.emit.NativeEmitter;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
-import dev.mica.obj.PyDict;
 import dev.mica.obj.PyObject;
 import dev.mica.vm.runtime.Runtime;
 
@@ -143,24 +142,10 @@ final class NativeCalls {
 
     /** Resumes a compiled generator's frame, as VirtualMachine.resume does for bytecode. */
     static PyObject resume(Frame f, CompiledBody body, PyObject inject) {
-        Runtime rt = f.runtime;
-        if (++rt.depth > rt.maxDepth) {
-            rt.depth--;
-            throw Py.runtimeError("maximum recursion depth exceeded");
-        }
-        enterFrame(rt, f);
-        PyDict saved = rt.currentGlobals;
-        rt.currentGlobals = f.globals;
+        enter(f);
         f.yielded = false;
-        try {
-            f.inject(inject);
-            return body.run(f, f.state);
-        } catch (StackOverflowError e) {
-            throw Py.runtimeError("maximum recursion depth exceeded");
-        } finally {
-            leaveFrame(rt, f);
-            rt.currentGlobals = saved;
-        }
+        f.inject(inject);
+        return runEntered(f, body);
     }
 
     /**
@@ -170,6 +155,11 @@ final class NativeCalls {
      */
     static PyObject run(Frame f, CompiledBody body) {
         enter(f);
+        return runEntered(f, body);
+    }
+
+    /** Runs {@code body} in a frame that {@link #enter} has entered, and leaves the frame. */
+    private static PyObject runEntered(Frame f, CompiledBody body) {
         try {
             return body.run(f, f.state);
         } catch (StackOverflowError e) {
