@@ -1,5 +1,6 @@
 package dev.mica.vm;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,9 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import dev.mica.module.ModuleProvider;
 import dev.mica.vm.frozen.FrozenModules;
@@ -26,8 +30,9 @@ import dev.mica.vm.frozen.FrozenModules;
  * for a module that arrives a moment later.
  *
  * <p>A bundle is on its way when it is meant to run (persistently started, within the
- * framework's start level) but is not active yet, or is active but has not yet registered the
- * module providers it declares; and while module providers were registered or unregistered
+ * framework's start level) but is not active yet, or is active but has not yet registered all
+ * the module providers it declares (as many as Service Component Runtime describes components
+ * of it that offer one and can be satisfied); and while module providers were registered or unregistered
  * less than {@link #SETTLE_NANOS} ago, since a bundle registers its providers one after the
  * other and the factory binds each as it comes. Misses wait only within {@link #GRACE_NANOS}
  * of the factory's activation or of the last change of such a bundle, so a bundle that never
@@ -140,7 +145,7 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
         return level != null && level.isPersistentlyStarted() && level.getStartLevel() <= frameworkLevel;
     }
 
-    private static boolean arrived(Bundle bundle) {
+    private boolean arrived(Bundle bundle) {
         if (bundle.getState() != Bundle.ACTIVE) {
             // a lazily activated bundle waits in STARTING for its first class load: it is there
             return bundle.getState() == Bundle.STARTING && lazy(bundle);
@@ -154,22 +159,71 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
                 && bundle.getHeaders("").get("Bundle-ActivationPolicy") != null;
     }
 
-    private static boolean registersProviders(Bundle bundle) {
+    private boolean registersProviders(Bundle bundle) {
         ServiceReference<?>[] registered;
         try {
             registered = bundle.getRegisteredServices();
         } catch (IllegalStateException e) {
             return true; // uninstalled: nothing more will come from it
         }
+        int providers = 0;
         if (registered != null) {
             for (ServiceReference<?> reference : registered) {
                 if (reference.getProperty("objectClass") instanceof String[] classes
                         && List.of(classes).contains(ModuleProvider.class.getName())) {
-                    return true;
+                    providers++;
                 }
             }
         }
-        return false;
+        return providers > 0 && providers >= expectedProviders(bundle);
+    }
+
+    /**
+     * How many module providers the bundle's components will register, as far as Service
+     * Component Runtime knows: components that offer one, are enabled and are not stuck on a
+     * missing reference or configuration. Zero when it cannot tell.
+     */
+    private int expectedProviders(Bundle bundle) {
+        ServiceReference<ServiceComponentRuntime> reference;
+        try {
+            reference = context.getServiceReference(ServiceComponentRuntime.class);
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+        ServiceComponentRuntime runtime = reference == null ? null : context.getService(reference);
+        if (runtime == null) {
+            return 0;
+        }
+        try {
+            int expected = 0;
+            for (ComponentDescriptionDTO component : runtime.getComponentDescriptionDTOs(bundle)) {
+                if (component.factory == null && List.of(component.serviceInterfaces).contains(ModuleProvider.class.getName())
+                        && runtime.isComponentEnabled(component) && !stuck(component, runtime.getComponentConfigurationDTOs(component))) {
+                    expected++;
+                }
+            }
+            return expected;
+        } finally {
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException e) {
+                // this bundle stopped meanwhile
+            }
+        }
+    }
+
+    /** A component that waits for something other than time: a reference or a configuration. */
+    private static boolean stuck(ComponentDescriptionDTO component, Collection<ComponentConfigurationDTO> configurations) {
+        if (configurations.isEmpty()) {
+            return "require".equals(component.configurationPolicy);
+        }
+        for (ComponentConfigurationDTO configuration : configurations) {
+            if (configuration.state != ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                    && configuration.state != ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean offersModules(Bundle bundle) {
