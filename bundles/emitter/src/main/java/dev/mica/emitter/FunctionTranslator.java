@@ -42,6 +42,11 @@ final class FunctionTranslator {
     private static final String FRAME = "dev/mica/emit/NativeFrame";
     private static final String MEMORY = "dev/mica/emit/ViperMemory";
     private static final String CALLS = "dev/mica/emit/NativeCallOps";
+    private static final String BUILTIN_CALLS_CLASS = "dev/mica/emit/BuiltinCalls";
+    /** Global names with a direct call in BuiltinCalls, and the numbers of arguments it takes. */
+    private static final java.util.Map<String, java.util.Set<Integer>> BUILTIN_CALLS = java.util.Map.of(
+            "len", java.util.Set.of(1), "ord", java.util.Set.of(1), "chr", java.util.Set.of(1),
+            "abs", java.util.Set.of(1), "isinstance", java.util.Set.of(2), "range", java.util.Set.of(1, 2, 3));
 
     // fixed JVM locals of the run method
     private static final int THIS = 0;
@@ -164,8 +169,17 @@ final class FunctionTranslator {
     }
 
     /** One stack entry as the translator knows it. */
-    private record Slot(ViperType type, ViperType castTo, boolean immediate) {
-        static final Slot OBJECT = new Slot(ViperType.OBJECT, null, false);
+    /**
+     * What the translator knows of a value on the operand stack: its viper type, the type a
+     * viper cast converts to, whether it is a constant, and the global name an object was
+     * loaded by (for the built-in calls of {@link #BUILTIN_CALLS}).
+     */
+    private record Slot(ViperType type, ViperType castTo, boolean immediate, String global) {
+        static final Slot OBJECT = new Slot(ViperType.OBJECT, null, false, null);
+
+        Slot(ViperType type, ViperType castTo, boolean immediate) {
+            this(type, castTo, immediate, null);
+        }
 
         static Slot of(ViperType t) {
             return t == ViperType.OBJECT ? OBJECT : new Slot(t, null, false);
@@ -701,6 +715,7 @@ final class FunctionTranslator {
                         push(arg);
                         mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "loadGlobal", "(I)" + OBJ_D, false);
                         pushObject();
+                        stack[depth - 1] = new Slot(ViperType.OBJECT, null, false, names[arg]);
                     }
                 }
                 case Opcodes.STORE_GLOBAL -> {
@@ -1366,6 +1381,17 @@ final class FunctionTranslator {
             position(ip);
             checkInterrupts();
             int argsAt = fnAt + 1;
+            if (!method && nKw == 0 && fn.global() != null
+                    && BUILTIN_CALLS.getOrDefault(fn.global(), java.util.Set.of()).contains(nPos)) {
+                mv.visitVarInsn(ALOAD, objVar(fnAt));
+                for (int i = 0; i < nPos; i++) {
+                    loadObject(argsAt + i);
+                }
+                mv.visitMethodInsn(INVOKESTATIC, BUILTIN_CALLS_CLASS, fn.global(), "(" + OBJ_D.repeat(nPos + 1) + ")" + OBJ_D, false);
+                depth = fnAt;
+                pushObject();
+                return;
+            }
             if (nKw == 0 && nPos <= (method ? 2 : 3)) {
                 // the common short calls pass their arguments one by one (NativeCallOps)
                 int n = (method ? 1 : 0) + nPos;

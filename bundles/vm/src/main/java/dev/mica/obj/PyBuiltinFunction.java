@@ -28,6 +28,11 @@ public final class PyBuiltinFunction extends PyObject {
         this.code = code;
     }
 
+    /** What runs when this function is called. */
+    public NativeCode code() {
+        return code;
+    }
+
     public String name() {
         return name;
     }

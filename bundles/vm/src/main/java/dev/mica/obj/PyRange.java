@@ -22,23 +22,29 @@ public final class PyRange extends PyObject {
             if (a.length < 1 || a.length > 3) {
                 throw Py.typeError("function missing 1 required positional arguments");
             }
-            long start = 0;
-            long stop;
-            long step = 1;
-            if (a.length == 1) {
-                stop = Ops.indexValue(a[0], "int");
-            } else {
-                start = Ops.indexValue(a[0], "int");
-                stop = Ops.indexValue(a[1], "int");
-                if (a.length == 3) {
-                    step = Ops.indexValue(a[2], "int");
-                    if (step == 0) {
-                        throw Py.valueError("zero step");
-                    }
-                }
-            }
-            return new PyRange(start, stop, step);
+            return a.length == 1 ? of(a[0]) : a.length == 2 ? of(a[0], a[1]) : of(a[0], a[1], a[2]);
         });
+    }
+
+    /** range(stop). */
+    public static PyRange of(PyObject stop) {
+        return new PyRange(0, Ops.indexValue(stop, "int"), 1);
+    }
+
+    /** range(start, stop). */
+    public static PyRange of(PyObject start, PyObject stop) {
+        return new PyRange(Ops.indexValue(start, "int"), Ops.indexValue(stop, "int"), 1);
+    }
+
+    /** range(start, stop, step). */
+    public static PyRange of(PyObject start, PyObject stop, PyObject step) {
+        long from = Ops.indexValue(start, "int");
+        long to = Ops.indexValue(stop, "int");
+        long by = Ops.indexValue(step, "int");
+        if (by == 0) {
+            throw Py.valueError("zero step");
+        }
+        return new PyRange(from, to, by);
     }
 
     @Override

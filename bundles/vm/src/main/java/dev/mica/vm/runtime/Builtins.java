@@ -36,8 +36,11 @@ import dev.mica.obj.PyTuple;
 import dev.mica.obj.PyType;
 
 /** The functions and types of the {@code builtins} module. */
-final class Builtins {
+public final class Builtins {
     private Builtins() {}
+
+    /** Numbers of the built-in functions that compiled code may call directly (BuiltinCalls). */
+    public static final int LEN = 1, ISINSTANCE = 3, ABS = 5, ORD = 18, CHR = 19;
 
     private static final PyType ENUMERATE = PyType.builtin("enumerate", PyType.OBJECT);
     private static final PyType ZIP = PyType.builtin("zip", PyType.OBJECT);
@@ -137,11 +140,11 @@ final class Builtins {
         REVERSED.setConstructor((t, a, kw) -> reversed(atLeast(a, kw, 1)[0]));
 
         def(b, rt, 0, "print", 0, PyBuiltinFunction.VARIADIC, true);
-        def(b, rt, 1, "len", 1, 1, false);
+        def(b, rt, LEN, "len", 1, 1, false);
         def(b, rt, 2, "repr", 1, 1, false);
-        def(b, rt, 3, "isinstance", 2, 2, false);
+        def(b, rt, ISINSTANCE, "isinstance", 2, 2, false);
         def(b, rt, 4, "issubclass", 2, 2, false);
-        def(b, rt, 5, "abs", 1, 1, false);
+        def(b, rt, ABS, "abs", 1, 1, false);
         def(b, rt, 6, "min", 1, PyBuiltinFunction.VARIADIC, true);
         def(b, rt, 7, "max", 1, PyBuiltinFunction.VARIADIC, true);
         def(b, rt, 8, "sum", 1, 2, false);
@@ -154,8 +157,8 @@ final class Builtins {
         def(b, rt, 15, "hasattr", 2, 2, false);
         def(b, rt, 16, "id", 1, 1, false);
         def(b, rt, 17, "hash", 1, 1, false);
-        def(b, rt, 18, "ord", 1, 1, false);
-        def(b, rt, 19, "chr", 1, 1, false);
+        def(b, rt, ORD, "ord", 1, 1, false);
+        def(b, rt, CHR, "chr", 1, 1, false);
         def(b, rt, 20, "hex", 1, 1, false);
         def(b, rt, 21, "oct", 1, 1, false);
         def(b, rt, 22, "bin", 1, 1, false);
@@ -305,20 +308,47 @@ final class Builtins {
      */
     private static PyObject invoke(int id, Runtime rt, PyDict b, PyObject[] a, String[] kw) {
         switch (id) {
-            case 1: // len
-                return PyInt.of(a[0].len());
-            case 3: // isinstance
+            case LEN:
+                return len(a[0]);
+            case ISINSTANCE:
                 return Py.bool(isInstance(a[0], a[1]));
-            case 18:
+            case ORD:
                 return ord(a[0]);
-            case 19:
+            case CHR:
                 return chr(a[0]);
             default:
                 return invokeOther(id, rt, b, a, kw);
         }
     }
 
-    private static PyObject ord(PyObject o) {
+    /** abs(x). */
+    public static PyObject abs(PyObject x) {
+        if (x instanceof PyInt i && i.big == null && i.value != Long.MIN_VALUE) {
+            return PyInt.of(Math.abs(i.value));
+        }
+        if (x instanceof PyInt i) {
+            return i.toBig().signum() < 0 ? Ops.unary(Ops.NEGATIVE, i) : PyInt.of(i.toBig());
+        }
+        if (x instanceof PyFloat f) {
+            return new PyFloat(Math.abs(f.value));
+        }
+        if (x instanceof dev.mica.obj.PyComplex z) {
+            return z.abs();
+        }
+        PyObject m = x.type().lookup("__abs__");
+        if (m != null) {
+            return m.call(new PyObject[] {x}, null);
+        }
+        throw Py.typeError("unsupported type for __abs__: '" + x.type().name() + "'");
+    }
+
+    /** len(x). */
+    public static PyObject len(PyObject x) {
+        return PyInt.of(x.len());
+    }
+
+    /** ord(c). */
+    public static PyObject ord(PyObject o) {
         if (o instanceof PyStr s) {
             if (s.codePointLength() != 1) {
                 throw Py.typeError("ord() expected a character, but string of length " + s.codePointLength() + " found");
@@ -331,7 +361,8 @@ final class Builtins {
         throw Py.typeError("ord() expected a character, but string of length " + o.len() + " found");
     }
 
-    private static PyObject chr(PyObject o) {
+    /** chr(i). */
+    public static PyObject chr(PyObject o) {
         long c = Ops.indexValue(o, "int");
         if (c < 0 || c >= 0x110000) {
             throw Py.valueError("chr() arg not in range(0x110000)");
@@ -351,26 +382,8 @@ final class Builtins {
                 }
                 return Py.bool(isSubclass(t, a[1]));
             }
-            case 5: { // abs
-                PyObject x = a[0];
-                if (x instanceof PyInt i && i.big == null && i.value != Long.MIN_VALUE) {
-                    return PyInt.of(Math.abs(i.value));
-                }
-                if (x instanceof PyInt i) {
-                    return i.toBig().signum() < 0 ? Ops.unary(Ops.NEGATIVE, i) : PyInt.of(i.toBig());
-                }
-                if (x instanceof PyFloat f) {
-                    return new PyFloat(Math.abs(f.value));
-                }
-                if (x instanceof dev.mica.obj.PyComplex z) {
-                    return z.abs();
-                }
-                PyObject m = x.type().lookup("__abs__");
-                if (m != null) {
-                    return m.call(new PyObject[] {x}, null);
-                }
-                throw Py.typeError("unsupported type for __abs__: '" + x.type().name() + "'");
-            }
+            case 5: // abs
+                return abs(a[0]);
             case 6: // min
                 return minMax(a, kw, true);
             case 7: // max
@@ -599,6 +612,14 @@ final class Builtins {
         }
     }
 
+    /**
+     * Whether {@code fn} is the built-in function numbered {@code id} ({@link #LEN}, ...) of any
+     * interpreter: each interpreter has its own function objects, all run the same code.
+     */
+    public static boolean isBuiltin(PyObject fn, int id) {
+        return fn instanceof PyBuiltinFunction f && f.code() instanceof Body body && body.id == id;
+    }
+
     private static void def(PyDict b, Runtime rt, int id, String name, int min, int max, boolean takesKeywords) {
         b.putStr(name, new PyBuiltinFunction(name, min, max, takesKeywords, new Body(id, rt, b)));
     }
@@ -650,7 +671,8 @@ final class Builtins {
         return PyNone.NONE;
     }
 
-    static boolean isInstance(PyObject o, PyObject cls) {
+    /** isinstance(o, cls). */
+    public static boolean isInstance(PyObject o, PyObject cls) {
         if (cls instanceof PyTuple t) {
             for (PyObject c : t.items()) {
                 if (isInstance(o, c)) {
