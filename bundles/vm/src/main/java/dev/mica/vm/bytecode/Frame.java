@@ -51,6 +51,18 @@ public final class Frame extends CompiledFrame implements dev.mica.heap.HeapTrac
         }
     }
 
+    /** Makes a frame whose call returned as good as new for the next call of its function. */
+    void clearForReuse() {
+        java.util.Arrays.fill(state, null);
+        if (excPrev.length != 0) {
+            java.util.Arrays.fill(excPrev, null);
+        }
+        sp = -1;
+        ip = 0;
+        excTop = -1;
+        callerGlobals = null;
+    }
+
     /** A running frame lives on MicroPython's C stack; a generator's is counted by the generator. */
     @Override
     public long heapBytes() {

@@ -129,6 +129,25 @@ public final class PyFunction extends PyObject {
     }
 
     /**
+     * The frame of this function's last compiled call, cleared, for the next call: a plain call's
+     * frame never outlives the call (a generator keeps its own frame, a traceback copies lines),
+     * and its allocation is a large part of a short call. Only one is kept, so a recursive call
+     * makes its own. It is taken and given back while holding the interpreter's lock, so two
+     * threads never get the same frame.
+     */
+    private Frame spareFrame;
+
+    /** A frame for a call: the spare one if there is one, else a new one. */
+    private Frame takeFrame() {
+        Frame f = spareFrame;
+        if (f != null) {
+            spareFrame = null;
+            return f;
+        }
+        return new Frame(code, runtime, globals, null);
+    }
+
+    /**
      * True when a call with exactly the positional parameters can fill the frame directly:
      * no defaults needed, no *args/**kwargs or keyword-only parameters.
      */
@@ -138,7 +157,7 @@ public final class PyFunction extends PyObject {
 
     /** A call that passes {@code n} positional arguments straight from a value stack (and an optional self). */
     PyObject callFromStack(Object[] stack, int base, int n, PyObject self) {
-        Frame f = new Frame(code, runtime, globals, null);
+        Frame f = takeFrame();
         Object[] st = f.state;
         int top = code.nState - 1;
         int k = 0;
@@ -163,7 +182,7 @@ public final class PyFunction extends PyObject {
      * function where {@link #simpleCall} holds for {@code n}: fills the frame without an array.
      */
     PyObject callArgs(int n, PyObject a, PyObject b, PyObject c) {
-        Frame f = new Frame(code, runtime, globals, null);
+        Frame f = takeFrame();
         Object[] st = f.state;
         int top = code.nState - 1;
         PyObject[] cl = closed;
@@ -203,7 +222,10 @@ public final class PyFunction extends PyObject {
         if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
             dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
             if (body != null) {
-                return NativeCalls.run(f, body);
+                PyObject result = NativeCalls.run(f, body);
+                f.clearForReuse();
+                spareFrame = f;
+                return result;
             }
         }
         return VirtualMachine.runFunction(f);
