@@ -89,6 +89,64 @@ class NativeTest {
     }
 
     @Test
+    void chainsOfYieldFromPassValuesResultsAndErrorsThroughEveryGenerator() {
+        assertEquals("""
+                mid got done
+                caught boom
+                outer got mid-done
+                0 1 1 plain
+                executing: generator already executing
+                Traceback (most recent call last):
+                  File "<test>", line 40, in <module>
+                  File "<test>", line 39, in top
+                  File "<test>", line 36, in fails
+                TypeError: late
+                """, PythonRun.output("""
+                @micropython.native
+                def inner(n):
+                    for i in range(n):
+                        yield i
+                    return 'done'
+                @micropython.native
+                def bad():
+                    yield 1
+                    raise ValueError('boom')
+                @micropython.native
+                def mid(n):
+                    r = yield from inner(n)
+                    print('mid got', r)
+                    try:
+                        yield from bad()
+                    except ValueError as e:
+                        print('caught', e)
+                    yield 'plain'
+                    return 'mid-done'
+                @micropython.native
+                def outer():
+                    r = yield from mid(2)
+                    print('outer got', r)
+                print(*outer())
+                @micropython.native
+                def reenters():
+                    yield from (lambda: (yield g.send(None)))()
+                g = reenters()
+                try:
+                    next(g)
+                except ValueError as e:
+                    print('executing:', e)
+                @micropython.native
+                def fails():
+                    yield 1
+                    raise TypeError('late')
+                @micropython.native
+                def top():
+                    yield from fails()
+                for v in top():
+                    pass
+                """));
+    }
+
+    @Test
     void generatorsAndTryBlocksStillRun() {
         assertEquals("[0, 1] caught\n", PythonRun.output("""
                 @micropython.native

@@ -13,6 +13,6 @@ public final class NativeGenerators {
      * yielded, or null once it is done, with its return value in {@code returned[0]}.
      */
     public static PyObject yieldFrom(NativeFrame frame, PyObject target, PyObject send, PyObject[] returned) {
-        return NativeSupport.yieldFrom(target, send, frame.takeInjected(), returned);
+        return NativeSupport.yieldFrom(frame, target, send, returned);
     }
 }

@@ -18,6 +18,16 @@ abstract sealed class CompiledFrame extends NativeFrame permits Frame {
     private PyObject injected;
     /** The globals current where compiled code called this frame's function, put back when it returns. */
     dev.mica.obj.PyDict callerGlobals;
+    /**
+     * A compiled generator suspended in a yield from a generator: that delegate, which a plain
+     * resume of this generator resumes directly (see PyGenerator), without entering this frame.
+     */
+    PyGenerator delegate;
+    /**
+     * How the delegate ended when it was resumed directly: its return value, or the PyException
+     * it raised; the next yield-from step of this frame takes it. Null otherwise.
+     */
+    Object delegateOutcome;
 
     CompiledFrame() {}
 

@@ -142,6 +142,28 @@ public final class NativeSupport {
         return null;
     }
 
+    /**
+     * One step of YIELD_FROM in a compiled generator: first what the delegate ended with if a
+     * resume of this generator resumed the delegate directly, else a step as above with what the
+     * resume threw in. While the delegate is a generator that yields, it is noted in the frame
+     * for the next resume.
+     */
+    public static PyObject yieldFrom(dev.mica.emit.NativeFrame nativeFrame, PyObject target, PyObject send, PyObject[] returned) {
+        CompiledFrame frame = (CompiledFrame) nativeFrame;
+        Object outcome = frame.delegateOutcome;
+        if (outcome != null) {
+            frame.delegateOutcome = null;
+            if (outcome instanceof PyException failure) {
+                throw failure;
+            }
+            returned[0] = (PyObject) outcome;
+            return null;
+        }
+        PyObject r = yieldFrom(target, send, frame.takeInjected(), returned);
+        frame.delegate = r != null && target instanceof PyGenerator g ? g : null;
+        return r;
+    }
+
     public static boolean exceptionMatch(PyObject exception, PyObject pattern) {
         return VirtualMachine.exceptionMatch(exception, pattern);
     }

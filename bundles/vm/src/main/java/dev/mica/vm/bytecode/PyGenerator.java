@@ -141,6 +141,15 @@ public final class PyGenerator extends PyObject {
         if (frame.sp < 0 && frame.ip == 0 && !frame.yielded && send != null && send != PyNone.NONE && throwValue == null) {
             throw Py.typeError("can't send non-None value to a just-started generator");
         }
+        if (throwValue == null && frame.delegate != null) {
+            PyObject r = resumeDelegate(send);
+            if (r != null) {
+                return r;
+            }
+            // the delegate ended: this generator goes on past its yield from, with what it ended with
+        }
+        // the frame notes its delegate again if it suspends in a yield from
+        frame.delegate = null;
         if (frame.yielded) {
             frame.state[frame.sp] = send == null ? PyNone.NONE : send;
         }
@@ -162,6 +171,31 @@ public final class PyGenerator extends PyObject {
         }
         frame.finished = true;
         returnValue = r;
+        return null;
+    }
+
+    /**
+     * Resumes the generator this one is suspended in a yield from, without entering this frame,
+     * which would only pass {@code send} on and the yielded value back: a chain of yield froms
+     * costs one frame entry per value instead of one per generator in the chain. Returns the
+     * delegate's value, or null once it ended, with its outcome left for this frame's
+     * yield-from step. This generator counts as running meanwhile, as it does in a real resume.
+     */
+    private PyObject resumeDelegate(PyObject send) {
+        PyGenerator d = frame.delegate;
+        running = true;
+        try {
+            PyObject r = d.resume(send, null);
+            if (r != null) {
+                return r;
+            }
+            frame.delegateOutcome = d.returnValue;
+        } catch (PyException e) {
+            frame.delegateOutcome = e;
+        } finally {
+            running = false;
+        }
+        frame.delegate = null;
         return null;
     }
 
