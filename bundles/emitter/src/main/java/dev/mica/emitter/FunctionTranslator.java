@@ -46,7 +46,8 @@ final class FunctionTranslator {
     /** Global names with a direct call in BuiltinCalls, and the numbers of arguments it takes. */
     private static final java.util.Map<String, java.util.Set<Integer>> BUILTIN_CALLS = java.util.Map.of(
             "len", java.util.Set.of(1), "ord", java.util.Set.of(1), "chr", java.util.Set.of(1),
-            "abs", java.util.Set.of(1), "isinstance", java.util.Set.of(2), "range", java.util.Set.of(1, 2, 3));
+            "abs", java.util.Set.of(1), "isinstance", java.util.Set.of(2), "range", java.util.Set.of(1, 2, 3),
+            "getattr", java.util.Set.of(2, 3), "setattr", java.util.Set.of(3), "hasattr", java.util.Set.of(2));
 
     // fixed JVM locals of the run method
     private static final int THIS = 0;

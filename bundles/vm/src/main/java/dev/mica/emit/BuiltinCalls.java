@@ -35,6 +35,22 @@ public final class BuiltinCalls {
         return Builtins.isBuiltin(fn, Builtins.ISINSTANCE) ? Py.bool(Builtins.isInstance(a, b)) : NativeCallOps.call2(fn, a, b);
     }
 
+    public static PyObject getattr(PyObject fn, PyObject o, PyObject name) {
+        return Builtins.isBuiltin(fn, Builtins.GETATTR) ? Builtins.getattr(o, name, null) : NativeCallOps.call2(fn, o, name);
+    }
+
+    public static PyObject getattr(PyObject fn, PyObject o, PyObject name, PyObject fallback) {
+        return Builtins.isBuiltin(fn, Builtins.GETATTR) ? Builtins.getattr(o, name, fallback) : NativeCallOps.call3(fn, o, name, fallback);
+    }
+
+    public static PyObject setattr(PyObject fn, PyObject o, PyObject name, PyObject value) {
+        return Builtins.isBuiltin(fn, Builtins.SETATTR) ? Builtins.setattr(o, name, value) : NativeCallOps.call3(fn, o, name, value);
+    }
+
+    public static PyObject hasattr(PyObject fn, PyObject o, PyObject name) {
+        return Builtins.isBuiltin(fn, Builtins.HASATTR) ? Builtins.hasattr(o, name) : NativeCallOps.call2(fn, o, name);
+    }
+
     public static PyObject range(PyObject fn, PyObject stop) {
         return fn == PyRange.TYPE ? PyRange.of(stop) : NativeCallOps.call1(fn, stop);
     }

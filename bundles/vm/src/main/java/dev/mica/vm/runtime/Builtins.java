@@ -40,7 +40,7 @@ public final class Builtins {
     private Builtins() {}
 
     /** Numbers of the built-in functions that compiled code may call directly (BuiltinCalls). */
-    public static final int LEN = 1, ISINSTANCE = 3, ABS = 5, ORD = 18, CHR = 19;
+    public static final int LEN = 1, ISINSTANCE = 3, ABS = 5, GETATTR = 12, SETATTR = 13, HASATTR = 15, ORD = 18, CHR = 19;
 
     private static final PyType ENUMERATE = PyType.builtin("enumerate", PyType.OBJECT);
     private static final PyType ZIP = PyType.builtin("zip", PyType.OBJECT);
@@ -151,10 +151,10 @@ public final class Builtins {
         def(b, rt, 9, "sorted", 1, 1, true);
         def(b, rt, 10, "iter", 1, 1, false);
         def(b, rt, 11, "next", 1, 2, false);
-        def(b, rt, 12, "getattr", 2, 3, false);
-        def(b, rt, 13, "setattr", 3, 3, false);
+        def(b, rt, GETATTR, "getattr", 2, 3, false);
+        def(b, rt, SETATTR, "setattr", 3, 3, false);
         def(b, rt, 14, "delattr", 2, 2, false);
-        def(b, rt, 15, "hasattr", 2, 2, false);
+        def(b, rt, HASATTR, "hasattr", 2, 2, false);
         def(b, rt, 16, "id", 1, 1, false);
         def(b, rt, 17, "hash", 1, 1, false);
         def(b, rt, ORD, "ord", 1, 1, false);
@@ -342,6 +342,45 @@ public final class Builtins {
         throw Py.typeError("unsupported type for __abs__: '" + x.type().name() + "'");
     }
 
+    /** getattr(o, name[, fallback]): {@code fallback} null when not given. */
+    public static PyObject getattr(PyObject o, PyObject nameObject, PyObject fallback) {
+        String name = attrName(nameObject);
+        PyObject v;
+        try {
+            v = o.getAttr(name);
+        } catch (PyException e) {
+            if (fallback == null || !e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
+                throw e;
+            }
+            v = null;
+        }
+        if (v == null) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw Ops.noAttribute(o, name);
+        }
+        return v;
+    }
+
+    /** setattr(o, name, value). */
+    public static PyObject setattr(PyObject o, PyObject name, PyObject value) {
+        o.setAttr(attrName(name), value);
+        return PyNone.NONE;
+    }
+
+    /** hasattr(o, name). */
+    public static PyObject hasattr(PyObject o, PyObject name) {
+        try {
+            return Py.bool(o.getAttr(attrName(name)) != null);
+        } catch (PyException e) {
+            if (e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
+                return PyBool.FALSE;
+            }
+            throw e;
+        }
+    }
+
     /** len(x). */
     public static PyObject len(PyObject x) {
         return PyInt.of(x.len());
@@ -425,43 +464,16 @@ public final class Builtins {
                 }
                 return v;
             }
-            case 12: { // getattr
-                String name = attrName(a[1]);
-                PyObject v;
-                try {
-                    v = a[0].getAttr(name);
-                } catch (PyException e) {
-                    if (a.length < 3 || !e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
-                        throw e;
-                    }
-                    v = null;
-                }
-                if (v == null) {
-                    if (a.length > 2) {
-                        return a[2];
-                    }
-                    throw Ops.noAttribute(a[0], name);
-                }
-                return v;
-            }
-            case 13: { // setattr
-                a[0].setAttr(attrName(a[1]), a[2]);
-                return PyNone.NONE;
-            }
+            case GETATTR:
+                return getattr(a[0], a[1], a.length > 2 ? a[2] : null);
+            case SETATTR:
+                return setattr(a[0], a[1], a[2]);
             case 14: { // delattr
                 a[0].setAttr(attrName(a[1]), null);
                 return PyNone.NONE;
             }
-            case 15: { // hasattr
-                try {
-                    return Py.bool(a[0].getAttr(attrName(a[1])) != null);
-                } catch (PyException e) {
-                    if (e.matches(PyBaseException.ATTRIBUTE_ERROR)) {
-                        return PyBool.FALSE;
-                    }
-                    throw e;
-                }
-            }
+            case HASATTR:
+                return hasattr(a[0], a[1]);
             case 16: // id
                 return PyInt.of(Py.id(a[0]));
             case 17: // hash
