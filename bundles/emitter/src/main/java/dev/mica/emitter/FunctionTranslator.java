@@ -139,13 +139,13 @@ final class FunctionTranslator {
                 return a.equals(b) ? a : isPyClass(a) && isPyClass(b) ? OBJ : "java/lang/Object";
             }
         };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", new String[] {"dev/mica/emit/CompiledBody"});
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, "dev/mica/emit/CompiledBody", null);
         cw.visitSource(code.sourceFile(), null);
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "literals", "[" + OBJ_D, null, null).visitEnd();
         MethodVisitor init = cw.visitMethod(0, "<init>", "([" + OBJ_D + ")V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitMethodInsn(INVOKESPECIAL, "dev/mica/emit/CompiledBody", "<init>", "()V", false);
         init.visitVarInsn(ALOAD, 0);
         init.visitVarInsn(ALOAD, 1);
         init.visitFieldInsn(PUTFIELD, className, "literals", "[" + OBJ_D);
