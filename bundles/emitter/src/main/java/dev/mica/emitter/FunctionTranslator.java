@@ -42,6 +42,7 @@ final class FunctionTranslator {
     private static final String FRAME = "dev/mica/emit/NativeFrame";
     private static final String MEMORY = "dev/mica/emit/ViperMemory";
     private static final String CALLS = "dev/mica/emit/NativeCallOps";
+    private static final String COMPARISONS = "dev/mica/emit/Comparisons";
     private static final String BUILTIN_CALLS_CLASS = "dev/mica/emit/BuiltinCalls";
     /** Global names with a direct call in BuiltinCalls, and the numbers of arguments it takes. */
     private static final java.util.Map<String, java.util.Set<Integer>> BUILTIN_CALLS = java.util.Map.of(
@@ -1284,13 +1285,24 @@ final class FunctionTranslator {
             mv.visitInsn(AASTORE);
         }
 
+        /** The Comparisons method for a comparison operator, else null. */
+        String comparisonHelper(int op) {
+            return switch (op) {
+                case BinaryOp.LESS -> "less";
+                case BinaryOp.MORE -> "more";
+                case BinaryOp.LESS_EQUAL -> "lessEqual";
+                case BinaryOp.MORE_EQUAL -> "moreEqual";
+                case BinaryOp.EQUAL -> "equal";
+                case BinaryOp.NOT_EQUAL -> "notEqual";
+                default -> null;
+            };
+        }
+
         /** The NativeOps method for a binary op on two objects: one with an inline small-int case where there is one. */
         String objectBinaryOpHelper(int op) {
             return switch (op) {
                 case BinaryOp.ADD, BinaryOp.INPLACE_ADD -> "add";
                 case BinaryOp.SUBTRACT, BinaryOp.INPLACE_SUBTRACT -> "subtract";
-                case BinaryOp.LESS, BinaryOp.MORE, BinaryOp.LESS_EQUAL, BinaryOp.MORE_EQUAL, BinaryOp.EQUAL,
-                        BinaryOp.NOT_EQUAL -> "compare";
                 default -> numbersBinaryOpHelper(op);
             };
         }
@@ -1590,6 +1602,10 @@ final class FunctionTranslator {
                     mv.visitVarInsn(ALOAD, objVar(r));
                     mv.visitMethodInsn(INVOKESTATIC, OPS, "exceptionMatch", "(" + OBJ_D + OBJ_D + ")Z", false);
                     mv.visitMethodInsn(INVOKESTATIC, OPS, "bool", "(Z)" + OBJ_D, false);
+                } else if (comparisonHelper(op) != null) {
+                    mv.visitVarInsn(ALOAD, objVar(l));
+                    mv.visitVarInsn(ALOAD, objVar(r));
+                    mv.visitMethodInsn(INVOKESTATIC, COMPARISONS, comparisonHelper(op), "(" + OBJ_D + OBJ_D + ")" + OBJ_D, false);
                 } else {
                     push(op);
                     mv.visitVarInsn(ALOAD, objVar(l));

@@ -22,14 +22,14 @@ public final class NativeNumbers {
     private NativeNumbers() {}
 
     /** True when one operand is a float and the other a float or an int (not a bool or subclass). */
-    private static boolean floats(PyObject a, PyObject b) {
+    static boolean floats(PyObject a, PyObject b) {
         Class<?> ca = a.getClass();
         Class<?> cb = b.getClass();
         return ca == PyFloat.class ? cb == PyFloat.class || cb == PyInt.class : ca == PyInt.class && cb == PyFloat.class;
     }
 
     /** The value of a float or an int, as int-with-float arithmetic converts it. */
-    private static double real(PyObject o) {
+    static double real(PyObject o) {
         return o instanceof PyFloat f ? f.value : ((PyInt) o).toDouble();
     }
 
@@ -37,7 +37,7 @@ public final class NativeNumbers {
         return a.getClass() == PyComplex.class && b.getClass() == PyComplex.class;
     }
 
-    private static boolean smallInts(PyObject a, PyObject b) {
+    static boolean smallInts(PyObject a, PyObject b) {
         return a.getClass() == PyInt.class && b.getClass() == PyInt.class && ((PyInt) a).big == null && ((PyInt) b).big == null;
     }
 
@@ -66,28 +66,6 @@ public final class NativeNumbers {
             PyComplex x = (PyComplex) a;
             PyComplex y = (PyComplex) b;
             return new PyComplex(x.real - y.real, x.imag - y.imag);
-        }
-        return NativeSupport.binaryOp(op, a, b);
-    }
-
-    /** A comparison past the small-int case. */
-    public static PyObject compare(int op, PyObject a, PyObject b) {
-        if (floats(a, b)) {
-            double x = real(a);
-            double y = real(b);
-            boolean r;
-            switch (op) {
-                case BinaryOp.LESS -> r = x < y;
-                case BinaryOp.MORE -> r = x > y;
-                case BinaryOp.LESS_EQUAL -> r = x <= y;
-                case BinaryOp.MORE_EQUAL -> r = x >= y;
-                case BinaryOp.EQUAL -> r = x == y;
-                case BinaryOp.NOT_EQUAL -> r = x != y;
-                default -> {
-                    return NativeSupport.binaryOp(op, a, b);
-                }
-            }
-            return r ? PyBool.TRUE : PyBool.FALSE;
         }
         return NativeSupport.binaryOp(op, a, b);
     }

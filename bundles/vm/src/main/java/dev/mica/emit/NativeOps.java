@@ -64,32 +64,6 @@ public final class NativeOps {
         return NativeNumbers.subtract(op, a, b);
     }
 
-    /** LESS, MORE, LESS_EQUAL, MORE_EQUAL, EQUAL or NOT_EQUAL ({@code op}). */
-    public static PyObject compare(int op, PyObject a, PyObject b) {
-        if (a.getClass() == PyInt.class && b.getClass() == PyInt.class) {
-            PyInt x = (PyInt) a;
-            PyInt y = (PyInt) b;
-            if (x.big == null && y.big == null) {
-                long u = x.value;
-                long v = y.value;
-                boolean r;
-                switch (op) {
-                    case dev.mica.code.Opcodes.BinaryOp.LESS -> r = u < v;
-                    case dev.mica.code.Opcodes.BinaryOp.MORE -> r = u > v;
-                    case dev.mica.code.Opcodes.BinaryOp.LESS_EQUAL -> r = u <= v;
-                    case dev.mica.code.Opcodes.BinaryOp.MORE_EQUAL -> r = u >= v;
-                    case dev.mica.code.Opcodes.BinaryOp.EQUAL -> r = u == v;
-                    case dev.mica.code.Opcodes.BinaryOp.NOT_EQUAL -> r = u != v;
-                    default -> {
-                        return NativeSupport.binaryOp(op, a, b);
-                    }
-                }
-                return r ? PyBool.TRUE : PyBool.FALSE;
-            }
-        }
-        return NativeNumbers.compare(op, a, b);
-    }
-
     public static PyObject unaryOp(int op, PyObject a) {
         return Ops.unary(op, a);
     }
