@@ -1,5 +1,8 @@
 package dev.mica.emit;
 
+import dev.mica.obj.PyByteArray;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyInt;
 import dev.mica.obj.PyIterators;
 import dev.mica.obj.PyList;
 import dev.mica.obj.PyObject;
@@ -17,7 +20,7 @@ import dev.mica.obj.PyTuple;
 final class Sequences {
     private Sequences() {}
 
-    /** Item {@code i} (negative counts from the end) of a list or tuple; null when the general way must decide. */
+    /** Item {@code i} (negative counts from the end) of a list, tuple, bytearray or bytes; null when the general way must decide. */
     static PyObject itemAt(PyObject base, long i) {
         if (base instanceof PyList l) {
             int n = l.size();
@@ -31,11 +34,15 @@ final class Sequences {
             if (k >= 0 && k < items.length) {
                 return items[(int) k];
             }
+        } else if (base.getClass() == PyByteArray.class) {
+            return ((PyByteArray) base).byteAt(i);
+        } else if (base.getClass() == PyBytes.class) {
+            return ((PyBytes) base).byteAt(i);
         }
         return null;
     }
 
-    /** Stores item {@code i} of a list in place; false when the general way must do it. */
+    /** Stores item {@code i} of a list (or a small int into a bytearray) in place; false when the general way must do it. */
     static boolean storeAt(PyObject base, long i, PyObject value) {
         if (base instanceof PyList l) {
             int n = l.size();
@@ -44,6 +51,8 @@ final class Sequences {
                 l.set((int) k, value);
                 return true;
             }
+        } else if (base.getClass() == PyByteArray.class && value.getClass() == PyInt.class && !((PyInt) value).isBig()) {
+            return ((PyByteArray) base).storeByteAt(i, ((PyInt) value).value);
         }
         return false;
     }

@@ -85,6 +85,22 @@ public final class PyByteArray extends PyTypedArray {
         return TYPE;
     }
 
+    /** Item {@code i} (negative from the end), or null when out of range: the common read, without the typecode's dispatch. */
+    public PyObject byteAt(long i) {
+        long k = i < 0 ? i + length : i;
+        return k >= 0 && k < length ? PyInt.of(items[offset + (int) k] & 0xff) : null;
+    }
+
+    /** Stores a small int as item {@code i} as a store of any int does (its low byte); false when out of range. */
+    public boolean storeByteAt(long i, long value) {
+        long k = i < 0 ? i + length : i;
+        if (k < 0 || k >= length) {
+            return false;
+        }
+        items[offset + (int) k] = (byte) value;
+        return true;
+    }
+
     @Override
     protected boolean writable() {
         return true;

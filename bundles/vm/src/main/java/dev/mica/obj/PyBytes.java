@@ -135,6 +135,12 @@ public final class PyBytes extends PyObject implements BufferSource {
         return bytes.length;
     }
 
+    /** Item {@code i} (negative from the end), or null when out of range. */
+    public PyObject byteAt(long i) {
+        long k = i < 0 ? i + bytes.length : i;
+        return k >= 0 && k < bytes.length ? PyInt.of(bytes[(int) k] & 0xff) : null;
+    }
+
     @Override
     public PyObject getItem(PyObject key) {
         if (key instanceof PySlice s) {
