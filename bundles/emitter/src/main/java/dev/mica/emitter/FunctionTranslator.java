@@ -72,6 +72,7 @@ final class FunctionTranslator {
     private final String[] names;
     private final int nState;
     private final int nLocals;
+    private final boolean[] alwaysBound;
     private final int[] cells;
     /** The type each local ends up with, learned by the first pass. */
     private ViperType[] localTypes;
@@ -86,6 +87,29 @@ final class FunctionTranslator {
         this.nState = code.nState();
         this.cells = code.cells();
         this.nLocals = countLocals();
+        this.alwaysBound = alwaysBoundLocals();
+    }
+
+    /**
+     * The parameters the function never deletes: a call binds every parameter, so loading one
+     * needs no check for "referenced before assignment".
+     */
+    private boolean[] alwaysBoundLocals() {
+        int nParams = code.nPosArgs() + code.nKwonlyArgs();
+        if ((code.scopeFlags() & Opcodes.SCOPE_FLAG_VARARGS) != 0) {
+            nParams++;
+        }
+        if ((code.scopeFlags() & Opcodes.SCOPE_FLAG_VARKEYWORDS) != 0) {
+            nParams++;
+        }
+        boolean[] bound = new boolean[nLocals];
+        Arrays.fill(bound, 0, Math.min(nParams, nLocals), true);
+        for (int ip = 0; ip < ins.length; ip += 3) {
+            if (ins[ip] == Opcodes.DELETE_FAST && ins[ip + 1] < nLocals) {
+                bound[ins[ip + 1]] = false;
+            }
+        }
+        return bound;
     }
 
     private int countLocals() {
@@ -1236,7 +1260,7 @@ final class FunctionTranslator {
                 pushWord(kind, false);
             } else {
                 mv.visitVarInsn(ALOAD, localVar[local]);
-                if (!viper) {
+                if (!viper && !alwaysBound[local]) {
                     position(ip);
                     mv.visitMethodInsn(INVOKESTATIC, OPS, "checkBound", "(" + OBJ_D + ")" + OBJ_D, false);
                 }
