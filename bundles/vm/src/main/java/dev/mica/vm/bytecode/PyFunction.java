@@ -115,17 +115,7 @@ public final class PyFunction extends PyObject {
         }
         Frame f = new Frame(code, runtime, globals, null);
         bindArguments(f, args, kwNames);
-        if (code.isGenerator()) {
-            return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
-                    ? NativeCalls.body(code, runtime) : null);
-        }
-        if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
-            dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
-            if (body != null) {
-                return NativeCalls.run(f, body);
-            }
-        }
-        return VirtualMachine.runFunction(f);
+        return runBound(f);
     }
 
     /**
@@ -204,31 +194,43 @@ public final class PyFunction extends PyObject {
         return start(f);
     }
 
-    /** Runs a call whose frame has its arguments: makes its cells, then runs it as generator, compiled code or bytecode. */
+    /** Runs a call whose frame has its arguments: makes its cells, then runs it. */
     private PyObject start(Frame f) {
+        if (code.cells.length != 0) {
+            makeCells(f);
+        }
+        return runBound(f);
+    }
+
+    /** Runs a call whose frame has its arguments and cells: as generator, compiled code or bytecode. */
+    private PyObject runBound(Frame f) {
+        if (code.generator) {
+            return startGenerator(f);
+        }
+        dev.mica.emit.CompiledBody body = code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
+                ? NativeCalls.body(code, runtime) : null;
+        if (body == null) {
+            return VirtualMachine.runFunction(f);
+        }
+        PyObject result = NativeCalls.run(f, body);
+        f.clearForReuse();
+        spareFrame = f;
+        return result;
+    }
+
+    /** Puts the locals that inner functions close over into cells. */
+    private void makeCells(Frame f) {
         Object[] st = f.state;
         int top = code.nState - 1;
-        int[] cells = code.cells;
-        if (cells.length != 0) {
-            for (int local : cells) {
-                int slot = top - local;
-                st[slot] = new PyCell((PyObject) st[slot]);
-            }
+        for (int local : code.cells) {
+            int slot = top - local;
+            st[slot] = new PyCell((PyObject) st[slot]);
         }
-        if (code.generator) {
-            return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
-                    ? NativeCalls.body(code, runtime) : null);
-        }
-        if (code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)) {
-            dev.mica.emit.CompiledBody body = NativeCalls.body(code, runtime);
-            if (body != null) {
-                PyObject result = NativeCalls.run(f, body);
-                f.clearForReuse();
-                spareFrame = f;
-                return result;
-            }
-        }
-        return VirtualMachine.runFunction(f);
+    }
+
+    private PyObject startGenerator(Frame f) {
+        return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
+                ? NativeCalls.body(code, runtime) : null);
     }
 
     /** Runs the code with a given namespace for names (a class body). */
@@ -345,10 +347,7 @@ public final class PyFunction extends PyObject {
                 st[varSlot] = new PyDict();
             }
         }
-        for (int local : c.cells) {
-            int slot = nState - 1 - local;
-            st[slot] = new PyCell((PyObject) st[slot]);
-        }
+        makeCells(f);
     }
 
     /** Counts include the closed-over variables, which MicroPython passes as leading arguments. */
