@@ -13,17 +13,18 @@ public final class GlobalCache {
         final int globalsLayout;
         /** The entry in globals, or -1 when the name is a builtin. */
         final int globalsEntry;
-        final ObjectTable builtins;
-        final int builtinsLayout;
-        final int builtinsEntry;
+        /** The table the value is in (globals or builtins), its layout then, and the value's entry. */
+        final ObjectTable table;
+        final int tableLayout;
+        final int entry;
 
-        Place(ObjectTable globals, int globalsEntry, ObjectTable builtins, int builtinsEntry) {
+        Place(ObjectTable globals, int globalsEntry, ObjectTable table, int entry) {
             this.globals = globals;
             this.globalsLayout = globals.layout();
             this.globalsEntry = globalsEntry;
-            this.builtins = builtins;
-            this.builtinsLayout = builtins == null ? 0 : builtins.layout();
-            this.builtinsEntry = builtinsEntry;
+            this.table = table;
+            this.tableLayout = table.layout();
+            this.entry = entry;
         }
     }
 
@@ -36,26 +37,32 @@ public final class GlobalCache {
 
     /** The value of global {@code name} (index {@code index}): from globals, else builtins; null when in neither. */
     public PyObject get(int index, PyStr name, PyDict globals, PyDict builtins) {
+        PyObject v = cached(index, globals);
+        return v != null ? v : find(index, name, globals, builtins);
+    }
+
+    /**
+     * The value of global number {@code index} from where it was found last, or null when that
+     * place is not known or no longer valid. Globals of one interpreter go with its builtins, so
+     * the same globals dict means the same builtins dict.
+     */
+    public PyObject cached(int index, PyDict globals) {
         Place p = places[index];
         if (p != null) {
             ObjectTable g = globals.map;
-            if (p.globals == g && p.globalsLayout == g.layout()) {
-                if (p.globalsEntry >= 0) {
-                    return g.valueAt(p.globalsEntry);
-                }
-                ObjectTable b = builtins.map;
-                if (p.builtins == b && p.builtinsLayout == b.layout()) {
-                    return b.valueAt(p.builtinsEntry);
-                }
+            ObjectTable t = p.table;
+            if (p.globals == g && p.globalsLayout == g.layout() && p.tableLayout == t.layout()) {
+                return t.valueAt(p.entry);
             }
         }
-        return find(index, name, globals, builtins);
+        return null;
     }
 
-    private PyObject find(int index, PyStr name, PyDict globals, PyDict builtins) {
+    /** As {@link #get}, once {@link #cached} has not found it. */
+    public PyObject find(int index, PyStr name, PyDict globals, PyDict builtins) {
         int e = globals.map.entryOf(name);
         if (e >= 0) {
-            places[index] = new Place(globals.map, e, null, -1);
+            places[index] = new Place(globals.map, e, globals.map, e);
             return globals.map.valueAt(e);
         }
         int b = builtins.map.entryOf(name);

@@ -64,8 +64,14 @@ abstract sealed class CompiledFrame extends NativeFrame permits Frame {
     @Override
     public PyObject loadGlobal(int name) {
         Frame f = frame();
+        PyObject v = f.code.module.globalCache.cached(name, f.globals);
+        return v != null ? v : findGlobal(name);
+    }
+
+    private PyObject findGlobal(int name) {
+        Frame f = frame();
         ModuleContext m = f.code.module;
-        PyObject v = m.globalCache.get(name, m.nameObjects[name], f.globals, f.runtime.builtins());
+        PyObject v = m.globalCache.find(name, m.nameObjects[name], f.globals, f.runtime.builtins());
         if (v == null) {
             throw Py.error(PyBaseException.NAME_ERROR, "name '" + m.names[name] + "' isn't defined");
         }
