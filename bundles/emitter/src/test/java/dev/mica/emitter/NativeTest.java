@@ -89,6 +89,41 @@ class NativeTest {
     }
 
     @Test
+    void builtInsCalledByNameFollowTheNameWhenItIsRebound() {
+        assertEquals("""
+                (3, 97, 'a', 5, True, [0, 1], 0, 1, True)
+                (42, 97, 'a', 5, True, [0, 1], 0, 1, True)
+                (3, 'mine', 'a', 5, True, [0, 1], 0, 1, True)
+                TypeError ord() expected a character, but string of length 2 found
+                """, PythonRun.output("""
+                class A:
+                    pass
+                @micropython.native
+                def f(s):
+                    a = A()
+                    setattr(a, 'x', 1)
+                    return (len(s), ord(s[0]), chr(97), abs(-5), isinstance(s, str), list(range(2)),
+                            getattr(a, 'y', 0), getattr(a, 'x'), hasattr(a, 'x'))
+                print(f('abc'))
+                len = lambda x: 42
+                print(f('abc'))
+                del len
+                import builtins
+                real_ord = builtins.ord
+                builtins.ord = lambda c: 'mine'
+                print(f('abc'))
+                builtins.ord = real_ord
+                @micropython.native
+                def g():
+                    return ord('ab')
+                try:
+                    g()
+                except TypeError as e:
+                    print('TypeError', e)
+                """));
+    }
+
+    @Test
     void chainsOfYieldFromPassValuesResultsAndErrorsThroughEveryGenerator() {
         assertEquals("""
                 mid got done
