@@ -24,6 +24,30 @@ class ReModuleTest {
     }
 
     @Test
+    void debugFlagListsTheCompiledProgram() {
+        PythonRun run = PythonRun.of("""
+                import re
+                r = re.compile('[^a-z]x*?$', re.DEBUG)
+                print(r.match('5xx') is not None, re.DEBUG)
+                """);
+        assertEquals("""
+                 0: rsplit 5 (3)
+                 2: any
+                 3: jmp 0 (-5)
+                 5: save 0
+                 7: classnot 1 0x61-0x7a
+                11: rsplit 17 (4)
+                13: char x
+                15: jmp 11 (-6)
+                17: assert eol
+                18: save 1
+                20: match
+                Bytes: 21, insts: 11
+                True 4096
+                """, run.out, run.err);
+    }
+
+    @Test
     void rejectsWhatMicroPythonRejects() {
         PythonRun run = PythonRun.of("""
                 import re
