@@ -44,11 +44,21 @@ final class FunctionTranslator {
     private static final String CALLS = "dev/mica/emit/NativeCallOps";
     private static final String COMPARISONS = "dev/mica/emit/Comparisons";
     private static final String BUILTIN_CALLS_CLASS = "dev/mica/emit/BuiltinCalls";
-    /** Global names with a direct call in BuiltinCalls, and the numbers of arguments it takes. */
-    private static final java.util.Map<String, java.util.Set<Integer>> BUILTIN_CALLS = java.util.Map.of(
-            "len", java.util.Set.of(1), "ord", java.util.Set.of(1), "chr", java.util.Set.of(1),
-            "abs", java.util.Set.of(1), "isinstance", java.util.Set.of(2), "range", java.util.Set.of(1, 2, 3),
-            "getattr", java.util.Set.of(2, 3), "setattr", java.util.Set.of(3), "hasattr", java.util.Set.of(2));
+    /**
+     * Global names with a direct call in BuiltinCalls, as name and number of arguments: read from
+     * its methods (each takes the loaded function, then the call's arguments).
+     */
+    private static final java.util.Set<String> BUILTIN_CALLS = builtinCalls();
+
+    private static java.util.Set<String> builtinCalls() {
+        java.util.Set<String> calls = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : dev.mica.emit.BuiltinCalls.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                calls.add(m.getName() + "/" + (m.getParameterCount() - 1));
+            }
+        }
+        return calls;
+    }
 
     // fixed JVM locals of the run method
     private static final int THIS = 0;
@@ -194,7 +204,6 @@ final class FunctionTranslator {
         return new PyException(PyBaseException.withMessage(PyBaseException.NOT_IMPLEMENTED_ERROR, message));
     }
 
-    /** One stack entry as the translator knows it. */
     /**
      * What the translator knows of a value on the operand stack: its viper type, the type a
      * viper cast converts to, whether it is a constant, and the global name an object was
@@ -1418,8 +1427,7 @@ final class FunctionTranslator {
             position(ip);
             checkInterrupts();
             int argsAt = fnAt + 1;
-            if (!method && nKw == 0 && fn.global() != null
-                    && BUILTIN_CALLS.getOrDefault(fn.global(), java.util.Set.of()).contains(nPos)) {
+            if (!method && nKw == 0 && fn.global() != null && BUILTIN_CALLS.contains(fn.global() + "/" + nPos)) {
                 mv.visitVarInsn(ALOAD, objVar(fnAt));
                 for (int i = 0; i < nPos; i++) {
                     loadObject(argsAt + i);

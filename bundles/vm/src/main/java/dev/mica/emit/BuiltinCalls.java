@@ -10,7 +10,8 @@ import dev.mica.vm.runtime.Builtins;
  * them with ({@code len(x)}, {@code range(n)}, ...). When the name still means the built-in,
  * the call runs it directly: no argument array, and nothing between the loop and the
  * operation that the JIT cannot inline. When the program has rebound the name, the call is
- * the general one. Which names and arities have a method here is the emitter's table.
+ * the general one. The emitter calls a method here for every global name and number of
+ * arguments it has a public method for (the loaded function first, then the arguments).
  */
 public final class BuiltinCalls {
     private BuiltinCalls() {}

@@ -207,8 +207,7 @@ public final class PyFunction extends PyObject {
         if (code.generator) {
             return startGenerator(f);
         }
-        dev.mica.emit.CompiledBody body = code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
-                ? NativeCalls.body(code, runtime) : null;
+        dev.mica.emit.CompiledBody body = compiledBody();
         if (body == null) {
             return VirtualMachine.runFunction(f);
         }
@@ -229,8 +228,16 @@ public final class PyFunction extends PyObject {
     }
 
     private PyObject startGenerator(Frame f) {
-        return new PyGenerator(f, code.name, code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
-                ? NativeCalls.body(code, runtime) : null);
+        return new PyGenerator(f, code.name, compiledBody());
+    }
+
+    /**
+     * The JVM code this call runs: for code that asked for the emitter, or that tiering finds
+     * hot (this call counts towards it); null to run bytecode.
+     */
+    private dev.mica.emit.CompiledBody compiledBody() {
+        return code.wantsNative || runtime.tierThreshold != 0 && NativeCalls.heatUp(code, runtime)
+                ? NativeCalls.body(code, runtime) : null;
     }
 
     /** Runs the code with a given namespace for names (a class body). */

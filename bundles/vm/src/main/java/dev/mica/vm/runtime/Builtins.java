@@ -421,7 +421,7 @@ public final class Builtins {
                 }
                 return Py.bool(isSubclass(t, a[1]));
             }
-            case 5: // abs
+            case ABS:
                 return abs(a[0]);
             case 6: // min
                 return minMax(a, kw, true);
