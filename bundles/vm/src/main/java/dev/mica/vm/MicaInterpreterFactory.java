@@ -110,7 +110,7 @@ public final class MicaInterpreterFactory implements InterpreterFactory, ModuleP
         activate();
         frozenManaged = true;
         frozenTracker = FrozenModuleExtender.start(context, frozen);
-        ModuleBundleArrivals arrivals = ModuleBundleArrivals.start(context);
+        ModuleBundleArrivals arrivals = ModuleBundleArrivals.start(context, () -> boundModules.size());
         moduleArrivals = arrivals::awaitArrivals;
         moduleArrivalsTracker = arrivals;
     }

@@ -34,7 +34,9 @@ import dev.mica.vm.frozen.FrozenModules;
  * the module providers it declares (as many as Service Component Runtime describes components
  * of it that offer one and can be satisfied); and while module providers were registered or unregistered
  * less than {@link #SETTLE_NANOS} ago, since a bundle registers its providers one after the
- * other and the factory binds each as it comes. Misses wait only within {@link #GRACE_NANOS}
+ * other and the factory binds each as it comes; and while the registry holds more module
+ * providers than the factory has bound, since a registered provider reaches the factory
+ * only once Declarative Services has bound it. Misses wait only within {@link #GRACE_NANOS}
  * of the factory's activation or of the last change of such a bundle, so a bundle that never
  * starts delays no import for long.
  */
@@ -45,18 +47,21 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
     private static final String SERVICE_NAMESPACE = "osgi.service";
 
     private final BundleContext context;
+    /** How many module providers the factory has bound. */
+    private final java.util.function.IntSupplier boundProviders;
     private final Object changes = new Object();
     /** Until when (System.nanoTime) a miss waits for arriving bundles. */
     private volatile long deadline;
     /** When (System.nanoTime) a module provider was last registered or unregistered. */
     private volatile long lastProviderChange;
 
-    private ModuleBundleArrivals(BundleContext context) {
+    private ModuleBundleArrivals(BundleContext context, java.util.function.IntSupplier boundProviders) {
         this.context = context;
+        this.boundProviders = boundProviders;
     }
 
-    static ModuleBundleArrivals start(BundleContext context) {
-        ModuleBundleArrivals arrivals = new ModuleBundleArrivals(context);
+    static ModuleBundleArrivals start(BundleContext context, java.util.function.IntSupplier boundProviders) {
+        ModuleBundleArrivals arrivals = new ModuleBundleArrivals(context, boundProviders);
         arrivals.deadline = System.nanoTime() + GRACE_NANOS;
         arrivals.lastProviderChange = System.nanoTime() - SETTLE_NANOS;
         context.addBundleListener(arrivals);
@@ -104,7 +109,7 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
     boolean awaitArrivals() {
         boolean waited = false;
         synchronized (changes) {
-            while (System.nanoTime() - deadline < 0 && (anyArriving() || unsettled())) {
+            while (System.nanoTime() - deadline < 0 && (anyArriving() || unsettled() || unbound())) {
                 waited = true;
                 try {
                     changes.wait(POLL_MILLIS);
@@ -121,6 +126,15 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
     /** Providers came or went a moment ago: more of the same bundle may follow. */
     private boolean unsettled() {
         return System.nanoTime() - lastProviderChange < SETTLE_NANOS;
+    }
+
+    /** The registry holds module providers the factory has not bound yet. */
+    private boolean unbound() {
+        try {
+            return context.getServiceReferences(ModuleProvider.class, null).size() > boundProviders.getAsInt();
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return false; // no filter to get wrong; or this bundle stopped
+        }
     }
 
     private boolean anyArriving() {
