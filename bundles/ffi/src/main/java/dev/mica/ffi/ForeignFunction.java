@@ -73,13 +73,13 @@ final class ForeignFunction extends PyObject {
         }
         if (value instanceof PyStr s) {
             byte[] utf8 = s.value().getBytes(StandardCharsets.UTF_8);
-            return temporaries.copyOf(new BufferView(utf8, 0, utf8.length, 'B', false), 1);
+            return temporaries.copyOf(new BufferView(utf8, 0, utf8.length, 'B', false));
         }
         if (value instanceof ForeignCallback callback) {
             return callback.codeAddress();
         }
         if (Buffers.has(value)) {
-            return temporaries.copyOf(Buffers.read(value), 0);
+            return temporaries.copyOf(Buffers.read(value));
         }
         throw Py.typeError("don't know how to pass object to native function");
     }
@@ -89,8 +89,9 @@ final class ForeignFunction extends PyObject {
         private final List<Long> addresses = new ArrayList<>();
         private final List<BufferView> views = new ArrayList<>();
 
-        long copyOf(BufferView view, int terminator) {
-            long address = NativeCalls.allocate((long) view.length() + terminator);
+        /** A copy followed by a NUL byte, as MicroPython's str and bytes data always are. */
+        long copyOf(BufferView view) {
+            long address = NativeCalls.allocate((long) view.length() + 1);
             if (address == 0) {
                 throw Py.error(dev.mica.obj.PyBaseException.MEMORY_ERROR, "memory allocation failed");
             }
