@@ -85,9 +85,11 @@ class AppsTest {
         assertFalse(log.ofApp("alpha").stream().anyMatch(m -> m.contains("beta")), log.ofApp("alpha").toString());
         assertFalse(log.ofApp("beta").stream().anyMatch(m -> m.contains("alpha")), log.ofApp("beta").toString());
 
+        // beta's last line is out before its program has ended: wait for the end, not the line
+        Await.until(() -> appsListing().lines().anyMatch(l -> l.startsWith("beta ") && l.contains("FINISHED")),
+                AppsTest::appsListing);
         String listing = command("apps");
         assertTrue(listing.lines().anyMatch(l -> l.startsWith("alpha ") && l.contains("RUNNING")), listing);
-        assertTrue(listing.lines().anyMatch(l -> l.startsWith("beta ") && l.contains("FINISHED")), listing);
         Await.until(() -> fileContains("logs/beta.log", " out beta 2"), () -> read("logs/beta.log"));
         assertFalse(read("logs/alpha.log").contains("beta"), read("logs/alpha.log"));
         assertTrue(command("log", "beta", "2").contains("beta.py ended (completed)"), command("log", "beta", "2"));
@@ -207,6 +209,14 @@ class AppsTest {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private static String appsListing() {
+        try {
+            return command("apps");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Calls a {@code mica:} command as the Gogo shell would: on the service, by name, with strings. */

@@ -194,8 +194,8 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
 
     /**
      * How many module providers the bundle's components will register, as far as Service
-     * Component Runtime knows: components that offer one, are enabled and are not stuck on a
-     * missing reference or configuration. Zero when it cannot tell.
+     * Component Runtime knows: components that offer one, are enabled (or will be, by default)
+     * and are not stuck on a missing reference or configuration. Zero when it cannot tell.
      */
     private int expectedProviders(Bundle bundle) {
         ServiceReference<ServiceComponentRuntime> reference;
@@ -211,8 +211,11 @@ final class ModuleBundleArrivals implements SynchronousBundleListener, ServiceLi
         try {
             int expected = 0;
             for (ComponentDescriptionDTO component : runtime.getComponentDescriptionDTOs(bundle)) {
+                // SCR enables a bundle's components one after the other, each registering its
+                // service as it goes: one enabled by default counts before it is enabled
                 if (component.factory == null && List.of(component.serviceInterfaces).contains(ModuleProvider.class.getName())
-                        && runtime.isComponentEnabled(component) && !stuck(component, runtime.getComponentConfigurationDTOs(component))) {
+                        && (component.defaultEnabled || runtime.isComponentEnabled(component))
+                        && !stuck(component, runtime.getComponentConfigurationDTOs(component))) {
                     expected++;
                 }
             }
