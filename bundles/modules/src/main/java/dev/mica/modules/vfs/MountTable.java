@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mica.module.FileSystemView;
 import dev.mica.modules.vfs.fat.FatVfs;
+import dev.mica.modules.vfs.lfs.VfsLfs2;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Errno;
 import dev.mica.obj.Ops;
@@ -50,6 +51,7 @@ public final class MountTable implements FileSystemView {
     private final ModuleEnvironment environment;
     private final PyType posixType;
     private final PyType fatType;
+    private final PyType lfs2Type;
     /** The mounts, anything mounted at "/" last. */
     private final List<Mount> mounts = new ArrayList<>();
     /** The current file system, or null for the virtual root. */
@@ -61,6 +63,7 @@ public final class MountTable implements FileSystemView {
         this.environment = environment;
         this.posixType = PosixVfs.newType(environment);
         this.fatType = FatVfs.newType(environment);
+        this.lfs2Type = VfsLfs2.newType(environment);
         this.hostRoot = new PosixVfs(posixType, environment, null);
         Mount root = new Mount("/", hostRoot);
         mounts.add(root);
@@ -80,6 +83,11 @@ public final class MountTable implements FileSystemView {
     /** The {@code VfsFat} class of this interpreter. */
     public PyType fatType() {
         return fatType;
+    }
+
+    /** The {@code VfsLfs2} class of this interpreter. */
+    public PyType lfs2Type() {
+        return lfs2Type;
     }
 
     /** The {@code VfsPosix} class of this interpreter. */
@@ -136,7 +144,8 @@ public final class MountTable implements FileSystemView {
     public void mount(PyObject fs, PyObject mountPoint, PyObject readonly, PyObject mkfs) {
         String point = VfsCalls.pathText(mountPoint);
         if (fs.getAttr("mount") == null) {
-            fs = FatVfs.on(fatType, environment, fs);
+            // a block device: littlefs when its superblock says so, else FAT
+            fs = VfsLfs2.detect(fs) ? VfsLfs2.on(lfs2Type, environment, fs) : FatVfs.on(fatType, environment, fs);
         }
         Mount mount = new Mount(point, fs);
         VfsCalls.callMethod(fs, "mount", readonly, mkfs);

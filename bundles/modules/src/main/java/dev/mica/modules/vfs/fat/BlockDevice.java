@@ -47,6 +47,19 @@ public final class BlockDevice {
         this.count = ioctl == null ? Ops.getAttr(device, "count") : null;
     }
 
+    /**
+     * Forgets cached sectors, so that the next reads go to the device: done at the start of
+     * each file system call, as FatFs rereads what its window does not hold.
+     */
+    void dropCache() {
+        cache.clear();
+    }
+
+    /** Forgets one cached sector. */
+    void forget(long sector) {
+        cache.remove(sector);
+    }
+
     boolean writable() {
         return writeblocks != null;
     }
@@ -127,7 +140,7 @@ public final class BlockDevice {
         if (result == PyBool.FALSE) {
             throw Py.osError(Errno.EIO);
         }
-        if (result instanceof PyInt && Ops.indexValue(result, "int") != 0) {
+        if (!(result instanceof PyInt) || Ops.indexValue(result, "int") != 0) {
             throw Py.osError(Errno.EIO);
         }
     }

@@ -23,6 +23,9 @@ final class FatFile implements SeekableByteChannel, Flushable {
     /** The cluster holding the last position used, and its place in the chain, to avoid walking from the start. */
     private long cursorCluster;
     private long cursorIndex = -1;
+    /** The file's own sector buffer (FatFs's per-file window): reads within it do not go to the device. */
+    private long bufferedSector = -1;
+    private byte[] buffered;
 
     FatFile(FatVolume volume, FatDirectory directory, FatDirectory.Entry entry) {
         this.volume = volume;
@@ -34,6 +37,7 @@ final class FatFile implements SeekableByteChannel, Flushable {
 
     /** Empties the file (open with "w"). */
     void truncateToEmpty() {
+        bufferedSector = -1;
         if (firstCluster != 0) {
             volume.free(firstCluster);
             firstCluster = 0;
@@ -99,7 +103,15 @@ final class FatFile implements SeekableByteChannel, Flushable {
                 break;
             }
             long inCluster = position % clusterBytes;
-            volume.dev.read(volume.clusterSector(c) + inCluster / ss, sector, 0);
+            long number = volume.clusterSector(c) + inCluster / ss;
+            if (number != bufferedSector) {
+                volume.dev.forget(number);
+                volume.dev.read(number, sector, 0);
+                bufferedSector = number;
+                buffered = sector.clone();
+            } else {
+                System.arraycopy(buffered, 0, sector, 0, ss);
+            }
             int off = (int) (inCluster % ss);
             int n = (int) Math.min(Math.min(ss - off, dst.remaining()), size - position);
             dst.put(sector, off, n);
@@ -141,6 +153,8 @@ final class FatFile implements SeekableByteChannel, Flushable {
             }
             src.get(sector, off, n);
             volume.dev.write(sectorNumber, sector, 0);
+            bufferedSector = sectorNumber;
+            buffered = sector.clone();
             position += n;
             total += n;
             if (position > size) {
@@ -181,6 +195,7 @@ final class FatFile implements SeekableByteChannel, Flushable {
             } else {
                 long last = cluster((newSize - 1) / volume.clusterBytes(), false);
                 volume.truncateAfter(last);
+                bufferedSector = -1;
                 size = newSize;
                 cursorIndex = -1;
                 modified = true;

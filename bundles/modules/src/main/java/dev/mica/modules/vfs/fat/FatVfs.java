@@ -99,7 +99,9 @@ public final class FatVfs extends PyObject {
     }
 
     private static FatVfs self(PyObject[] a) {
-        return (FatVfs) a[0];
+        FatVfs fs = (FatVfs) a[0];
+        fs.device.dropCache();
+        return fs;
     }
 
     private FatVolume volume() {
