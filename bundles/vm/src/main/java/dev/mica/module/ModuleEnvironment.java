@@ -43,6 +43,15 @@ public interface ModuleEnvironment {
     PyObject fileObject(java.nio.channels.SeekableByteChannel channel, String mode);
 
     /**
+     * Like {@link #fileObject(java.nio.channels.SeekableByteChannel, String)}, for file systems
+     * whose file objects print without a number ({@code <io.TextIOWrapper>}) and raise a bare
+     * ValueError when used after close, as MicroPython's littlefs files do.
+     */
+    default PyObject unnumberedFileObject(java.nio.channels.SeekableByteChannel channel, String mode) {
+        return fileObject(channel, mode);
+    }
+
+    /**
      * Makes open() and import ask {@code view} for the program's files from now on; null
      * gives them back to the host file system.
      */

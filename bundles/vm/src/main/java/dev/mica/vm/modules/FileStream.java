@@ -43,6 +43,8 @@ final class FileStream extends StreamObject {
     private int fd;
     /** Files of file systems written in Java report use after close as OSError(EINVAL), as FatFs does. */
     private boolean closedIsInvalid;
+    /** Files that print without a number and raise a bare ValueError after close (littlefs's). */
+    private boolean unnumbered;
 
     private FileStream(PyType type, SeekableByteChannel channel, boolean readable, boolean writable, boolean append, OpenFiles openFiles) {
         super(type);
@@ -136,8 +138,18 @@ final class FileStream extends StreamObject {
         return f;
     }
 
+    /** A file of a file system written in Java whose objects behave as MicroPython's littlefs files. */
+    static FileStream wrapUnnumbered(SeekableByteChannel channel, String mode, OpenFiles fileNumbers) {
+        FileStream f = wrap(channel, mode, fileNumbers);
+        f.unnumbered = true;
+        return f;
+    }
+
     private FileStream checkOpen() {
         if (fd < 0) {
+            if (unnumbered) {
+                throw new dev.mica.obj.PyException(new dev.mica.obj.PyBaseException(dev.mica.obj.PyBaseException.VALUE_ERROR, dev.mica.obj.Py.NO_ARGS));
+            }
             if (closedIsInvalid) {
                 throw IoErrors.os(Errno.EINVAL);
             }
@@ -234,6 +246,6 @@ final class FileStream extends StreamObject {
 
     @Override
     public String repr() {
-        return "<io." + type().name() + " " + fd + ">";
+        return unnumbered ? "<io." + type().name() + ">" : "<io." + type().name() + " " + fd + ">";
     }
 }

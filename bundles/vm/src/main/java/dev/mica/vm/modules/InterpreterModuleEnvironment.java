@@ -65,6 +65,12 @@ final class InterpreterModuleEnvironment implements ModuleEnvironment {
     }
 
     @Override
+    public PyObject unnumberedFileObject(java.nio.channels.SeekableByteChannel channel, String mode) {
+        checkHeapUnlocked();
+        return FileStream.wrapUnnumbered(channel, mode, registry.openFiles());
+    }
+
+    @Override
     public void useFileSystemView(FileSystemView view) {
         registry.useFileSystemView(view);
     }

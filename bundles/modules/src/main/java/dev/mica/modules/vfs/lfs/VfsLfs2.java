@@ -213,7 +213,7 @@ public final class VfsLfs2 extends PyObject {
         byte[] p = path(pathArg);
         int openFlags = flags;
         Lfs2File file = run(() -> new Lfs2File(fs, p, openFlags, attrs));
-        return environment.fileObject(new Channel(file, stamp), mode);
+        return environment.unnumberedFileObject(new Channel(file, stamp), mode);
     }
 
     private static byte[] now() {
