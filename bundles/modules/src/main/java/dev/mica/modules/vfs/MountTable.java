@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mica.module.FileSystemView;
 import dev.mica.modules.vfs.fat.FatVfs;
+import dev.mica.modules.vfs.lfs1.VfsLfs1;
 import dev.mica.modules.vfs.lfs.VfsLfs2;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Errno;
@@ -51,6 +52,7 @@ public final class MountTable implements FileSystemView {
     private final ModuleEnvironment environment;
     private final PyType posixType;
     private final PyType fatType;
+    private final PyType lfs1Type;
     private final PyType lfs2Type;
     /** The mounts, anything mounted at "/" last. */
     private final List<Mount> mounts = new ArrayList<>();
@@ -63,6 +65,7 @@ public final class MountTable implements FileSystemView {
         this.environment = environment;
         this.posixType = PosixVfs.newType(environment);
         this.fatType = FatVfs.newType(environment);
+        this.lfs1Type = VfsLfs1.newType(environment);
         this.lfs2Type = VfsLfs2.newType(environment);
         this.hostRoot = new PosixVfs(posixType, environment, null);
         Mount root = new Mount("/", hostRoot);
@@ -83,6 +86,11 @@ public final class MountTable implements FileSystemView {
     /** The {@code VfsFat} class of this interpreter. */
     public PyType fatType() {
         return fatType;
+    }
+
+    /** The {@code VfsLfs1} class of this interpreter. */
+    public PyType lfs1Type() {
+        return lfs1Type;
     }
 
     /** The {@code VfsLfs2} class of this interpreter. */
@@ -144,8 +152,10 @@ public final class MountTable implements FileSystemView {
     public void mount(PyObject fs, PyObject mountPoint, PyObject readonly, PyObject mkfs) {
         String point = VfsCalls.pathText(mountPoint);
         if (fs.getAttr("mount") == null) {
-            // a block device: littlefs when its superblock says so, else FAT
-            fs = VfsLfs2.detect(fs) ? VfsLfs2.on(lfs2Type, environment, fs) : FatVfs.on(fatType, environment, fs);
+            // a block device: littlefs v1 or v2 when a superblock says so, else FAT
+            PyObject lfs1 = VfsLfs1.detect(lfs1Type, environment, fs);
+            fs = lfs1 != null ? lfs1
+                    : VfsLfs2.detect(fs) ? VfsLfs2.on(lfs2Type, environment, fs) : FatVfs.on(fatType, environment, fs);
         }
         Mount mount = new Mount(point, fs);
         VfsCalls.callMethod(fs, "mount", readonly, mkfs);

@@ -44,6 +44,7 @@ public final class VfsModule implements ModuleProvider {
             return PyNone.NONE;
         }));
         m.setAttr("VfsFat", table.fatType());
+        m.setAttr("VfsLfs1", table.lfs1Type());
         m.setAttr("VfsLfs2", table.lfs2Type());
         m.setAttr("VfsPosix", table.posixType());
     }

@@ -1,0 +1,391 @@
+package dev.mica.modules.vfs.lfs1;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.mica.module.ModuleEnvironment;
+import dev.mica.obj.Errno;
+import dev.mica.obj.Ops;
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyBuiltinFunction;
+import dev.mica.obj.PyByteArray;
+import dev.mica.obj.PyBytes;
+import dev.mica.obj.PyException;
+import dev.mica.obj.PyInt;
+import dev.mica.obj.PyIterators;
+import dev.mica.obj.PyNone;
+import dev.mica.obj.PyObject;
+import dev.mica.obj.PyStr;
+import dev.mica.obj.PyTuple;
+import dev.mica.obj.PyType;
+
+/**
+ * {@code vfs.VfsLfs1(block_device, *, readsize=32, progsize=32, lookahead=32)}: a littlefs v1
+ * file system on a block device written in Python, with MicroPython's methods, paths (relative
+ * to the file system's own current directory) and errors (OSError with littlefs's errno).
+ */
+public final class VfsLfs1 extends PyObject {
+    private static final int S_IFDIR = 0x4000;
+    private static final int S_IFREG = 0x8000;
+    private static final int DEFAULT_SIZE = 32;
+    /** errno for states the Java code finds impossible in corrupted metadata. */
+    private static final int CORRUPT_ERRNO = -LfsError.CORRUPT;
+
+    private final PyType type;
+    private final ModuleEnvironment environment;
+    private final DeviceCalls device;
+    private final Lfs1 fs;
+    /** The current directory: "/" or "/name/.../" (always ending in a slash). */
+    private byte[] cwd = {'/'};
+
+    /** The geometry of a VfsLfs1 or mkfs call: the device's and the keyword arguments'. */
+    private record Geometry(DeviceCalls device, int readSize, int progSize, int blockSize, int blockCount, int lookahead) {}
+
+    private VfsLfs1(PyType type, ModuleEnvironment environment, Geometry g) {
+        this.type = type;
+        this.environment = environment;
+        this.device = g.device();
+        this.fs = guarded(() -> Lfs1.mount(g.device(), g.readSize(), g.progSize(), g.blockSize(), g.blockCount(), g.lookahead()));
+    }
+
+    @Override
+    public PyType type() {
+        return type;
+    }
+
+    @Override
+    public String repr() {
+        return "<" + type.name() + ">";
+    }
+
+    @Override
+    public long heapBytes() {
+        // the object with littlefs's state, its read, program and lookahead buffers
+        return 256;
+    }
+
+    /** The interpreter's {@code VfsLfs1} class. */
+    public static PyType newType(ModuleEnvironment environment) {
+        PyType t = PyType.builtin("VfsLfs1", PyType.OBJECT);
+        t.setConstructor((type, a, kw) -> new VfsLfs1(type, environment, geometry(a, kw)));
+        t.define("mkfs", new PyBuiltinFunction("mkfs", 0, PyBuiltinFunction.VARIADIC, true, (a, kw) -> {
+            Geometry g = geometry(a, kw);
+            guarded(() -> {
+                Lfs1.format(g.device(), g.readSize(), g.progSize(), g.blockSize(), g.blockCount(), g.lookahead());
+                return null;
+            });
+            return PyNone.NONE;
+        }));
+        t.method("open", 3, 3, a -> self(a).open(a[1], a[2]));
+        t.method("ilistdir", 1, 2, a -> self(a).ilistdir(a.length > 1 ? a[1] : null));
+        t.method("mkdir", 2, 2, a -> self(a).change(a[1], self(a).fs::mkdir));
+        t.method("rmdir", 2, 2, a -> self(a).change(a[1], self(a).fs::remove));
+        t.method("chdir", 2, 2, a -> self(a).chdir(a[1]));
+        t.method("getcwd", 1, 1, a -> self(a).getcwd());
+        t.method("remove", 2, 2, a -> self(a).change(a[1], self(a).fs::remove));
+        t.method("rename", 3, 3, a -> self(a).rename(a[1], a[2]));
+        t.method("stat", 2, 2, a -> self(a).stat(a[1]));
+        t.method("statvfs", 2, 2, a -> self(a).statvfs());
+        t.method("mount", 3, 3, a -> {
+            if (a[1].isTrue()) {
+                self(a).device.forbidWrites();
+            }
+            return PyNone.NONE;
+        });
+        t.method("umount", 1, 1, a -> PyNone.NONE);
+        t.orderLocals("mkfs", "open", "ilistdir", "mkdir", "rmdir", "chdir", "getcwd", "remove", "rename", "stat", "statvfs",
+                "mount", "umount");
+        return t;
+    }
+
+    /**
+     * vfs.mount's look at a block device without a mount method: a VfsLfs1 when block 0 or 1
+     * holds a littlefs v1 superblock and it mounts, else null (any error counts as no).
+     */
+    public static PyObject detect(PyType type, ModuleEnvironment environment, PyObject device) {
+        try {
+            PyObject readblocks = Ops.getAttr(device, "readblocks");
+            for (int block = 0; block <= 1; block++) {
+                PyByteArray buf = new PyByteArray(new byte[44]);
+                readblocks.call(new PyObject[] {PyInt.of(block), buf, PyInt.of(8)}, null);
+                byte[] b = buf.bytes();
+                if (b.length >= 40 && Arrays.equals(b, 32, 40, "littlefs".getBytes(StandardCharsets.US_ASCII), 0, 8)) {
+                    return new VfsLfs1(type, environment, geometry(new PyObject[] {device}, null));
+                }
+            }
+        } catch (PyException e) {
+            // not a device littlefs can use: leave it to the other file systems
+        }
+        return null;
+    }
+
+    private static VfsLfs1 self(PyObject[] a) {
+        return (VfsLfs1) a[0];
+    }
+
+    /** Parses (bdev, *, readsize=32, progsize=32, lookahead=32, mtime=True) and asks the device its geometry. */
+    private static Geometry geometry(PyObject[] a, String[] kw) {
+        int nPos = Py.positional(a, kw);
+        if (nPos < 1) {
+            throw Py.typeError("'' argument required");
+        }
+        if (nPos > 1) {
+            throw Py.typeError("extra positional arguments given");
+        }
+        long[] sizes = {DEFAULT_SIZE, DEFAULT_SIZE, DEFAULT_SIZE};
+        String[] names = {"readsize", "progsize", "lookahead"};
+        int used = 0;
+        for (int i = 0; i < names.length; i++) {
+            PyObject v = Py.keyword(a, kw, names[i]);
+            if (v != null) {
+                sizes[i] = Ops.indexValue(v, "int");
+                used++;
+            }
+        }
+        if (Py.keyword(a, kw, "mtime") != null) {
+            used++;
+        }
+        if (kw != null && used < kw.length) {
+            throw Py.typeError("extra keyword arguments given");
+        }
+        DeviceCalls device = new DeviceCalls(a[0]);
+        device.ioctlInt(DeviceCalls.IOCTL_INIT, 1, false);
+        long blockSize = device.ioctlInt(DeviceCalls.IOCTL_BLOCK_SIZE, 0, true);
+        long blockCount = device.ioctlInt(DeviceCalls.IOCTL_BLOCK_COUNT, 0, true);
+        long read = sizes[0];
+        long prog = sizes[1];
+        long lookahead = sizes[2];
+        // what littlefs would only assert (or divide by zero on): refused here
+        if (read <= 0 || prog <= 0 || prog % read != 0 || lookahead <= 0 || lookahead > Integer.MAX_VALUE - 31
+                || blockSize < MetadataPair.HEADER + 36 || blockSize > Integer.MAX_VALUE || blockSize % prog != 0
+                || blockCount < 0 || blockCount > Integer.MAX_VALUE) {
+            throw Py.osError(Errno.EINVAL);
+        }
+        return new Geometry(device, (int) read, (int) prog, (int) blockSize, (int) blockCount, (int) lookahead);
+    }
+
+    /** Runs a file system operation: its errors become OSError, and so does metadata too broken to follow. */
+    static <T> T guarded(Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (LfsError e) {
+            throw e.toPython();
+        } catch (IndexOutOfBoundsException | ArithmeticException | NegativeArraySizeException e) {
+            throw Py.osError(CORRUPT_ERRNO);
+        }
+    }
+
+    // ---- paths ----
+
+    /** A str or bytes argument as the C string littlefs gets: UTF-8, up to the first NUL. */
+    private static byte[] text(PyObject path) {
+        if (path instanceof PyStr str) {
+            return cString(str.value().getBytes(StandardCharsets.UTF_8));
+        }
+        if (path instanceof PyBytes b) {
+            return cString(b.bytes());
+        }
+        throw Py.typeError("can't convert '" + path.type().name() + "' object to str implicitly");
+    }
+
+    /** A path argument as littlefs gets it: relative ones joined to the current directory. */
+    private byte[] makePath(PyObject arg) {
+        byte[] path = text(arg);
+        if (path.length > 0 && path[0] == '/') {
+            return path;
+        }
+        byte[] joined = Arrays.copyOf(cwd, cwd.length + path.length);
+        System.arraycopy(path, 0, joined, cwd.length, path.length);
+        return joined;
+    }
+
+    // ---- the vfs methods ----
+
+    private interface PathChange {
+        void apply(byte[] path);
+    }
+
+    private PyObject change(PyObject path, PathChange op) {
+        byte[] p = makePath(path);
+        guarded(() -> {
+            op.apply(p);
+            return null;
+        });
+        return PyNone.NONE;
+    }
+
+    private PyObject open(PyObject pathArg, PyObject modeArg) {
+        byte[] mode = text(modeArg);
+        int flags = 0;
+        boolean textMode = true;
+        for (byte c : mode) {
+            int newFlags = 0;
+            switch (c) {
+                case 'r' -> newFlags = Lfs1OpenFile.O_RDONLY;
+                case 'w' -> newFlags = Lfs1OpenFile.O_WRONLY | Lfs1OpenFile.O_CREAT | Lfs1OpenFile.O_TRUNC;
+                case 'x' -> newFlags = Lfs1OpenFile.O_WRONLY | Lfs1OpenFile.O_CREAT | Lfs1OpenFile.O_EXCL;
+                case 'a' -> newFlags = Lfs1OpenFile.O_WRONLY | Lfs1OpenFile.O_CREAT | Lfs1OpenFile.O_APPEND;
+                case '+' -> flags |= Lfs1OpenFile.O_RDWR;
+                case 'b' -> textMode = false;
+                case 't' -> textMode = true;
+                default -> {
+                    // other letters are ignored
+                }
+            }
+            if (newFlags != 0) {
+                if (flags != 0) {
+                    throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
+                }
+                flags = newFlags;
+            }
+        }
+        if (flags == 0) {
+            flags = Lfs1OpenFile.O_RDONLY;
+        }
+        if (environment.heapLocked()) {
+            // MicroPython makes the file object before it opens the file
+            throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
+        }
+        byte[] path = makePath(pathArg);
+        int openFlags = flags;
+        Lfs1OpenFile file = guarded(() -> fs.open(path, openFlags));
+        return new Lfs1FileObject(textMode, file, fs.io.progSize);
+    }
+
+    private PyObject ilistdir(PyObject pathArg) {
+        boolean asText = pathArg == null || !(pathArg instanceof PyBytes);
+        byte[] path = pathArg == null ? cwd : makePath(pathArg);
+        MetadataPair dir = guarded(() -> fs.openDirectory(path));
+        boolean[] done = {false};
+        return new PyIterators.Native(PyIterators.ITERATOR, () -> {
+            if (done[0]) {
+                return null;
+            }
+            Lfs1.Info info;
+            while (true) {
+                try {
+                    info = guarded(() -> fs.readDirectory(dir));
+                } catch (PyException e) {
+                    done[0] = true;
+                    fs.closeDirectory(dir);
+                    throw e;
+                }
+                if (info == null) {
+                    done[0] = true;
+                    fs.closeDirectory(dir);
+                    return null;
+                }
+                byte[] n = info.name();
+                boolean dots = (n.length == 1 && n[0] == '.') || (n.length == 2 && n[0] == '.' && n[1] == '.');
+                if (!dots) {
+                    break;
+                }
+            }
+            byte[] name = cString(info.name());
+            PyObject shown = asText ? PyStr.of(new String(name, StandardCharsets.UTF_8)) : new PyBytes(name);
+            return new PyTuple(shown, PyInt.of(info.isFile() ? S_IFREG : S_IFDIR), PyInt.of(0), PyInt.of(info.size()));
+        });
+    }
+
+    /** A name as a C string: up to its first NUL. */
+    private static byte[] cString(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                return Arrays.copyOf(b, i);
+            }
+        }
+        return b;
+    }
+
+    private PyObject chdir(PyObject pathArg) {
+        byte[] path = makePath(pathArg);
+        if (path.length > 1) {
+            Lfs1.Info info;
+            try {
+                info = guarded(() -> fs.stat(path));
+            } catch (PyException e) {
+                if (!e.matches(PyBaseException.OS_ERROR)) {
+                    throw e;
+                }
+                info = null;
+            }
+            if (info == null || info.type() != DirEntry.DIR) {
+                throw Py.osError(Errno.ENOENT);
+            }
+        }
+        cwd = normalised(path);
+        return PyNone.NONE;
+    }
+
+    /** "/" or "/a/b/": without empty names and ".", each ".." taking away the name before it. */
+    private static byte[] normalised(byte[] path) {
+        if (path.length == 1) {
+            return path;
+        }
+        List<byte[]> names = new ArrayList<>();
+        int i = 0;
+        while (i < path.length) {
+            while (i < path.length && path[i] == '/') {
+                i++;
+            }
+            int start = i;
+            while (i < path.length && path[i] != '/') {
+                i++;
+            }
+            int len = i - start;
+            if (len == 0 || (len == 1 && path[start] == '.')) {
+                continue;
+            }
+            if (len == 2 && path[start] == '.' && path[start + 1] == '.') {
+                if (!names.isEmpty()) {
+                    names.remove(names.size() - 1);
+                }
+                continue;
+            }
+            names.add(Arrays.copyOfRange(path, start, i));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write('/');
+        for (byte[] n : names) {
+            out.write(n, 0, n.length);
+            out.write('/');
+        }
+        return out.toByteArray();
+    }
+
+    private PyObject getcwd() {
+        if (cwd.length == 1) {
+            return PyStr.of("/");
+        }
+        return PyStr.of(new String(cwd, 0, cwd.length - 1, StandardCharsets.UTF_8));
+    }
+
+    private PyObject rename(PyObject from, PyObject to) {
+        byte[] oldPath = makePath(from);
+        byte[] newPath = makePath(to);
+        guarded(() -> {
+            fs.rename(oldPath, newPath);
+            return null;
+        });
+        return PyNone.NONE;
+    }
+
+    private PyObject stat(PyObject pathArg) {
+        byte[] path = makePath(pathArg);
+        Lfs1.Info info = guarded(() -> fs.stat(path));
+        return new PyTuple(PyInt.of(info.isFile() ? S_IFREG : S_IFDIR), PyInt.of(0), PyInt.of(0), PyInt.of(0), PyInt.of(0),
+                PyInt.of(0), PyInt.of(info.size()), PyInt.of(0), PyInt.of(0), PyInt.of(0));
+    }
+
+    private PyObject statvfs() {
+        long used = guarded(fs::usedBlocks);
+        long blockSize = fs.io.blockSize;
+        long free = (Integer.toUnsignedLong(fs.io.blockCount) - used) & 0xffffffffL;
+        return new PyTuple(PyInt.of(blockSize), PyInt.of(blockSize), PyInt.of(Integer.toUnsignedLong(fs.io.blockCount)),
+                PyInt.of(free), PyInt.of(free), PyInt.of(0), PyInt.of(0), PyInt.of(0), PyInt.of(0), PyInt.of(Lfs1.NAME_MAX));
+    }
+}
