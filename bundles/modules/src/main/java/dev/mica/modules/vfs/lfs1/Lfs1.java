@@ -363,7 +363,15 @@ final class Lfs1 {
         if (!dirs.find(cwd, entry, path, new Directories.Walk())) {
             throw new LfsError(LfsError.NOENT);
         }
-        return new Info(entry.type, entry.type == DirEntry.REG ? Integer.toUnsignedLong(entry.u1) : 0, null);
+        byte[] name;
+        if (!MetadataPair.overlap(entry.pair(), root)) {
+            // the name is read as littlefs does (it compares the extension with the root pair, whatever the type)
+            name = new byte[entry.nlen];
+            io.bdRead(cwd.pair[0], entry.nameOffset(), name, 0, entry.nlen);
+        } else {
+            name = new byte[] {'/'};
+        }
+        return new Info(entry.type, entry.type == DirEntry.REG ? Integer.toUnsignedLong(entry.u1) : 0, name);
     }
 
     void mkdir(byte[] path) {

@@ -331,7 +331,7 @@ final class Lfs1FileObject extends PyObject {
             }
             return line;
         });
-        t.orderLocals("read", "readinto", "readline", "readlines", "write", "flush", "close", "seek", "tell", "__del__",
-                "__enter__", "__exit__");
+        t.orderLocals("__enter__", "__exit__", "__next__", "close", "read", "readinto", "readline", "write", "__del__", "flush",
+                "readlines", "seek", "tell");
     }
 }

@@ -32,6 +32,8 @@ public final class VfsLfs1 extends PyObject {
     private static final int S_IFDIR = 0x4000;
     private static final int S_IFREG = 0x8000;
     private static final int DEFAULT_SIZE = 32;
+    /** More than a MicroPython heap could give a buffer. */
+    private static final long MAX_BUFFER = 1 << 24;
     /** errno for states the Java code finds impossible in corrupted metadata. */
     private static final int CORRUPT_ERRNO = -LfsError.CORRUPT;
 
@@ -97,8 +99,8 @@ public final class VfsLfs1 extends PyObject {
             return PyNone.NONE;
         });
         t.method("umount", 1, 1, a -> PyNone.NONE);
-        t.orderLocals("mkfs", "open", "ilistdir", "mkdir", "rmdir", "chdir", "getcwd", "remove", "rename", "stat", "statvfs",
-                "mount", "umount");
+        t.orderLocals("open", "remove", "chdir", "getcwd", "ilistdir", "mkdir", "mkfs", "mount", "rename", "rmdir", "stat",
+                "statvfs", "umount");
         return t;
     }
 
@@ -159,13 +161,28 @@ public final class VfsLfs1 extends PyObject {
         long read = sizes[0];
         long prog = sizes[1];
         long lookahead = sizes[2];
+        // littlefs's buffers: MicroPython allocates them with these sizes, and none at all for 0
+        checkBuffer(read);
+        checkBuffer(prog);
+        checkBuffer(lookahead < 0 ? ((lookahead & 0xffffffffL) / 8) : lookahead / 8);
         // what littlefs would only assert (or divide by zero on): refused here
-        if (read <= 0 || prog <= 0 || prog % read != 0 || lookahead <= 0 || lookahead > Integer.MAX_VALUE - 31
+        if (prog % read != 0 || lookahead > Integer.MAX_VALUE - 31
                 || blockSize < MetadataPair.HEADER + 36 || blockSize > Integer.MAX_VALUE || blockSize % prog != 0
                 || blockCount < 0 || blockCount > Integer.MAX_VALUE) {
             throw Py.osError(Errno.EINVAL);
         }
         return new Geometry(device, (int) read, (int) prog, (int) blockSize, (int) blockCount, (int) lookahead);
+    }
+
+    /** A buffer of {@code bytes} bytes (a 32-bit unsigned count): none is ENOMEM, an impossible one MemoryError. */
+    private static void checkBuffer(long bytes) {
+        long n = bytes & 0xffffffffL;
+        if (n == 0) {
+            throw Py.osError(Errno.ENOMEM);
+        }
+        if (n > MAX_BUFFER) {
+            throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, allocating " + n + " bytes");
+        }
     }
 
     /** Runs a file system operation: its errors become OSError, and so does metadata too broken to follow. */
@@ -260,9 +277,38 @@ public final class VfsLfs1 extends PyObject {
         boolean asText = pathArg == null || !(pathArg instanceof PyBytes);
         byte[] path = pathArg == null ? cwd : makePath(pathArg);
         MetadataPair dir = guarded(() -> fs.openDirectory(path));
-        boolean[] done = {false};
-        return new PyIterators.Native(PyIterators.ITERATOR, () -> {
-            if (done[0]) {
+        return new Listing(dir, asText);
+    }
+
+    /** The iterator ilistdir gives: entries without "." and "..", read as it goes. */
+    private final class Listing extends PyObject {
+        private final MetadataPair dir;
+        private final boolean asText;
+        private boolean done;
+
+        Listing(MetadataPair dir, boolean asText) {
+            this.dir = dir;
+            this.asText = asText;
+        }
+
+        @Override
+        public PyType type() {
+            return PyIterators.ITERATOR;
+        }
+
+        @Override
+        public String repr() {
+            return "<iterator>";
+        }
+
+        @Override
+        public PyObject iter() {
+            return this;
+        }
+
+        @Override
+        public PyObject next() {
+            if (done) {
                 return null;
             }
             Lfs1.Info info;
@@ -270,13 +316,11 @@ public final class VfsLfs1 extends PyObject {
                 try {
                     info = guarded(() -> fs.readDirectory(dir));
                 } catch (PyException e) {
-                    done[0] = true;
-                    fs.closeDirectory(dir);
+                    finish();
                     throw e;
                 }
                 if (info == null) {
-                    done[0] = true;
-                    fs.closeDirectory(dir);
+                    finish();
                     return null;
                 }
                 byte[] n = info.name();
@@ -288,7 +332,12 @@ public final class VfsLfs1 extends PyObject {
             byte[] name = cString(info.name());
             PyObject shown = asText ? PyStr.of(new String(name, StandardCharsets.UTF_8)) : new PyBytes(name);
             return new PyTuple(shown, PyInt.of(info.isFile() ? S_IFREG : S_IFDIR), PyInt.of(0), PyInt.of(info.size()));
-        });
+        }
+
+        private void finish() {
+            done = true;
+            fs.closeDirectory(dir);
+        }
     }
 
     /** A name as a C string: up to its first NUL. */
@@ -314,7 +363,8 @@ public final class VfsLfs1 extends PyObject {
                 info = null;
             }
             if (info == null || info.type() != DirEntry.DIR) {
-                throw Py.osError(Errno.ENOENT);
+                // MicroPython raises this one with the errno negated
+                throw Py.osError(-Errno.ENOENT);
             }
         }
         cwd = normalised(path);
