@@ -80,11 +80,7 @@ final class Lfs1FileObject extends PyObject {
     /** One read call on the file: up to {@code len} bytes, 0 at the end. */
     private int readSome(byte[] buf, int off, int len) {
         Lfs1OpenFile f = open();
-        try {
-            return f.read(buf, off, len);
-        } catch (LfsError e) {
-            throw e.toPython();
-        }
+        return VfsLfs1.guarded(() -> f.read(buf, off, len));
     }
 
     /** Reads until {@code len} bytes or the end. */
@@ -210,29 +206,20 @@ final class Lfs1FileObject extends PyObject {
             return 0;
         }
         Lfs1OpenFile f = open();
-        try {
-            return f.write(data, off, len);
-        } catch (LfsError e) {
-            throw e.toPython();
-        }
+        return VfsLfs1.guarded(() -> f.write(data, off, len));
     }
 
     private long seek(long offset, int whence) {
         Lfs1OpenFile f = open();
-        try {
-            return Integer.toUnsignedLong(f.seek((int) offset, whence));
-        } catch (LfsError e) {
-            throw e.toPython();
-        }
+        return Integer.toUnsignedLong(VfsLfs1.guarded(() -> f.seek((int) offset, whence)));
     }
 
     private void flush() {
         Lfs1OpenFile f = open();
-        try {
+        VfsLfs1.guarded(() -> {
             f.sync();
-        } catch (LfsError e) {
-            throw e.toPython();
-        }
+            return null;
+        });
     }
 
     /** Closes the file: its entry is brought up to date; the file counts as closed even when that fails. */
@@ -242,11 +229,10 @@ final class Lfs1FileObject extends PyObject {
             return;
         }
         file = null;
-        try {
+        VfsLfs1.guarded(() -> {
             f.close();
-        } catch (LfsError e) {
-            throw e.toPython();
-        }
+            return null;
+        });
     }
 
     @Override
