@@ -281,10 +281,6 @@ final class Lfs1OpenFile {
         return npos;
     }
 
-    int tell() {
-        return pos;
-    }
-
     void close() {
         try {
             sync();
