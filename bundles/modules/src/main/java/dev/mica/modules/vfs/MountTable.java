@@ -6,7 +6,7 @@ import java.util.List;
 import dev.mica.module.FileSystemView;
 import dev.mica.modules.vfs.fat.FatVfs;
 import dev.mica.modules.vfs.lfs1.VfsLfs1;
-import dev.mica.modules.vfs.lfs.VfsLfs2;
+import dev.mica.modules.vfs.lfs2.VfsLfs2;
 import dev.mica.module.ModuleEnvironment;
 import dev.mica.obj.Errno;
 import dev.mica.obj.Ops;

@@ -1,5 +1,7 @@
 package dev.mica.modules.vfs.lfs1;
 
+import dev.mica.modules.vfs.LittlefsCrc;
+
 /**
  * Block reads and programs through littlefs v1's small caches. A read cache holds one aligned
  * piece of {@code readSize} bytes; a program cache gathers {@code progSize} bytes and writes
@@ -119,7 +121,7 @@ final class CachedBlocks {
 
     int crc(Cache rc, Cache pc, int block, int off, int size, int crc) {
         for (int i = 0; i < size; i++) {
-            crc = Crc32.update(crc, (byte) readByte(rc, pc, block, off + i));
+            crc = LittlefsCrc.update(crc, (byte) readByte(rc, pc, block, off + i));
         }
         return crc;
     }

@@ -1,5 +1,7 @@
 package dev.mica.modules.vfs.lfs1;
 
+import dev.mica.modules.vfs.LittlefsCrc;
+
 /**
  * Reading and writing metadata pairs. A pair's two blocks hold alternate revisions of the same
  * metadata; fetching takes the newer one whose checksum holds. A commit writes the next
@@ -68,7 +70,7 @@ final class MetadataPairs {
             if (used < MetadataPair.EMPTY || used > io.blockSize) {
                 continue;
             }
-            int crc = Crc32.update(0xffffffff, h, 0, MetadataPair.HEADER);
+            int crc = LittlefsCrc.update(0xffffffff, h, 0, MetadataPair.HEADER);
             try {
                 crc = io.bdCrc(block, MetadataPair.HEADER, used - MetadataPair.HEADER, crc);
             } catch (LfsError e) {
@@ -134,7 +136,7 @@ final class MetadataPairs {
         int block = dir.pair[0];
         BadBlock.writing(() -> io.bdErase(block));
         byte[] header = dir.header();
-        int crc = Crc32.update(0xffffffff, header, 0, header.length);
+        int crc = LittlefsCrc.update(0xffffffff, header, 0, header.length);
         BadBlock.writing(() -> io.bdProg(block, 0, header, 0, header.length));
         int i = 0;
         int oldOff = MetadataPair.HEADER;
@@ -145,7 +147,7 @@ final class MetadataPairs {
             if (i < regions.length && regions[i].oldOff() == oldOff) {
                 Region r = regions[i];
                 if (r.newLen() > 0) {
-                    crc = Crc32.update(crc, r.data(), 0, r.newLen());
+                    crc = LittlefsCrc.update(crc, r.data(), 0, r.newLen());
                     int at = newOff;
                     BadBlock.writing(() -> io.bdProg(block, at, r.data(), 0, r.newLen()));
                 }
@@ -154,7 +156,7 @@ final class MetadataPairs {
                 i++;
             } else {
                 io.bdRead(source, oldOff, one, 0, 1);
-                crc = Crc32.update(crc, one[0]);
+                crc = LittlefsCrc.update(crc, one[0]);
                 int at = newOff;
                 BadBlock.writing(() -> io.bdProg(block, at, one, 0, 1));
                 oldOff++;

@@ -1,4 +1,4 @@
-package dev.mica.modules.vfs.lfs;
+package dev.mica.modules.vfs.lfs2;
 
 import java.util.function.IntConsumer;
 

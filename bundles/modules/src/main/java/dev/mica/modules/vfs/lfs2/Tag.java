@@ -1,4 +1,4 @@
-package dev.mica.modules.vfs.lfs;
+package dev.mica.modules.vfs.lfs2;
 
 /**
  * littlefs v2 metadata tags: 32 bits of valid bit (0 = valid), 11 bits of type, 10 bits of id

@@ -1,4 +1,6 @@
-package dev.mica.modules.vfs.lfs;
+package dev.mica.modules.vfs.lfs2;
+
+import dev.mica.modules.vfs.LittlefsCrc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +182,7 @@ final class MetadataPair {
         LfsDevice dev = fs.dev;
         int blockSize = dev.blockSize;
         int block = pair[0];
-        int crc = LfsCrc.updateLe32(0xffffffff, rev);
+        int crc = LittlefsCrc.updateLe32(0xffffffff, rev);
         int ptag = 0xffffffff;
         int pos = 4;
         List<int[]> pendingTags = new ArrayList<>();
@@ -197,7 +199,7 @@ final class MetadataPair {
                     break;
                 }
                 byte[] raw = dev.read(block, pos, 4);
-                crc = LfsCrc.update(crc, raw);
+                crc = LittlefsCrc.update(crc, raw);
                 int tag = ((raw[0] & 0xff) << 24 | (raw[1] & 0xff) << 16 | (raw[2] & 0xff) << 8 | (raw[3] & 0xff)) ^ ptag;
                 if (!Tag.isValid(tag)) {
                     maybeErased = Tag.type2(ptag) == Tag.CCRC;
@@ -214,7 +216,7 @@ final class MetadataPair {
                         break;
                     }
                     ptag ^= (Tag.chunk(tag) & 1) << 31;
-                    fs.seed = LfsCrc.updateLe32(fs.seed, crc);
+                    fs.seed = LittlefsCrc.updateLe32(fs.seed, crc);
                     doneTags.addAll(pendingTags);
                     doneData.addAll(pendingData);
                     pendingTags.clear();
@@ -226,7 +228,7 @@ final class MetadataPair {
                     continue;
                 }
                 byte[] data = dev.read(block, pos + 4, dsize - 4);
-                crc = LfsCrc.update(crc, data);
+                crc = LittlefsCrc.update(crc, data);
                 if (Tag.type3(tag) == Tag.FCRC && data.length >= 8) {
                     fcrcSize = LfsDevice.le32(data, 0);
                     fcrcValue = LfsDevice.le32(data, 4);
@@ -272,7 +274,7 @@ final class MetadataPair {
             int c = 0xffffffff;
             try {
                 for (int i = 0; i < fcrcSize; i++) {
-                    c = LfsCrc.update(c, dev.read(block, off + i, 1));
+                    c = LittlefsCrc.update(c, dev.read(block, off + i, 1));
                 }
             } catch (LfsException e) {
                 if (e.errno != LfsException.CORRUPT) {

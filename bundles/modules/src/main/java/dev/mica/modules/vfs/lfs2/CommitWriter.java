@@ -1,4 +1,6 @@
-package dev.mica.modules.vfs.lfs;
+package dev.mica.modules.vfs.lfs2;
+
+import dev.mica.modules.vfs.LittlefsCrc;
 
 import java.util.Arrays;
 
@@ -33,7 +35,7 @@ final class CommitWriter {
 
     private void put(byte[] data, int from, int len) {
         System.arraycopy(data, from, buf, off - begin, len);
-        crc = LfsCrc.update(crc, data, from, len);
+        crc = LittlefsCrc.update(crc, data, from, len);
         off += len;
     }
 
@@ -80,7 +82,7 @@ final class CommitWriter {
                 try {
                     byte[] next = dev.read(block, noff, prog);
                     perturb = next[0] & 0xff;
-                    fcrc = LfsCrc.update(fcrc, next);
+                    fcrc = LittlefsCrc.update(fcrc, next);
                 } catch (LfsException e) {
                     if (e.errno != LfsException.CORRUPT) {
                         throw e;

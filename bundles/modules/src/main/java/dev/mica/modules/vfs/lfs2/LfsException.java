@@ -1,4 +1,4 @@
-package dev.mica.modules.vfs.lfs;
+package dev.mica.modules.vfs.lfs2;
 
 /**
  * A littlefs failure, carrying the positive error number MicroPython raises as OSError
