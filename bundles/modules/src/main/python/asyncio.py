@@ -6,7 +6,7 @@
 # ThreadSafeFlag). A task yields to the scheduler only through these objects.
 
 from time import ticks_ms as _ticks, ticks_diff as _ticks_diff, ticks_add as _ticks_add, sleep_ms as _sleep_ms
-import heapq as _heapq
+from _asyncio import TaskQueue as _TaskQueue
 import sys as _sys
 import select as _select
 import io as _io
@@ -21,45 +21,13 @@ class TimeoutError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# The run queue: tasks ordered by the tick at which they may run, first come first served
-# among equal ticks. An entry is [tick, sequence number, task]; removing a task blanks its
-# entry, which the queue skips later.
-
-class _RunQueue:
-    def __init__(self):
-        self.heap = []
-        self.count = 0
-
-    def push(self, task, tick=None):
-        if tick is None:
-            tick = _ticks()
-        self.count += 1
-        entry = [tick, self.count, task]
-        task._entry = entry
-        _heapq.heappush(self.heap, entry)
-
-    def _skip_removed(self):
-        heap = self.heap
-        while heap and heap[0][2] is None:
-            _heapq.heappop(heap)
-
-    def first(self):
-        self._skip_removed()
-        return self.heap[0] if self.heap else None
-
-    def pop(self):
-        self._skip_removed()
-        entry = _heapq.heappop(self.heap)
-        task = entry[2]
-        task._entry = None
-        return task
-
-    def remove(self, task):
-        entry = task._entry
-        if entry is not None:
-            entry[2] = None
-            task._entry = None
-
+# Where tasks wait
+#
+# The run queue is an _asyncio.TaskQueue: tasks ordered by the tick at which they may run,
+# first come first served among equal ticks. Its nodes are the tasks themselves, linked
+# through attributes that Task sets up front, so queueing allocates nothing and the scheduler
+# may run with the heap locked. push(task[, tick]) (the tick defaults to now), peek() (the
+# first task, or None), pop(), remove(task), holds(task).
 
 # A waiting list of tasks (for Event, Lock and Task); a task parked here has its
 # _waits_on set to the list, so that cancelling it can take it off.
@@ -158,7 +126,12 @@ class _IOQueue:
 class Task:
     def __init__(self, coro, globals=None):
         self.coro = coro
-        self._entry = None
+        # the run queue's links (see TaskQueue)
+        self._key = 0
+        self._seq = 0
+        self._child = None
+        self._next = None
+        self._prev = None
         self._waits_on = None  # a _WaitList, the _IOQueue, or the Task awaited
         self._throw = None  # an exception to raise in the coroutine when it resumes
         self._done = False
@@ -202,7 +175,7 @@ class Task:
         if task._waits_on is not None:
             task._waits_on.drop(task)
             _runq.push(task)
-        elif task._entry is None or _ticks_diff(task._entry[0], _ticks()) > 0:
+        elif not _runq.holds(task) or _ticks_diff(task._key, _ticks()) > 0:
             # sleeping: woken now; a task already due keeps its place, so it stays fair
             _runq.remove(task)
             _runq.push(task)
@@ -284,9 +257,9 @@ def run_until_complete(main_task=None):
     while True:
         # wait, watching the I/O, until the first task of the run queue is due
         while True:
-            first = _runq.first()
+            first = _runq.peek()
             if first is not None:
-                wait = max(0, _ticks_diff(first[0], _ticks()))
+                wait = max(0, _ticks_diff(first._key, _ticks()))
             elif not _ioq.streams:
                 _cur = None
                 return None
@@ -378,13 +351,13 @@ def get_event_loop(runq_len=0, waitq_len=0):
 
 def new_event_loop():
     global _runq, _ioq
-    _runq = _RunQueue()
+    _runq = _TaskQueue()
     _ioq = _IOQueue()
     return Loop
 
 
 _cur = None
-_runq = _RunQueue()
+_runq = _TaskQueue()
 _ioq = _IOQueue()
 
 

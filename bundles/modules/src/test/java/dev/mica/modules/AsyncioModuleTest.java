@@ -155,4 +155,53 @@ class AsyncioModuleTest {
                 """);
         assertEquals("b'ONE\\n'\nb'TWO\\n'\nb''\nclosed\n", run.out, run.err);
     }
+
+    @Test
+    void theRunQueueGivesTasksByTickAroundTheTickCircleAndInTurnAmongEqualTicks() {
+        // random pushes, pops and removals, checked against a sorted list
+        PythonRun run = PythonRun.of("""
+                from _asyncio import TaskQueue
+                import random
+                class T:
+                    def __init__(self, name):
+                        self.name = name
+                        self._key = 0
+                        self._seq = 0
+                        self._child = None
+                        self._next = None
+                        self._prev = None
+                random.seed(3)
+                ok = True
+                for round in range(200):
+                    q = TaskQueue()
+                    ref = []  # (key, order, task)
+                    order = 0
+                    tasks = [T(i) for i in range(random.randint(1, 40))]
+                    for step in range(300):
+                        op = random.randint(0, 9)
+                        idle = [t for t in tasks if not q.holds(t)]
+                        if op < 5 and idle:
+                            t = random.choice(idle)
+                            k = random.randint(0, 6) + (1 << 62) - 3  # keys across the wrap of the tick circle
+                            k &= (1 << 62) - 1
+                            q.push(t, k)
+                            order += 1
+                            ref.append((((k + 3) & ((1 << 62) - 1)), order, t))
+                        elif op < 8 and ref:
+                            ref.sort(key=lambda e: (e[0], e[1]))
+                            if q.peek() is not ref[0][2]:
+                                ok = False
+                            t = q.pop()
+                            if t is not ref.pop(0)[2]:
+                                ok = False
+                        elif ref:
+                            e = random.choice(ref)
+                            ref.remove(e)
+                            q.remove(e[2])
+                        if q.peek() is None and ref:
+                            ok = False
+                print(ok)
+                """);
+        assertEquals("True\n", run.out, run.err);
+    }
 }
