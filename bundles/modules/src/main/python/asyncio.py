@@ -196,7 +196,7 @@ def _finish(task, outcome):
     elif task._waiters:
         task._waiters.wake_all()
         woken = True
-    if not woken and not isinstance(outcome, (CancelledError, StopIteration)):
+    if not woken and not isinstance(outcome, _ends_quietly):
         # nobody awaits it yet: report the exception on the next turn unless one claims it
         task._retrieved = False
         _runq.push(task)
@@ -223,10 +223,14 @@ def current_task():
 # ---------------------------------------------------------------------------------------------
 # Sleeping
 
+# What sleep_ms returns: one object for all sleeps, holding the tick of the latest, so that
+# sleeping allocates nothing. The first resume queues the task until then; the next ends the
+# await with a StopIteration made once (its traceback dropped each time, so it holds nothing).
+# A sleep must thus be awaited before the next one is made, as in MicroPython.
+
 class _Sleep:
-    def __init__(self, until):
-        self.until = until
-        self.queued = False
+    def __init__(self):
+        self.until = None
 
     def __iter__(self):
         return self
@@ -234,15 +238,22 @@ class _Sleep:
     __await__ = __iter__
 
     def __next__(self):
-        if self.queued:
-            raise StopIteration
-        self.queued = True
-        _runq.push(_cur, self.until)
-        return None
+        until = self.until
+        if until is not None:
+            self.until = None
+            _runq.push(_cur, until)
+            return None
+        _sleep_done.__traceback__ = None
+        raise _sleep_done
+
+
+_sleep = _Sleep()
+_sleep_done = StopIteration()
 
 
 def sleep_ms(t):
-    return _Sleep(_ticks_add(_ticks(), max(0, t)))
+    _sleep.until = _ticks_add(_ticks(), max(0, t))
+    return _sleep
 
 
 def sleep(t):
@@ -288,13 +299,18 @@ def run_until_complete(main_task=None):
             else:
                 task._throw = None
                 task.coro.throw(pending)
-        except (CancelledError, Exception) as outcome:
+        except _ends_task as outcome:
             if task is main_task:
                 _cur = None
                 if isinstance(outcome, StopIteration):
                     return outcome.value
                 raise outcome
             _finish(task, outcome)
+
+
+# the exceptions that end a task, and those of them nobody needs to hear about (made once)
+_ends_task = (CancelledError, Exception)
+_ends_quietly = (CancelledError, StopIteration)
 
 
 def run(coro):

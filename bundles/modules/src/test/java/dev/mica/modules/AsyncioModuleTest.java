@@ -157,6 +157,46 @@ class AsyncioModuleTest {
     }
 
     @Test
+    void schedulingSleepingAndStreamWritesAllocateNothingWhileTheHeapIsLocked() {
+        PythonRun run = PythonRun.of("""
+                import asyncio, micropython
+                class Sink:
+                    def __init__(self, blocked):
+                        self.blocked = blocked
+                    def write(self, data):
+                        print('write', data)
+                        return None if self.blocked else len(data)
+                async def ticker(name, n, ms):
+                    for i in range(n):
+                        print(name, i)
+                        await asyncio.sleep_ms(ms)
+                async def sleeper():
+                    await asyncio.sleep_ms(10000)
+                async def main():
+                    t1 = asyncio.create_task(ticker('a', 3, 0))
+                    t2 = asyncio.create_task(ticker('b', 2, 5))
+                    t3 = asyncio.create_task(sleeper())
+                    blocked = asyncio.StreamWriter(Sink(True), None)
+                    free = asyncio.StreamWriter(Sink(False), None)
+                    buf = bytearray(b'cd')
+                    micropython.heap_lock()
+                    await asyncio.sleep_ms(0)
+                    await asyncio.sleep(0)
+                    await asyncio.sleep_ms(200)
+                    t3.cancel()
+                    await asyncio.sleep_ms(0)
+                    blocked.write(b'ab')
+                    free.write(b'ab')
+                    free.write(buf)
+                    micropython.heap_unlock()
+                    print('unlocked', t1.done(), t2.done(), t3.done())
+                asyncio.run(main())
+                """);
+        assertEquals("a 0\nb 0\na 1\na 2\nb 1\nwrite b'ab'\nwrite b'ab'\nwrite bytearray(b'cd')\nunlocked True True True\n",
+                run.out, run.err);
+    }
+
+    @Test
     void theRunQueueGivesTasksByTickAroundTheTickCircleAndInTurnAmongEqualTicks() {
         // random pushes, pops and removals, checked against a sorted list
         PythonRun run = PythonRun.of("""
