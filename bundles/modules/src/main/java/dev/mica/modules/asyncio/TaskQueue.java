@@ -101,6 +101,8 @@ final class TaskQueue extends PyObject {
     }
 
     void push(PyInstance task, PyObject key) {
+        // a tick that is no int fails here, before the queue is touched
+        PyInt.truncatedValue(key);
         if (holds(task)) {
             remove(task);
         }
