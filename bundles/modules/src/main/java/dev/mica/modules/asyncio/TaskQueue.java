@@ -177,7 +177,11 @@ final class TaskQueue extends PyObject {
         return first;
     }
 
-    /** A list of siblings as one heap: melded in pairs from the left, then the pairs from the right. */
+    /**
+     * A list of siblings as one heap: melded in pairs from the left, then the pairs from the
+     * right. A node's old _next and _prev are left as they are until a meld sets them; only
+     * the top at the end has them cleared.
+     */
     private static PyInstance pairing(PyInstance node) {
         if (node == null) {
             return null;
@@ -187,12 +191,8 @@ final class TaskQueue extends PyObject {
         while (node != null) {
             PyInstance a = node;
             PyInstance b = link(a, NEXT);
-            setLink(a, PREV, null);
-            setLink(a, NEXT, null);
             if (b != null) {
                 node = link(b, NEXT);
-                setLink(b, PREV, null);
-                setLink(b, NEXT, null);
                 a = meld(a, b);
             } else {
                 node = null;
@@ -202,13 +202,13 @@ final class TaskQueue extends PyObject {
         }
         PyInstance heap = pairs;
         pairs = link(heap, NEXT);
-        setLink(heap, NEXT, null);
         while (pairs != null) {
             PyInstance a = pairs;
             pairs = link(a, NEXT);
-            setLink(a, NEXT, null);
             heap = meld(a, heap);
         }
+        setLink(heap, NEXT, null);
+        setLink(heap, PREV, null);
         return heap;
     }
 }
