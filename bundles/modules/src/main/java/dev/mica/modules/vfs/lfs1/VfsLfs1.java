@@ -270,7 +270,21 @@ public final class VfsLfs1 extends PyObject {
         byte[] path = makePath(pathArg);
         int openFlags = flags;
         Lfs1OpenFile file = guarded(() -> fs.open(path, openFlags));
-        return new Lfs1FileObject(textMode, file, fs.io.progSize);
+        return environment.unnumberedFileObject(new Lfs1FileChannel(file), streamMode(openFlags, textMode));
+    }
+
+    /**
+     * The mode the file object is made with: whether it reads, writes, gives text. Append and
+     * exclusive files are plain writing ones to it, as littlefs itself writes at the end in
+     * append mode: a file object moving there first would seek, and every littlefs v1 seek flushes.
+     */
+    private static String streamMode(int flags, boolean textMode) {
+        String access = switch (flags & Lfs1OpenFile.O_RDWR) {
+            case Lfs1OpenFile.O_RDONLY -> "r";
+            case Lfs1OpenFile.O_WRONLY -> "w";
+            default -> "r+";
+        };
+        return textMode ? access : access + "b";
     }
 
     private PyObject ilistdir(PyObject pathArg) {
