@@ -1,5 +1,7 @@
 package dev.mica.modules.vfs.lfs1;
 
+import dev.mica.modules.vfs.LittlefsPath;
+
 import dev.mica.modules.vfs.lfs1.MetadataPairs.Region;
 
 /**
@@ -130,33 +132,17 @@ final class Directories {
         entry.setDirectory(fs.root);
         int p = walk.at;
         walk.descended = false;
-        names:
         while (true) {
-            p = skipSlashes(path, p);
-            int len = nameLength(path, p);
-            if (isDot(path, p, len) || isDotDot(path, p, len)) {
+            p = LittlefsPath.skipSlashes(path, p);
+            int len = LittlefsPath.nameLength(path, p);
+            if (LittlefsPath.isDots(path, p, len)) {
                 p += len;
                 continue;
             }
-            // a later ".." may cancel this name
-            int s = p + len;
-            int depth = 1;
-            while (true) {
-                s = skipSlashes(path, s);
-                int slen = nameLength(path, s);
-                if (slen == 0) {
-                    break;
-                }
-                if (isDotDot(path, s, slen)) {
-                    depth--;
-                    if (depth == 0) {
-                        p = s + slen;
-                        continue names;
-                    }
-                } else {
-                    depth++;
-                }
-                s += slen;
+            int after = LittlefsPath.afterCancellingDotDot(path, p, len);
+            if (after >= 0) {
+                p = after;
+                continue;
             }
             if (p >= path.length) {
                 return true;
@@ -187,28 +173,5 @@ final class Directories {
             }
             p += len;
         }
-    }
-
-    private static int skipSlashes(byte[] path, int p) {
-        while (p < path.length && path[p] == '/') {
-            p++;
-        }
-        return p;
-    }
-
-    private static int nameLength(byte[] path, int p) {
-        int n = 0;
-        while (p + n < path.length && path[p + n] != '/') {
-            n++;
-        }
-        return n;
-    }
-
-    private static boolean isDot(byte[] path, int p, int len) {
-        return len == 1 && path[p] == '.';
-    }
-
-    private static boolean isDotDot(byte[] path, int p, int len) {
-        return len == 2 && path[p] == '.' && path[p + 1] == '.';
     }
 }

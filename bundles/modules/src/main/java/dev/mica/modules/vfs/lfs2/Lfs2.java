@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
+import dev.mica.modules.vfs.LittlefsPath;
+
 /**
  * A littlefs v2 file system (on-disk version 2.1) on a {@link LfsDevice}: the block allocator,
  * the chain of metadata pairs with its commits, compactions, splits, relocations and global
@@ -851,33 +853,6 @@ final class Lfs2 {
         }
     }
 
-    private static int span(byte[] p, int from) {
-        int i = from;
-        while (i < p.length && p[i] != '/') {
-            i++;
-        }
-        return i - from;
-    }
-
-    private static int skipSlashes(byte[] p, int from) {
-        while (from < p.length && p[from] == '/') {
-            from++;
-        }
-        return from;
-    }
-
-    private static boolean isDots(byte[] p, int at, int len, int dots) {
-        if (len != dots) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (p[at + i] != '.') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Compares a stored name with a name being looked up: -1 below, 0 equal, 1 above (littlefs's order). */
     private static int compareName(byte[] disk, byte[] path, int at, int len) {
         int n = Math.min(disk.length, len);
@@ -900,33 +875,17 @@ final class Lfs2 {
         int[] tail = root.clone();
         MetadataPair dir = null;
         int p = 0;
-        outer:
         while (true) {
-            p = skipSlashes(path, p);
-            int len = span(path, p);
-            if (isDots(path, p, len, 1) || isDots(path, p, len, 2)) {
+            p = LittlefsPath.skipSlashes(path, p);
+            int len = LittlefsPath.nameLength(path, p);
+            if (LittlefsPath.isDots(path, p, len)) {
                 p += len;
                 continue;
             }
-            // a later ".." cancels this name
-            int s = p + len;
-            int depth = 1;
-            while (true) {
-                s = skipSlashes(path, s);
-                int sl = span(path, s);
-                if (sl == 0) {
-                    break;
-                }
-                if (isDots(path, s, sl, 2)) {
-                    depth--;
-                    if (depth == 0) {
-                        p = s + sl;
-                        continue outer;
-                    }
-                } else {
-                    depth++;
-                }
-                s += sl;
+            int after = LittlefsPath.afterCancellingDotDot(path, p, len);
+            if (after >= 0) {
+                p = after;
+                continue;
             }
             if (p >= path.length) {
                 f.tag = tag;
