@@ -12,39 +12,10 @@ import org.junit.jupiter.api.Test;
  * free block counts are MicroPython v1.24.1's for the same programs.
  */
 class VfsLfs1Test {
-    private static final String RAM_DISK = """
-            import vfs, os
-            class Ram:
-                def __init__(self, blocks, size=1024):
-                    self.size = size
-                    self.data = bytearray(blocks * size)
-                    self.ret = 0
-                def readblocks(self, n, buf, off):
-                    a = n * self.size + off
-                    buf[:] = self.data[a:a + len(buf)]
-                    return self.ret
-                def writeblocks(self, n, buf, off):
-                    a = n * self.size + off
-                    self.data[a:a + len(buf)] = buf
-                    return self.ret
-                def ioctl(self, op, arg):
-                    if op == 4:
-                        return len(self.data) // self.size
-                    if op == 5:
-                        return self.size
-                    if op == 6:
-                        return 0
-            def digest(b):
-                h = 0
-                for x in b:
-                    h = (h * 31 + x) & 0xffffffff
-                return h
-            """;
-
     /** An image made by mkfs has the superblock where littlefs v1 puts it; images have the bytes MicroPython writes. */
     @Test
     void mkfsAndMountRoundTripKeepsFilesWithLittlefsLayout() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(30)
                 vfs.VfsLfs1.mkfs(disk)
                 print(disk.data[40:48], digest(disk.data))
@@ -66,7 +37,7 @@ class VfsLfs1Test {
     /** A file of 40 blocks in a CTZ skip list: read whole and from positions around block ends, overwritten in the middle, appended to. */
     @Test
     void filesSpanningManyBlocksReadBackAtAnyPosition() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(128, 512)
                 vfs.VfsLfs1.mkfs(disk, readsize=16, progsize=64, lookahead=64)
                 fs = vfs.VfsLfs1(disk, readsize=16, progsize=64, lookahead=64)
@@ -103,7 +74,7 @@ class VfsLfs1Test {
     /** Sixty entries fill several blocks of a directory; removing them gives the blocks back. */
     @Test
     void manyDirectoryEntriesSpreadOverBlocksAndShrinkBack() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(40, 512)
                 vfs.VfsLfs1.mkfs(disk)
                 fs = vfs.VfsLfs1(disk)
@@ -131,7 +102,7 @@ class VfsLfs1Test {
     /** Renames between directories (relative and absolute paths), over an existing file, and the errors of impossible ones. */
     @Test
     void renameAcrossDirectoriesMovesFilesAndFolders() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(40, 512)
                 vfs.VfsLfs1.mkfs(disk)
                 fs = vfs.VfsLfs1(disk)
@@ -172,7 +143,7 @@ class VfsLfs1Test {
     /** Bad calls give OSError with MicroPython's errno (or its TypeError, ValueError), never a Java exception. */
     @Test
     void errorsAreOSErrorsWithLittlefsErrno() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 def err(label, fn):
                     try:
                         fn()
@@ -258,7 +229,7 @@ class VfsLfs1Test {
     /** vfs.mount recognises a littlefs v1 device; open, import, the os functions and a read-only mount go through it. */
     @Test
     void mountedByVfsMountServesOpenImportAndReadOnly() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(30)
                 vfs.VfsLfs1.mkfs(disk)
                 vfs.mount(disk, '/lfs')
@@ -289,7 +260,7 @@ class VfsLfs1Test {
     /** A directory list that loops back on itself (which littlefs would walk forever) is reported as corrupt. */
     @Test
     void cyclicMetadataIsCorruptionNotAHang() {
-        PythonRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> PythonRun.of(RAM_DISK + """
+        PythonRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> PythonRun.of(LittlefsRamDisk.SOURCE + """
                 import binascii, struct
                 disk = Ram(20)
                 vfs.VfsLfs1.mkfs(disk)

@@ -6,38 +6,10 @@ import org.junit.jupiter.api.Test;
 
 /** vfs.VfsLfs2: littlefs v2 on a block device written in Python; expected outputs are MicroPython's. */
 class VfsLfs2Test {
-    /** A RAM block device with the extended protocol that can be told to stop after some writes. */
-    private static final String RAM_DISK = """
-            import os, vfs
-            class Ram:
-                def __init__(self, blocks, size=1024):
-                    self.size = size
-                    self.data = bytearray(blocks * size)
-                    self.writes = 0
-                    self.fail_after = -1
-                def readblocks(self, n, buf, off):
-                    a = n * self.size + off
-                    buf[:] = self.data[a:a + len(buf)]
-                def writeblocks(self, n, buf, off):
-                    if self.fail_after == 0:
-                        raise KeyboardInterrupt
-                    self.fail_after -= 1
-                    self.writes += 1
-                    a = n * self.size + off
-                    self.data[a:a + len(buf)] = buf
-                def ioctl(self, op, arg):
-                    if op == 4:
-                        return len(self.data) // self.size
-                    if op == 5:
-                        return self.size
-                    if op == 6:
-                        return 0
-            """;
-
     /** Mkfs and mount again, littlefs's name order, statvfs from the real block use, an unformatted device and vfs.mount's detection. */
     @Test
     void formatsMountsAndIsFoundByMount() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(30)
                 vfs.VfsLfs2.mkfs(disk)
                 fs = vfs.VfsLfs2(disk)
@@ -66,7 +38,7 @@ class VfsLfs2Test {
     /** A file of many blocks read back whole and from the middle, appended to and rewritten in place, its blocks freed on removal. */
     @Test
     void filesSpanManyBlocksAsSkipLists() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(80, 512)
                 vfs.VfsLfs2.mkfs(disk)
                 fs = vfs.VfsLfs2(disk)
@@ -100,7 +72,7 @@ class VfsLfs2Test {
     /** 120 entries in one folder split its metadata pair; removing half keeps the rest readable and in order. */
     @Test
     void manyEntriesSplitTheMetadataPair() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(60, 512)
                 vfs.VfsLfs2.mkfs(disk)
                 fs = vfs.VfsLfs2(disk)
@@ -127,7 +99,7 @@ class VfsLfs2Test {
     /** Renames between folders, over a file and of a folder; the error numbers littlefs gives. */
     @Test
     void renamesAcrossFoldersAndReportsLittlefsErrors() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(30)
                 vfs.VfsLfs2.mkfs(disk)
                 fs = vfs.VfsLfs2(disk)
@@ -163,7 +135,7 @@ class VfsLfs2Test {
     /** The device stops at each write of an update in turn: the file system still mounts with the old or the new file, once, and takes new writes. */
     @Test
     void survivesPowerLossAtEveryWrite() {
-        PythonRun run = PythonRun.of(RAM_DISK + """
+        PythonRun run = PythonRun.of(LittlefsRamDisk.SOURCE + """
                 disk = Ram(30)
                 vfs.VfsLfs2.mkfs(disk)
                 fs = vfs.VfsLfs2(disk)
