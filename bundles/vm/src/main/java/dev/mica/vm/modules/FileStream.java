@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.mica.obj.Py;
+import dev.mica.obj.PyBaseException;
+import dev.mica.obj.PyException;
 import dev.mica.obj.PyInt;
 import dev.mica.obj.PyType;
 
@@ -148,7 +151,7 @@ final class FileStream extends StreamObject {
     private FileStream checkOpen() {
         if (fd < 0) {
             if (unnumbered) {
-                throw new dev.mica.obj.PyException(new dev.mica.obj.PyBaseException(dev.mica.obj.PyBaseException.VALUE_ERROR, dev.mica.obj.Py.NO_ARGS));
+                throw new PyException(new PyBaseException(PyBaseException.VALUE_ERROR, Py.NO_ARGS));
             }
             if (closedIsInvalid) {
                 throw IoErrors.os(Errno.EINVAL);
