@@ -1,12 +1,11 @@
 package dev.mica.modules.vfs.lfs1;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Supplier;
 
 import dev.mica.module.ModuleEnvironment;
+import dev.mica.modules.vfs.LittlefsCwd;
 import dev.mica.obj.Errno;
 import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
@@ -42,7 +41,7 @@ public final class VfsLfs1 extends PyObject {
     private final DeviceCalls device;
     private final Lfs1 fs;
     /** The current directory: "/" or "/name/.../" (always ending in a slash). */
-    private byte[] cwd = {'/'};
+    private final LittlefsCwd cwd = new LittlefsCwd();
 
     /** The geometry of a VfsLfs1 or mkfs call: the device's and the keyword arguments'. */
     private record Geometry(DeviceCalls device, int readSize, int progSize, int blockSize, int blockCount, int lookahead) {}
@@ -196,30 +195,6 @@ public final class VfsLfs1 extends PyObject {
         }
     }
 
-    // ---- paths ----
-
-    /** A str or bytes argument as the C string littlefs gets: UTF-8, up to the first NUL. */
-    private static byte[] text(PyObject path) {
-        if (path instanceof PyStr str) {
-            return cString(str.value().getBytes(StandardCharsets.UTF_8));
-        }
-        if (path instanceof PyBytes b) {
-            return cString(b.bytes());
-        }
-        throw Py.typeError("can't convert '" + path.type().name() + "' object to str implicitly");
-    }
-
-    /** A path argument as littlefs gets it: relative ones joined to the current directory. */
-    private byte[] makePath(PyObject arg) {
-        byte[] path = text(arg);
-        if (path.length > 0 && path[0] == '/') {
-            return path;
-        }
-        byte[] joined = Arrays.copyOf(cwd, cwd.length + path.length);
-        System.arraycopy(path, 0, joined, cwd.length, path.length);
-        return joined;
-    }
-
     // ---- the vfs methods ----
 
     private interface PathChange {
@@ -227,7 +202,7 @@ public final class VfsLfs1 extends PyObject {
     }
 
     private PyObject change(PyObject path, PathChange op) {
-        byte[] p = makePath(path);
+        byte[] p = cwd.resolve(path);
         guarded(() -> {
             op.apply(p);
             return null;
@@ -236,7 +211,7 @@ public final class VfsLfs1 extends PyObject {
     }
 
     private PyObject open(PyObject pathArg, PyObject modeArg) {
-        byte[] mode = text(modeArg);
+        byte[] mode = LittlefsCwd.text(modeArg);
         int flags = 0;
         boolean textMode = true;
         for (byte c : mode) {
@@ -267,7 +242,7 @@ public final class VfsLfs1 extends PyObject {
             // MicroPython makes the file object before it opens the file
             throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
         }
-        byte[] path = makePath(pathArg);
+        byte[] path = cwd.resolve(pathArg);
         int openFlags = flags;
         Lfs1OpenFile file = guarded(() -> fs.open(path, openFlags));
         return environment.unnumberedFileObject(new Lfs1FileChannel(file), streamMode(openFlags, textMode));
@@ -289,7 +264,7 @@ public final class VfsLfs1 extends PyObject {
 
     private PyObject ilistdir(PyObject pathArg) {
         boolean asText = pathArg == null || !(pathArg instanceof PyBytes);
-        byte[] path = pathArg == null ? cwd : makePath(pathArg);
+        byte[] path = pathArg == null ? cwd.bytes() : cwd.resolve(pathArg);
         MetadataPair dir = guarded(() -> fs.openDirectory(path));
         return new Listing(dir, asText);
     }
@@ -343,7 +318,7 @@ public final class VfsLfs1 extends PyObject {
                     break;
                 }
             }
-            byte[] name = cString(info.name());
+            byte[] name = LittlefsCwd.cString(info.name());
             PyObject shown = asText ? PyStr.of(new String(name, StandardCharsets.UTF_8)) : new PyBytes(name);
             return new PyTuple(shown, PyInt.of(info.isFile() ? S_IFREG : S_IFDIR), PyInt.of(0), PyInt.of(info.size()));
         }
@@ -355,17 +330,8 @@ public final class VfsLfs1 extends PyObject {
     }
 
     /** A name as a C string: up to its first NUL. */
-    private static byte[] cString(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == 0) {
-                return Arrays.copyOf(b, i);
-            }
-        }
-        return b;
-    }
-
     private PyObject chdir(PyObject pathArg) {
-        byte[] path = makePath(pathArg);
+        byte[] path = cwd.resolve(pathArg);
         if (path.length > 1) {
             Lfs1.Info info;
             try {
@@ -381,56 +347,17 @@ public final class VfsLfs1 extends PyObject {
                 throw Py.osError(-Errno.ENOENT);
             }
         }
-        cwd = normalised(path);
+        cwd.change(path);
         return PyNone.NONE;
     }
 
-    /** "/" or "/a/b/": without empty names and ".", each ".." taking away the name before it. */
-    private static byte[] normalised(byte[] path) {
-        if (path.length == 1) {
-            return path;
-        }
-        List<byte[]> names = new ArrayList<>();
-        int i = 0;
-        while (i < path.length) {
-            while (i < path.length && path[i] == '/') {
-                i++;
-            }
-            int start = i;
-            while (i < path.length && path[i] != '/') {
-                i++;
-            }
-            int len = i - start;
-            if (len == 0 || (len == 1 && path[start] == '.')) {
-                continue;
-            }
-            if (len == 2 && path[start] == '.' && path[start + 1] == '.') {
-                if (!names.isEmpty()) {
-                    names.remove(names.size() - 1);
-                }
-                continue;
-            }
-            names.add(Arrays.copyOfRange(path, start, i));
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.write('/');
-        for (byte[] n : names) {
-            out.write(n, 0, n.length);
-            out.write('/');
-        }
-        return out.toByteArray();
-    }
-
     private PyObject getcwd() {
-        if (cwd.length == 1) {
-            return PyStr.of("/");
-        }
-        return PyStr.of(new String(cwd, 0, cwd.length - 1, StandardCharsets.UTF_8));
+        return cwd.text();
     }
 
     private PyObject rename(PyObject from, PyObject to) {
-        byte[] oldPath = makePath(from);
-        byte[] newPath = makePath(to);
+        byte[] oldPath = cwd.resolve(from);
+        byte[] newPath = cwd.resolve(to);
         guarded(() -> {
             fs.rename(oldPath, newPath);
             return null;
@@ -439,7 +366,7 @@ public final class VfsLfs1 extends PyObject {
     }
 
     private PyObject stat(PyObject pathArg) {
-        byte[] path = makePath(pathArg);
+        byte[] path = cwd.resolve(pathArg);
         Lfs1.Info info = guarded(() -> fs.stat(path));
         return new PyTuple(PyInt.of(info.isFile() ? S_IFREG : S_IFDIR), PyInt.of(0), PyInt.of(0), PyInt.of(0), PyInt.of(0),
                 PyInt.of(0), PyInt.of(info.size()), PyInt.of(0), PyInt.of(0), PyInt.of(0));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.mica.module.ModuleEnvironment;
+import dev.mica.modules.vfs.LittlefsCwd;
 import dev.mica.obj.Ops;
 import dev.mica.obj.Py;
 import dev.mica.obj.PyBaseException;
@@ -43,7 +44,7 @@ public final class VfsLfs2 extends PyObject {
     private final Lfs2 fs;
     private final boolean mtime;
     /** The current directory, with a trailing slash. */
-    private String cwd = "/";
+    private final LittlefsCwd cwd = new LittlefsCwd();
 
     private VfsLfs2(PyType type, ModuleEnvironment environment, PyObject bdev, int readSize, int progSize, int lookahead, boolean mtime) {
         this.type = type;
@@ -154,34 +155,13 @@ public final class VfsLfs2 extends PyObject {
         return (VfsLfs2) a[0];
     }
 
-    // ---- paths ----
-
-    private static String text(PyObject path) {
-        if (path instanceof PyStr s) {
-            return s.value();
-        }
-        if (path instanceof PyBytes b) {
-            return new String(b.bytes(), StandardCharsets.UTF_8);
-        }
-        throw Py.typeError("can't convert '" + path.type().name() + "' object to str implicitly");
-    }
-
-    /** A path as littlefs sees it: relative paths start from the current directory. */
-    private byte[] path(PyObject arg) {
-        String p = text(arg);
-        if (!p.startsWith("/")) {
-            p = cwd + p;
-        }
-        return p.getBytes(StandardCharsets.UTF_8);
-    }
-
     // ---- the vfs methods ----
 
     private PyObject open(PyObject pathArg, PyObject modeArg) {
         if (environment.heapLocked()) {
             throw Py.error(PyBaseException.MEMORY_ERROR, "memory allocation failed, heap is locked");
         }
-        String mode = text(modeArg);
+        String mode = new String(LittlefsCwd.text(modeArg), StandardCharsets.UTF_8);
         int flags = 0;
         for (char c : mode.toCharArray()) {
             int newFlags = switch (c) {
@@ -210,7 +190,7 @@ public final class VfsLfs2 extends PyObject {
             stamp = new Lfs2File.Attr(ATTR_MTIME, now());
             attrs.add(stamp);
         }
-        byte[] p = path(pathArg);
+        byte[] p = cwd.resolve(pathArg);
         int openFlags = flags;
         Lfs2File file = run(() -> new Lfs2File(fs, p, openFlags, attrs));
         return environment.unnumberedFileObject(new Channel(file, stamp), mode);
@@ -228,7 +208,7 @@ public final class VfsLfs2 extends PyObject {
 
     private PyObject ilistdir(PyObject pathArg) {
         boolean asText = !(pathArg instanceof PyBytes);
-        byte[] p = pathArg == null ? cwd.getBytes(StandardCharsets.UTF_8) : path(pathArg);
+        byte[] p = pathArg == null ? cwd.bytes() : cwd.resolve(pathArg);
         List<Lfs2.Info> entries = run(() -> fs.list(p));
         Iterator<Lfs2.Info> it = entries.iterator();
         return new PyIterators.Native(PyIterators.ITERATOR, () -> {
@@ -242,7 +222,7 @@ public final class VfsLfs2 extends PyObject {
     }
 
     private PyObject mkdir(PyObject pathArg) {
-        byte[] p = path(pathArg);
+        byte[] p = cwd.resolve(pathArg);
         run(() -> {
             fs.mkdir(p);
             return null;
@@ -251,7 +231,7 @@ public final class VfsLfs2 extends PyObject {
     }
 
     private PyObject remove(PyObject pathArg) {
-        byte[] p = path(pathArg);
+        byte[] p = cwd.resolve(pathArg);
         run(() -> {
             fs.remove(p);
             return null;
@@ -260,8 +240,8 @@ public final class VfsLfs2 extends PyObject {
     }
 
     private PyObject rename(PyObject fromArg, PyObject toArg) {
-        byte[] from = path(fromArg);
-        byte[] to = path(toArg);
+        byte[] from = cwd.resolve(fromArg);
+        byte[] to = cwd.resolve(toArg);
         run(() -> {
             fs.rename(from, to);
             return null;
@@ -270,15 +250,11 @@ public final class VfsLfs2 extends PyObject {
     }
 
     private PyObject chdir(PyObject pathArg) {
-        String p = text(pathArg);
-        if (!p.startsWith("/")) {
-            p = cwd + p;
-        }
-        if (!p.equals("/")) {
-            byte[] bytes = p.getBytes(StandardCharsets.UTF_8);
+        byte[] p = cwd.resolve(pathArg);
+        if (p.length > 1) {
             Lfs2.Info info;
             try {
-                info = run(() -> fs.stat(bytes));
+                info = run(() -> fs.stat(p));
             } catch (dev.mica.obj.PyException e) {
                 if (!e.matches(PyBaseException.OS_ERROR)) {
                     throw e;
@@ -290,29 +266,16 @@ public final class VfsLfs2 extends PyObject {
                 throw Py.osError(-LfsException.NOENT);
             }
         }
-        List<String> parts = new ArrayList<>();
-        for (String s : p.split("/")) {
-            if (s.isEmpty() || s.equals(".")) {
-                continue;
-            }
-            if (s.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(s);
-        }
-        cwd = parts.isEmpty() ? "/" : "/" + String.join("/", parts) + "/";
+        cwd.change(p);
         return PyNone.NONE;
     }
 
     private PyObject getcwd() {
-        return PyStr.of(cwd.length() == 1 ? "/" : cwd.substring(0, cwd.length() - 1));
+        return cwd.text();
     }
 
     private PyObject stat(PyObject pathArg) {
-        byte[] p = path(pathArg);
+        byte[] p = cwd.resolve(pathArg);
         Lfs2.Info info = run(() -> fs.stat(p));
         byte[] stamp = run(() -> fs.getAttr(p, ATTR_MTIME));
         long seconds = 0;
