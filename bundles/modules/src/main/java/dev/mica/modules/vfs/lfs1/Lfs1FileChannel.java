@@ -4,6 +4,9 @@ import java.io.Flushable;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 
+import dev.mica.obj.Errno;
+import dev.mica.obj.Py;
+
 /**
  * An open file as the VM's file objects see it. Every read and write is one littlefs call of
  * the size the file object asks for, as MicroPython's stream layer makes them; failures are
@@ -77,9 +80,10 @@ final class Lfs1FileChannel implements SeekableByteChannel, Flushable {
         });
     }
 
+    /** MicroPython's littlefs files offer no truncate, and the VM's file objects never ask for one. */
     @Override
     public SeekableByteChannel truncate(long size) {
-        throw new UnsupportedOperationException("littlefs v1 files are not truncated");
+        throw Py.osError(Errno.EINVAL);
     }
 
     @Override

@@ -18,7 +18,6 @@ final class LfsException extends RuntimeException {
     static final int FBIG = 27;
     static final int INVAL = 22;
     static final int NOSPC = 28;
-    static final int NOATTR = 61;
     static final int NAMETOOLONG = 36;
 
     final int errno;

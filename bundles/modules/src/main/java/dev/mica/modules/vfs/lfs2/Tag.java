@@ -16,20 +16,16 @@ final class Tag {
     static final int INLINESTRUCT = 0x201;
     static final int CTZSTRUCT = 0x202;
     static final int USERATTR = 0x300;
-    static final int SPLICE = 0x400;
     static final int CREATE = 0x401;
     static final int DELETE = 0x4ff;
     static final int CCRC = 0x500;
     static final int FCRC = 0x5ff;
     static final int TAIL = 0x600;
     static final int SOFTTAIL = 0x600;
-    static final int HARDTAIL = 0x601;
     static final int MOVESTATE = 0x7ff;
 
     /** The id of attributes that belong to the metadata pair rather than an entry. */
     static final int NO_ID = 0x3ff;
-    /** The length that marks an attribute as removed. */
-    static final int DELETED = 0x3ff;
 
     static int make(int type, int id, int size) {
         return (type << 20) | (id << 10) | size;
