@@ -8,6 +8,26 @@ package dev.mica.modules.vfs;
 public final class LittlefsPath {
     private LittlefsPath() {}
 
+    /**
+     * The position of the next name at or after {@code at} that the walk descends into: past
+     * slashes, "." and "..", and names a later ".." takes back; the path's length when none is left.
+     */
+    public static int nextName(byte[] path, int at) {
+        while (true) {
+            at = skipSlashes(path, at);
+            int len = nameLength(path, at);
+            if (isDots(path, at, len)) {
+                at += len;
+                continue;
+            }
+            int after = afterCancellingDotDot(path, at, len);
+            if (after < 0) {
+                return at;
+            }
+            at = after;
+        }
+    }
+
     /** The position of the next name at or after {@code at}. */
     public static int skipSlashes(byte[] path, int at) {
         while (at < path.length && path[at] == '/') {
@@ -26,7 +46,7 @@ public final class LittlefsPath {
     }
 
     /** Whether the name is "." or "..". */
-    public static boolean isDots(byte[] path, int at, int len) {
+    private static boolean isDots(byte[] path, int at, int len) {
         return (len == 1 || len == 2) && path[at] == '.' && path[at + len - 1] == '.';
     }
 
@@ -34,7 +54,7 @@ public final class LittlefsPath {
      * For the name at {@code at} ({@code len} bytes): the position just after the ".." later in
      * the path that takes it back, or -1 when none does.
      */
-    public static int afterCancellingDotDot(byte[] path, int at, int len) {
+    private static int afterCancellingDotDot(byte[] path, int at, int len) {
         int s = at + len;
         int depth = 1;
         while (true) {

@@ -133,17 +133,8 @@ final class Directories {
         int p = walk.at;
         walk.descended = false;
         while (true) {
-            p = LittlefsPath.skipSlashes(path, p);
+            p = LittlefsPath.nextName(path, p);
             int len = LittlefsPath.nameLength(path, p);
-            if (LittlefsPath.isDots(path, p, len)) {
-                p += len;
-                continue;
-            }
-            int after = LittlefsPath.afterCancellingDotDot(path, p, len);
-            if (after >= 0) {
-                p = after;
-                continue;
-            }
             if (p >= path.length) {
                 return true;
             }

@@ -876,17 +876,8 @@ final class Lfs2 {
         MetadataPair dir = null;
         int p = 0;
         while (true) {
-            p = LittlefsPath.skipSlashes(path, p);
+            p = LittlefsPath.nextName(path, p);
             int len = LittlefsPath.nameLength(path, p);
-            if (LittlefsPath.isDots(path, p, len)) {
-                p += len;
-                continue;
-            }
-            int after = LittlefsPath.afterCancellingDotDot(path, p, len);
-            if (after >= 0) {
-                p = after;
-                continue;
-            }
             if (p >= path.length) {
                 f.tag = tag;
                 f.dir = dir;
